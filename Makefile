@@ -1,0 +1,52 @@
+# Makefile — plain PGXS build of pg_perfbudget.
+#
+#   make && make install         build and install into the pg_config found
+#   make installcheck            pg_regress suites in sql/ against a running server
+#   make unittest                standalone test of the pure C parser (no server)
+#   make fuzz                    libFuzzer harness of the parser (needs clang)
+#
+# CI adds PROFILE=-Werror; the shipped build keeps the server's own flags.
+
+EXTENSION = pg_perfbudget
+MODULE_big = pg_perfbudget
+OBJS = \
+	src/pg_perfbudget.o \
+	src/perf_parse.o \
+	src/perf_format.o \
+	src/perf_compare.o \
+	src/perf_encode.o \
+	src/perf_eval.o \
+	src/perf_type.o \
+	src/perf_ops.o \
+	src/perf_funcs.o
+
+DATA = $(wildcard extension/pg_perfbudget--*.sql)
+PGFILEDESC = "pg_perfbudget - budget performance targets"
+
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=pg_perfbudget
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The pure C core, built without the server for the unit test and fuzzer.
+CORE_SRCS = src/perf_parse.c src/perf_format.c src/perf_compare.c \
+	src/perf_encode.c src/perf_eval.c
+HOST_CC ?= cc
+HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
+
+test/unit/test_parse: test/unit/test_parse.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_parse.c $(CORE_SRCS)
+
+unittest: test/unit/test_parse
+	test/unit/test_parse
+
+test/fuzz/fuzz_cell: test/fuzz/fuzz_cell.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h
+	clang -g -O1 -Isrc -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -o $@ test/fuzz/fuzz_cell.c $(CORE_SRCS)
+
+fuzz: test/fuzz/fuzz_cell
+
+.PHONY: unittest fuzz
+EXTRA_CLEAN = test/unit/test_parse test/fuzz/fuzz_cell

@@ -1,0 +1,55 @@
+-- demo.sql — a first look at pg_perfbudget's indicator types.
+-- Run by bin/pb-demo in a throw-away cluster; works in any database where
+-- the extension is installed (psql -f examples/demo.sql).
+
+CREATE EXTENSION pg_perfbudget;
+
+\echo
+\echo '== The (计算符号, 指标值) cells of the 如皋 seed forms, and other shapes seen on real forms'
+
+SELECT c.symbol,
+       c.value,
+       t::text                          AS target,
+       perfbudget.perf_symbol(t)        AS perf_symbol,
+       perfbudget.perf_kind(t)          AS perf_kind,
+       perfbudget.perf_number(t)        AS perf_number,
+       perfbudget.perf_unit(t)          AS perf_unit,
+       perfbudget.perf_base_number(t)   AS perf_base_number
+  FROM (VALUES
+          (1,  '定性', '充分'),
+          (2,  '定性', '规范'),
+          (3,  '=',    '100%'),
+          (4,  '定性', '序时进度'),
+          (5,  '定性', '100%'),
+          (6,  '定性', '及时高效'),
+          (7,  '≥',    '95%'),
+          (8,  '定性', '否'),
+          (9,  '定性', '解决困难人员 缴纳基本养老 保险费难的问题'),
+          (10, '≥',    '≥62%(2022年:61%)'),
+          (11, '',     '95%以上'),
+          (12, '=',    '29.2万人'),
+          (13, '≤',    '7工作日'),
+          (14, '',     '不少于12 种'),
+          (15, '',     '12月底前'),
+          (16, '',     '90%-100%'),
+          (17, '±',    '3%')
+       ) AS c(n, symbol, value)
+ CROSS JOIN LATERAL perfbudget.perf_target(c.symbol, c.value) AS t
+ ORDER BY c.n;
+
+\echo
+\echo '== perf_met: does the actual value meet the target?'
+
+SELECT m.symbol,
+       m.value,
+       m.actual,
+       perfbudget.perf_met(perfbudget.perf_target(m.symbol, m.value),
+                           m.actual::perfbudget.perf_value) AS perf_met
+  FROM (VALUES
+          (1, '≥',    '95%',    '96%'),
+          (2, '≥',    '95%',    '90%'),
+          (3, '定性', '充分',   '充分'),
+          (4, '=',    '1万元',  '10000元'),
+          (5, '≥',    '95%',    '1000元')
+       ) AS m(n, symbol, value, actual)
+ ORDER BY m.n;

@@ -1,0 +1,82 @@
+/*
+ * perf_core.h — pure C operations on a parsed cell: storage encoding,
+ * canonical text, ordering, hashing keys and target-versus-actual checks.
+ *
+ * Like perf_parse.h this has no PostgreSQL dependency.  A "view" is a PbCell
+ * plus the base pointer its PbText slices are relative to: the parser's
+ * output buffer, or the text area of a stored datum.
+ */
+#ifndef PERF_CORE_H
+#define PERF_CORE_H
+
+#include "perf_parse.h"
+
+typedef struct PbView
+{
+	PbCell		cell;
+	const char *base;			/* cell.unit/text/note are slices of this */
+} PbView;
+
+/* ---- perf_encode.c: the stored (and binary) layout ---- */
+
+/* Bytes pb_encode will write for this cell. */
+extern size_t pb_encoded_size(const PbCell *cell);
+
+/* Write the cell (texts taken from base) into dst; returns bytes written. */
+extern size_t pb_encode(const PbCell *cell, const char *base, unsigned char *dst);
+
+/*
+ * Read a stored value.  With 'check' false the bytes are trusted (they came
+ * from pb_encode); with 'check' true every field is validated and a reason
+ * is returned in *why on failure (binary input).
+ */
+extern bool pb_decode(const unsigned char *src, size_t len, PbView *view,
+					  bool check, const char **why);
+
+/* ---- perf_format.c: canonical text ---- */
+
+/* Upper bound of the bytes pb_format writes (including the final NUL). */
+extern size_t pb_format_bound(const PbView *v);
+
+/* Canonical text of a target (with_symbol) or of a value; returns length. */
+extern size_t pb_format(const PbView *v, bool with_symbol, char *dst);
+
+/* Text of the value's number as written ('29.2', '-5', '100.00'). */
+extern size_t pb_format_number(const PbScalar *s, char *dst);
+
+/* Text of the number in the base unit ('292000' for 29.2万). */
+extern size_t pb_format_base_number(const PbScalar *s, char *dst);
+
+/* ---- perf_compare.c: ordering and hashing ---- */
+
+/* Total order of values (ignores symbol, note and unit prefix spelling). */
+extern int	pb_cmp_value(const PbView *a, const PbView *b);
+
+/* Total order of targets: value first, then symbol. */
+extern int	pb_cmp_target(const PbView *a, const PbView *b);
+
+/*
+ * Fixed-size key of everything pb_cmp_value compares except the unit's base
+ * spelling and the phrase, which the caller hashes from pb_hash_texts.
+ */
+#define PB_HASH_KEY_SIZE 32
+extern void pb_hash_key(const PbView *v, unsigned char key[PB_HASH_KEY_SIZE]);
+
+/* The base unit (unit minus its 万/亿/千 prefix) and the phrase. */
+extern void pb_base_unit(const PbView *v, const char **p, size_t *len);
+
+/* Compare two scalars of one kind in their base unit: <0, 0, >0. */
+extern int	pb_cmp_scalar(const PbScalar *a, const PbScalar *b);
+
+/* ---- perf_eval.c: does an actual meet a target? ---- */
+
+typedef enum PbTruth
+{
+	PB_UNKNOWN = -1,
+	PB_FALSE = 0,
+	PB_TRUE = 1
+} PbTruth;
+
+extern PbTruth pb_met(const PbView *target, const PbView *actual);
+
+#endif							/* PERF_CORE_H */

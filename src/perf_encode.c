@@ -1,0 +1,338 @@
+/*
+ * perf_encode.c — the byte layout of a stored perf_value / perf_target, and
+ * its validation for binary input.
+ *
+ * Layout (no alignment needed, little-endian, so a value can be read in
+ * place from a packed varlena):
+ *
+ *   [kind][symbol][flags][unit prefix bytes]
+ *   scalar lo            unless qualitative
+ *   scalar hi            ranges only
+ *   [unit length u8][unit bytes]
+ *   [note length u16][note bytes]
+ *   [phrase bytes …]     up to the end
+ *
+ *   scalar := [kind][scale][pow10][date style] then
+ *             [year u16][month][day] for dates, [digits i64] otherwise
+ *
+ * The binary send format is this layout behind a version byte; receive
+ * validates every field here (pb_decode with check) and the fmgr layer
+ * additionally requires that the value re-reads from its own text.
+ */
+#include "perf_core.h"
+
+#include <string.h>
+
+#define SCALAR_DATE_BYTES 8
+#define SCALAR_NUM_BYTES 12
+#define MAX_NOTE 65535
+
+static size_t
+scalar_size(const PbScalar *s)
+{
+	return s->kind == PB_KIND_DATE ? SCALAR_DATE_BYTES : SCALAR_NUM_BYTES;
+}
+
+size_t
+pb_encoded_size(const PbCell *c)
+{
+	size_t		n = 4 + 1 + 2 + c->unit.len + c->note.len;
+
+	if (c->kind == PB_KIND_QUALITATIVE)
+		return n + c->text.len;
+	n += scalar_size(&c->lo);
+	if (c->kind == PB_KIND_RANGE)
+		n += scalar_size(&c->hi);
+	return n;
+}
+
+static unsigned char *
+put_scalar(unsigned char *d, const PbScalar *s)
+{
+	*d++ = s->kind;
+	*d++ = s->scale;
+	*d++ = (unsigned char) s->pow10;
+	*d++ = s->date_style;
+	if (s->kind == PB_KIND_DATE)
+	{
+		uint16_t	y = (uint16_t) s->year;
+
+		*d++ = (unsigned char) (y & 0xFF);
+		*d++ = (unsigned char) (y >> 8);
+		*d++ = s->month;
+		*d++ = s->day;
+	}
+	else
+	{
+		uint64_t	u = (uint64_t) s->digits;
+
+		for (int i = 0; i < 8; i++)
+			*d++ = (unsigned char) (u >> (8 * i));
+	}
+	return d;
+}
+
+size_t
+pb_encode(const PbCell *c, const char *base, unsigned char *dst)
+{
+	unsigned char *d = dst;
+
+	*d++ = c->kind;
+	*d++ = c->symbol;
+	*d++ = c->flags;
+	*d++ = c->unit_pow10_len;
+	if (c->kind != PB_KIND_QUALITATIVE)
+	{
+		d = put_scalar(d, &c->lo);
+		if (c->kind == PB_KIND_RANGE)
+			d = put_scalar(d, &c->hi);
+	}
+	*d++ = (unsigned char) c->unit.len;
+	memcpy(d, base + c->unit.off, c->unit.len);
+	d += c->unit.len;
+	*d++ = (unsigned char) (c->note.len & 0xFF);
+	*d++ = (unsigned char) (c->note.len >> 8);
+	memcpy(d, base + c->note.off, c->note.len);
+	d += c->note.len;
+	if (c->kind == PB_KIND_QUALITATIVE)
+	{
+		memcpy(d, base + c->text.off, c->text.len);
+		d += c->text.len;
+	}
+	return (size_t) (d - dst);
+}
+
+/* ---------------------------------------------------------------- decoding */
+
+typedef struct Reader
+{
+	const unsigned char *p;
+	size_t		len;
+	size_t		pos;
+	bool		ok;
+} Reader;
+
+static unsigned
+get_u8(Reader *r)
+{
+	if (r->pos >= r->len)
+	{
+		r->ok = false;
+		return 0;
+	}
+	return r->p[r->pos++];
+}
+
+static void
+get_scalar(Reader *r, PbScalar *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->kind = (uint8_t) get_u8(r);
+	s->scale = (uint8_t) get_u8(r);
+	s->pow10 = (int8_t) get_u8(r);
+	s->date_style = (uint8_t) get_u8(r);
+	if (s->kind == PB_KIND_DATE)
+	{
+		unsigned	lo = get_u8(r);
+		unsigned	hi = get_u8(r);
+
+		s->year = (int16_t) (uint16_t) (lo | (hi << 8));
+		s->month = (uint8_t) get_u8(r);
+		s->day = (uint8_t) get_u8(r);
+	}
+	else
+	{
+		uint64_t	u = 0;
+
+		for (int i = 0; i < 8; i++)
+			u |= (uint64_t) get_u8(r) << (8 * i);
+		s->digits = (int64_t) u;
+	}
+}
+
+static bool
+bad(const char **why, const char *reason)
+{
+	if (why)
+		*why = reason;
+	return false;
+}
+
+static bool
+valid_utf8(const unsigned char *p, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		unsigned char c = p[i];
+		size_t		n;
+		uint32_t	cp;
+
+		if (c < 0x80)
+		{
+			if (c == 0)
+				return false;
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 3;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 4;
+		else
+			return false;
+		if (i + n > len)
+			return false;
+		cp = c & (0xFF >> (n + 1));
+		for (size_t k = 1; k < n; k++)
+		{
+			if ((p[i + k] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (p[i + k] & 0x3F);
+		}
+		if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+			(n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+static bool
+valid_pow10(int p)
+{
+	return p == 0 || p == 3 || p == 4 || p == 5 || p == 6 || p == 7 ||
+		p == 8 || p == 12;
+}
+
+static bool
+check_scalar(const PbScalar *s, const char **why)
+{
+	static const int64_t limit = 1000000000000000000LL;	/* 10^18 */
+
+	if (s->kind == PB_KIND_DATE)
+	{
+		if (s->scale || s->pow10 || s->date_style > PB_DATE_YEAR_END)
+			return bad(why, "date with number fields set");
+		if (s->year != 0 && (s->year < 1900 || s->year > 2199))
+			return bad(why, "year out of range");
+		if (s->month > 12 || (s->day && !s->month) ||
+			s->day > pb_month_days(s->year, s->month))
+			return bad(why, "impossible date");
+		if (s->year == 0 && s->month == 0)
+			return bad(why, "empty date");
+		if (s->date_style == PB_DATE_MONTH_END &&
+			s->day != pb_month_days(s->year, s->month))
+			return bad(why, "month end on the wrong day");
+		if (s->date_style == PB_DATE_YEAR_END && (s->month != 12 || s->day != 31))
+			return bad(why, "year end on the wrong day");
+		return true;
+	}
+	if (s->kind != PB_KIND_PERCENT && s->kind != PB_KIND_QUANTITY)
+		return bad(why, "unknown scalar kind");
+	if (s->date_style || s->scale > PB_MAX_SCALE || !valid_pow10(s->pow10) ||
+		(s->kind == PB_KIND_PERCENT && s->pow10))
+		return bad(why, "number fields out of range");
+	if (s->digits >= limit || s->digits <= -limit)
+		return bad(why, "number has more than 18 digits");
+	return true;
+}
+
+static bool
+check_cell(const PbCell *c, const unsigned char *src, const char **why)
+{
+	if (c->kind < PB_KIND_PERCENT || c->kind > PB_KIND_MAX)
+		return bad(why, "unknown kind");
+	if (c->symbol < PB_SYM_EQ || c->symbol > PB_SYM_MAX)
+		return bad(why, "unknown comparator");
+	if (c->flags & ~PB_F_ALL)
+		return bad(why, "unknown flags");
+	if (c->kind == PB_KIND_QUALITATIVE)
+	{
+		if (c->text.len == 0 || c->unit.len || c->note.len || c->unit_pow10_len)
+			return bad(why, "qualitative value with number fields");
+		if (c->symbol == PB_SYM_RANGE || (c->flags & PB_F_BAND))
+			return bad(why, "qualitative value marked as a range");
+	}
+	else
+	{
+		if (!check_scalar(&c->lo, why))
+			return false;
+		if (c->kind == PB_KIND_RANGE)
+		{
+			if (!check_scalar(&c->hi, why))
+				return false;
+			if (c->lo.kind != c->hi.kind || pb_cmp_scalar(&c->lo, &c->hi) > 0)
+				return bad(why, "range ends out of order or of different kinds");
+			if (c->symbol != PB_SYM_RANGE && c->symbol != PB_SYM_QUAL)
+				return bad(why, "range with a comparator");
+			if ((c->flags & PB_F_BAND) &&
+				(c->lo.digits != -c->hi.digits || c->lo.kind == PB_KIND_DATE ||
+				 c->lo.scale != c->hi.scale || c->lo.pow10 != c->hi.pow10))
+				return bad(why, "band that is not symmetric");
+		}
+		else
+		{
+			if (c->lo.kind != c->kind)
+				return bad(why, "scalar of the wrong kind");
+			if (c->symbol == PB_SYM_RANGE || (c->flags & PB_F_BAND))
+				return bad(why, "single value marked as a range");
+		}
+		if (c->unit.len && c->lo.kind != PB_KIND_QUANTITY)
+			return bad(why, "unit on a value that is not a quantity");
+		if (c->unit.len > PB_MAX_UNIT || c->unit_pow10_len > c->unit.len)
+			return bad(why, "unit too long");
+		if ((c->unit_pow10_len != 0) != (c->lo.pow10 != 0))
+			return bad(why, "unit prefix disagrees with its scale");
+	}
+	if (!valid_utf8(src + c->unit.off, c->unit.len) ||
+		!valid_utf8(src + c->note.off, c->note.len) ||
+		!valid_utf8(src + c->text.off, c->text.len))
+		return bad(why, "text is not valid UTF-8");
+	return true;
+}
+
+bool
+pb_decode(const unsigned char *src, size_t len, PbView *v, bool check,
+		  const char **why)
+{
+	Reader		r = {src, len, 0, true};
+	PbCell	   *c = &v->cell;
+	unsigned	n;
+
+	memset(v, 0, sizeof(*v));
+	v->base = (const char *) src;
+	c->kind = (uint8_t) get_u8(&r);
+	c->symbol = (uint8_t) get_u8(&r);
+	c->flags = (uint8_t) get_u8(&r);
+	c->unit_pow10_len = (uint8_t) get_u8(&r);
+	if (c->kind != PB_KIND_QUALITATIVE)
+	{
+		get_scalar(&r, &c->lo);
+		if (c->kind == PB_KIND_RANGE)
+			get_scalar(&r, &c->hi);
+	}
+	n = get_u8(&r);
+	c->unit.off = (uint32_t) r.pos;
+	c->unit.len = n;
+	r.pos += n;
+	if (r.pos > len)
+		r.ok = false;
+	n = get_u8(&r);
+	n |= get_u8(&r) << 8;
+	c->note.off = (uint32_t) r.pos;
+	c->note.len = n;
+	r.pos += n;
+	if (!r.ok || r.pos > len)
+		return bad(why, "value is truncated");
+	c->text.off = (uint32_t) r.pos;
+	c->text.len = (uint32_t) (len - r.pos);
+	if (c->kind != PB_KIND_QUALITATIVE && c->text.len && check)
+		return bad(why, "trailing bytes after the value");
+	if (c->kind != PB_KIND_QUALITATIVE)
+		c->text.len = 0;
+	return !check || check_cell(c, src, why);
+}

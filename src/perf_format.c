@@ -1,0 +1,203 @@
+/*
+ * perf_format.c — canonical text of a cell.
+ *
+ * The output re-reads to an equal value: the comparator comes first ('95%以上'
+ * is written '≥95%'), '=' is left out where it is the default, numbers keep
+ * the digits after the point as written ('100.00%') but lose thousands
+ * separators, units and notes are kept as written.
+ */
+#include "perf_core.h"
+
+#include <string.h>
+
+static size_t
+put(char *d, const char *s)
+{
+	size_t		l = strlen(s);
+
+	memcpy(d, s, l);
+	return l;
+}
+
+static size_t
+put_bytes(char *d, const char *s, size_t l)
+{
+	memcpy(d, s, l);
+	return l;
+}
+
+static size_t
+put_uint(char *d, uint64_t v)
+{
+	char		tmp[24];
+	size_t		n = 0;
+
+	do
+	{
+		tmp[n++] = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t i = 0; i < n; i++)
+		d[i] = tmp[n - 1 - i];
+	return n;
+}
+
+/* digits * 10^exp, exp may be negative, as plain decimal text. */
+static size_t
+put_decimal(char *d, int64_t digits, int exp)
+{
+	char		buf[24];
+	size_t		n;
+	size_t		o = 0;
+	uint64_t	u = digits < 0 ? (uint64_t) (-(digits + 1)) + 1 : (uint64_t) digits;
+
+	if (digits < 0)
+		d[o++] = '-';
+	n = put_uint(buf, u);
+	if (exp >= 0)
+	{
+		o += put_bytes(d + o, buf, n);
+		if (u != 0)
+			for (int i = 0; i < exp; i++)
+				d[o++] = '0';
+		return o;
+	}
+	if ((size_t) (-exp) >= n)
+	{
+		d[o++] = '0';
+		d[o++] = '.';
+		for (size_t i = n; i < (size_t) (-exp); i++)
+			d[o++] = '0';
+		o += put_bytes(d + o, buf, n);
+		return o;
+	}
+	o += put_bytes(d + o, buf, n - (size_t) (-exp));
+	d[o++] = '.';
+	o += put_bytes(d + o, buf + n - (size_t) (-exp), (size_t) (-exp));
+	return o;
+}
+
+size_t
+pb_format_number(const PbScalar *s, char *dst)
+{
+	return put_decimal(dst, s->digits, -(int) s->scale);
+}
+
+size_t
+pb_format_base_number(const PbScalar *s, char *dst)
+{
+	return put_decimal(dst, s->digits, (int) s->pow10 - (int) s->scale);
+}
+
+static size_t
+put_date(char *d, const PbScalar *s)
+{
+	size_t		o = 0;
+
+	if (s->year)
+	{
+		o += put_uint(d + o, (uint64_t) s->year);
+		o += put(d + o, "年");
+	}
+	if (s->date_style == PB_DATE_YEAR_END)
+		return o + put(d + o, s->year ? "底" : "年底");
+	if (s->month)
+	{
+		o += put_uint(d + o, s->month);
+		o += put(d + o, "月");
+	}
+	if (s->date_style == PB_DATE_MONTH_END)
+		return o + put(d + o, "底");
+	if (s->day)
+	{
+		o += put_uint(d + o, s->day);
+		o += put(d + o, "日");
+	}
+	return o;
+}
+
+static size_t
+put_scalar(char *d, const PbView *v, const PbScalar *s)
+{
+	size_t		o;
+
+	if (s->kind == PB_KIND_DATE)
+		return put_date(d, s);
+	o = pb_format_number(s, d);
+	if (s->kind == PB_KIND_PERCENT)
+		return o + put(d + o, "%");
+	return o + put_bytes(d + o, v->base + v->cell.unit.off, v->cell.unit.len);
+}
+
+/* The value alone, with its note. */
+static size_t
+put_value(char *d, const PbView *v)
+{
+	const PbCell *c = &v->cell;
+	size_t		o = 0;
+
+	switch (c->kind)
+	{
+		case PB_KIND_QUALITATIVE:
+			return put_bytes(d, v->base + c->text.off, c->text.len);
+		case PB_KIND_RANGE:
+			if (c->flags & PB_F_BAND)
+			{
+				o += put(d, "±");
+				o += put_scalar(d + o, v, &c->hi);
+				break;
+			}
+			o += put_scalar(d, v, &c->lo);
+			/* '-' would read as a sign before a negative upper end */
+			o += put(d + o, (c->hi.kind != PB_KIND_DATE && c->hi.digits < 0) ? "~" : "-");
+			o += put_scalar(d + o, v, &c->hi);
+			break;
+		default:
+			o += put_scalar(d, v, &c->lo);
+			break;
+	}
+	if (c->note.len)
+	{
+		if (c->flags & PB_F_NOTE_SPACE)
+			d[o++] = ' ';
+		o += put_bytes(d + o, v->base + c->note.off, c->note.len);
+	}
+	return o;
+}
+
+size_t
+pb_format_bound(const PbView *v)
+{
+	/* two scalars of at most ~40 bytes, a symbol, the texts, spaces, NUL */
+	return 128 + v->cell.unit.len * 2 + v->cell.note.len + v->cell.text.len;
+}
+
+size_t
+pb_format(const PbView *v, bool with_symbol, char *dst)
+{
+	const PbCell *c = &v->cell;
+	size_t		o = 0;
+
+	if (with_symbol)
+	{
+		switch (c->symbol)
+		{
+			case PB_SYM_QUAL:
+				if (c->kind != PB_KIND_QUALITATIVE)
+					o += put(dst, "定性 ");
+				break;
+			case PB_SYM_EQ:
+				if (c->kind == PB_KIND_QUALITATIVE)
+					o += put(dst, "=");
+				break;
+			case PB_SYM_RANGE:
+				break;
+			default:
+				o += put(dst, pb_symbol_name((PbSymbol) c->symbol));
+				break;
+		}
+	}
+	o += put_value(dst + o, v);
+	dst[o] = '\0';
+	return o;
+}

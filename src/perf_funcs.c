@@ -1,0 +1,313 @@
+/*
+ * perf_funcs.c — SQL functions over perf_value and perf_target: building a
+ * target from the form's two cells, taking it apart (symbol, kind, number,
+ * unit, note, range ends), checking an actual against it, and testing input
+ * without raising an error.
+ *
+ * Every accessor accepts either type: both share the stored layout.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+
+#include "perf_pg.h"
+
+/* ---------------------------------------------------------------- helpers */
+
+static Datum
+numeric_from_text(const char *s)
+{
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(s),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+static Datum
+number_of(const PbScalar *s, bool base)
+{
+	char		buf[64];
+	size_t		n = base ? pb_format_base_number(s, buf) : pb_format_number(s, buf);
+
+	buf[n] = '\0';
+	return numeric_from_text(buf);
+}
+
+static bool
+is_numeric_scalar(const PbScalar *s)
+{
+	return s->kind == PB_KIND_PERCENT || s->kind == PB_KIND_QUANTITY;
+}
+
+/* ---------------------------------------------------------------- building */
+
+PG_FUNCTION_INFO_V1(perf_target_from_cells);
+
+/*
+ * perf_target(symbol, value): the 计算符号 cell and the 指标值 cell.  A blank
+ * or NULL symbol leaves the value's own comparator (or the default).
+ */
+Datum
+perf_target_from_cells(PG_FUNCTION_ARGS)
+{
+	text	   *value_t;
+	char	   *value;
+	char	   *symbol = NULL;
+	char	   *out;
+	PbCell		cell;
+	PbError		err;
+	PbSymbol	sym = PB_SYM_NONE;
+	bool		band = false;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	value_t = PG_GETARG_TEXT_PP(1);
+	value = text_to_cstring(value_t);
+	out = palloc(strlen(value) + 1);
+	if (!PG_ARGISNULL(0))
+	{
+		symbol = text_to_cstring(PG_GETARG_TEXT_PP(0));
+		pb_check_encoding();
+		if (!pb_parse_symbol(symbol, strlen(symbol), &sym, &band, &err))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid comparator for perf_target: \"%s\"", symbol),
+					 errdetail("At character %d: %s; expected %s.",
+							   pb_char_position(symbol, err.pos), err.reason,
+							   err.expected),
+					 errhint("Write one of =, ≥, ≤, >, <, ±, 定性, or leave the cell blank.")));
+	}
+	(void) pb_parse_or_report("perf_target", value, strlen(value), out, &cell, NULL);
+	if (!pb_apply_symbol(&cell, sym, band, &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type perf_target: comparator \"%s\" with value \"%s\"",
+						symbol ? symbol : "", value),
+				 errdetail("%s.", err.reason),
+				 errhint("Make the two cells agree, as in perf_target('≥', '95%%') or perf_target('定性', '充分').")));
+	PG_RETURN_DATUM(pb_datum_from_cell(&cell, out));
+}
+
+PG_FUNCTION_INFO_V1(perf_value_of);
+
+/* The value of a target, without its comparator. */
+Datum
+perf_value_of(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	pb_cell_to_value(&v.cell);
+	v.cell.flags &= ~PB_F_EXPLICIT;
+	PG_RETURN_DATUM(pb_datum_from_cell(&v.cell, v.base));
+}
+
+PG_FUNCTION_INFO_V1(perf_target_of_value);
+
+/* A value read as a target: '=' for numbers and dates, 定性 for phrases. */
+Datum
+perf_target_of_value(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	PG_RETURN_DATUM(pb_datum_from_cell(&v.cell, v.base));
+}
+
+/* ---------------------------------------------------------------- accessors */
+
+PG_FUNCTION_INFO_V1(perf_symbol);
+Datum
+perf_symbol(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	PG_RETURN_TEXT_P(cstring_to_text(pb_symbol_name((PbSymbol) v.cell.symbol)));
+}
+
+PG_FUNCTION_INFO_V1(perf_kind);
+Datum
+perf_kind(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	PG_RETURN_TEXT_P(cstring_to_text(pb_kind_name((PbKind) v.cell.kind)));
+}
+
+PG_FUNCTION_INFO_V1(perf_number);
+
+/* The number as written in its unit; NULL for phrases, dates and ranges. */
+Datum
+perf_number(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	if (v.cell.kind == PB_KIND_RANGE || !is_numeric_scalar(&v.cell.lo) ||
+		v.cell.kind == PB_KIND_QUALITATIVE)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(number_of(&v.cell.lo, false));
+}
+
+PG_FUNCTION_INFO_V1(perf_base_number);
+
+/* The number in the base unit (292000 for 29.2万人). */
+Datum
+perf_base_number(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	if (v.cell.kind == PB_KIND_RANGE || !is_numeric_scalar(&v.cell.lo) ||
+		v.cell.kind == PB_KIND_QUALITATIVE)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(number_of(&v.cell.lo, true));
+}
+
+PG_FUNCTION_INFO_V1(perf_lower);
+
+/* Lower end of a numeric range or band; the number itself otherwise. */
+Datum
+perf_lower(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	if (v.cell.kind == PB_KIND_QUALITATIVE || !is_numeric_scalar(&v.cell.lo))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(number_of(&v.cell.lo, false));
+}
+
+PG_FUNCTION_INFO_V1(perf_upper);
+
+/* Upper end of a numeric range or band; the number itself otherwise. */
+Datum
+perf_upper(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	if (v.cell.kind == PB_KIND_QUALITATIVE || !is_numeric_scalar(&v.cell.lo))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(number_of(v.cell.kind == PB_KIND_RANGE ? &v.cell.hi : &v.cell.lo,
+							  false));
+}
+
+PG_FUNCTION_INFO_V1(perf_unit);
+
+/* '%' for percentages, the written unit of quantities, else NULL. */
+Datum
+perf_unit(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	if (v.cell.kind == PB_KIND_QUALITATIVE)
+		PG_RETURN_NULL();
+	if (v.cell.lo.kind == PB_KIND_PERCENT)
+		PG_RETURN_TEXT_P(cstring_to_text("%"));
+	if (v.cell.unit.len == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(v.base + v.cell.unit.off,
+											  (int) v.cell.unit.len));
+}
+
+PG_FUNCTION_INFO_V1(perf_note);
+
+/* The annotation written after the value ('(2022年:61%)'), or NULL. */
+Datum
+perf_note(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	if (v.cell.note.len == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(v.base + v.cell.note.off,
+											  (int) v.cell.note.len));
+}
+
+PG_FUNCTION_INFO_V1(perf_date);
+
+/* The day a date value names (month ends resolved); NULL if incomplete. */
+Datum
+perf_date(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+	const PbScalar *s;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	s = &v.cell.lo;
+	if (v.cell.kind != PB_KIND_DATE || !s->year || !s->month || !s->day)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(DirectFunctionCall1(date_in,
+										CStringGetDatum(psprintf("%04d-%02d-%02d",
+																 s->year, s->month, s->day))));
+}
+
+/* ---------------------------------------------------------------- evaluation */
+
+PG_FUNCTION_INFO_V1(perf_met);
+
+/* Does the actual meet the target?  NULL when it cannot be decided. */
+Datum
+perf_met(PG_FUNCTION_ARGS)
+{
+	PbView		t;
+	PbView		a;
+	PbTruth		r;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &t);
+	pb_view_from_datum(PG_GETARG_DATUM(1), &a);
+	r = pb_met(&t, &a);
+	if (r == PB_UNKNOWN)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(r == PB_TRUE);
+}
+
+/* ---------------------------------------------------------------- validity */
+
+/* Parse without raising: NULL when valid, else the reason. */
+static char *
+input_problem(text *t, bool is_target)
+{
+	char	   *s = text_to_cstring(t);
+	size_t		len = strlen(s);
+	char	   *out = palloc(len + 1);
+	PbCell		cell;
+	PbError		err;
+
+	pb_check_encoding();
+	if (!pb_parse_cell(s, len, out, &cell, &err))
+		return psprintf("at character %d: %s", pb_char_position(s, err.pos), err.reason);
+	if (!is_target && (cell.flags & PB_F_EXPLICIT) && !(cell.flags & PB_F_BAND))
+		return psprintf("a perf_value carries no comparator, but this has \"%s\"",
+						pb_symbol_name((PbSymbol) cell.symbol));
+	return NULL;
+}
+
+PG_FUNCTION_INFO_V1(perf_is_valid);
+Datum
+perf_is_valid(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(input_problem(PG_GETARG_TEXT_PP(0), true) == NULL);
+}
+
+PG_FUNCTION_INFO_V1(perf_value_is_valid);
+Datum
+perf_value_is_valid(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(input_problem(PG_GETARG_TEXT_PP(0), false) == NULL);
+}
+
+PG_FUNCTION_INFO_V1(perf_input_error);
+Datum
+perf_input_error(PG_FUNCTION_ARGS)
+{
+	char	   *why = input_problem(PG_GETARG_TEXT_PP(0), true);
+
+	if (why == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(why));
+}

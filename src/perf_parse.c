@@ -1,0 +1,1524 @@
+/*
+ * perf_parse.c — the hand-written scanner for indicator cells.
+ *
+ * Pure C: no allocation, no globals that change, no PostgreSQL.  The input
+ * is first folded into the caller's buffer (full-width ASCII to ASCII,
+ * look-alike comparators to ≥ ≤ =, white space collapsed, spaces between
+ * two CJK characters dropped because PDF extraction inserts them at line
+ * breaks); every later step scans that folded text, so the text fields of
+ * the result are plain slices of it.  Error positions are mapped back to the
+ * caller's bytes by replaying the fold.
+ */
+#include "perf_core.h"
+
+#include <string.h>
+
+#define MAX_CELL_BYTES 60000
+
+typedef struct Scan
+{
+	const char *s;				/* folded text */
+	size_t		n;
+	size_t		pos;
+	PbError    *err;
+} Scan;
+
+/* What a number looked like, for telling years and periods from amounts. */
+typedef struct Shape
+{
+	bool		year;			/* bare 19xx–21xx integer */
+	bool		year_month;		/* 2023.07: a year, a dot, a two-digit month */
+	bool		has_unit;
+	bool		bare_int;		/* unsigned integer, no unit */
+	size_t		unit_off;
+	size_t		unit_len;
+	uint8_t		prefix_len;
+} Shape;
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/* Decode one UTF-8 sequence; returns its length, or 0 when invalid. */
+static int
+utf8_decode(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+	unsigned char c = p[0];
+
+	if (c < 0x80)
+	{
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF && avail >= 2 && (p[1] & 0xC0) == 0x80)
+	{
+		*cp = ((uint32_t) (c & 0x1F) << 6) | (p[1] & 0x3F);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF && avail >= 3 &&
+		(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+	{
+		*cp = ((uint32_t) (c & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) |
+			(p[2] & 0x3F);
+		if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF))
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4 && avail >= 4 && (p[1] & 0xC0) == 0x80 &&
+		(p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
+	{
+		*cp = ((uint32_t) (c & 0x07) << 18) | ((uint32_t) (p[1] & 0x3F) << 12) |
+			((uint32_t) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+		if (*cp < 0x10000 || *cp > 0x10FFFF)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+static size_t
+utf8_encode(uint32_t cp, char *dst)
+{
+	if (cp < 0x80)
+	{
+		dst[0] = (char) cp;
+		return 1;
+	}
+	if (cp < 0x800)
+	{
+		dst[0] = (char) (0xC0 | (cp >> 6));
+		dst[1] = (char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000)
+	{
+		dst[0] = (char) (0xE0 | (cp >> 12));
+		dst[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		dst[2] = (char) (0x80 | (cp & 0x3F));
+		return 3;
+	}
+	dst[0] = (char) (0xF0 | (cp >> 18));
+	dst[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
+	dst[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
+	dst[3] = (char) (0x80 | (cp & 0x3F));
+	return 4;
+}
+
+static bool
+is_space_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+		cp == '\v' || cp == '\f' || cp == 0xA0 || cp == 0x3000 ||
+		cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x200B);
+}
+
+/* Full-width ASCII and look-alike comparators to their plain forms. */
+static uint32_t
+fold_cp(uint32_t cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFEE0;
+	switch (cp)
+	{
+		case 0x2267:			/* ≧ */
+		case 0x2A7E:			/* ⩾ */
+			return 0x2265;		/* ≥ */
+		case 0x2266:			/* ≦ */
+		case 0x2A7D:			/* ⩽ */
+			return 0x2264;		/* ≤ */
+		case 0x2550:			/* ═ */
+			return '=';
+		case 0x2212:			/* − minus sign */
+		case 0x2013:			/* – en dash */
+			return '-';
+		case 0x3002:			/* 。 keeps its meaning, but ．is a point */
+		default:
+			return cp;
+	}
+}
+
+/*
+ * Fold 'in' into 'out'.  Stops when 'stop_at' output bytes are written and
+ * reports the input offset reached, which maps error positions back.
+ * Returns false on invalid UTF-8 (*bad = its input offset).
+ */
+static bool
+fold_text(const char *in, size_t len, char *out, size_t *outlen,
+		  size_t stop_at, size_t *in_at, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *) in;
+	size_t		i = 0;
+	size_t		o = 0;
+	bool		pending_space = false;
+	bool		prev_wide = false;
+
+	while (i < len)
+	{
+		uint32_t	cp;
+		int			l = utf8_decode(p + i, len - i, &cp);
+
+		if (l == 0)
+		{
+			*bad = i;
+			return false;
+		}
+		if (is_space_cp(cp))
+		{
+			pending_space = (o > 0);
+			i += l;
+			continue;
+		}
+		cp = fold_cp(cp);
+		if (pending_space)
+		{
+			bool		wide = cp >= 0x80;
+
+			/*
+			 * A space between two CJK characters is a PDF line break; keep it
+			 * only after a leading 定性, where it separates the symbol.
+			 */
+			if (!(wide && prev_wide) ||
+				(o == 6 && memcmp(out, "定性", 6) == 0))
+			{
+				if (o >= stop_at)
+					break;
+				out[o++] = ' ';
+			}
+			pending_space = false;
+		}
+		if (o >= stop_at)
+			break;
+		o += utf8_encode(cp, out + o);
+		prev_wide = cp >= 0x80;
+		i += l;
+	}
+	*outlen = o;
+	if (in_at)
+		*in_at = i;
+	return true;
+}
+
+/* ---------------------------------------------------------------- errors */
+
+static bool
+fail(Scan *sc, PbStatus st, size_t pos, const char *reason, const char *expected)
+{
+	sc->err->status = st;
+	sc->err->pos = pos;
+	sc->err->reason = reason;
+	sc->err->expected = expected;
+	return false;
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+static bool
+at_end(const Scan *sc, size_t pos)
+{
+	return pos >= sc->n;
+}
+
+static bool
+lit_at(const Scan *sc, size_t pos, const char *lit)
+{
+	size_t		l = strlen(lit);
+
+	return pos + l <= sc->n && memcmp(sc->s + pos, lit, l) == 0;
+}
+
+static uint32_t
+cp_at(const Scan *sc, size_t pos, int *len)
+{
+	uint32_t	cp = 0;
+	int			l;
+
+	if (pos >= sc->n)
+	{
+		*len = 0;
+		return 0;
+	}
+	l = utf8_decode((const unsigned char *) sc->s + pos, sc->n - pos, &cp);
+	*len = l > 0 ? l : 1;
+	return cp;
+}
+
+static bool
+is_digit_at(const Scan *sc, size_t pos)
+{
+	return pos < sc->n && sc->s[pos] >= '0' && sc->s[pos] <= '9';
+}
+
+static size_t
+skip_spaces(const Scan *sc, size_t pos)
+{
+	while (pos < sc->n && sc->s[pos] == ' ')
+		pos++;
+	return pos;
+}
+
+/* Chinese numerals that OCR glues to Arabic digits ('二100'). */
+static bool
+is_cjk_numeral(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x3007:			/* 〇 */
+		case 0x4E00:			/* 一 */
+		case 0x4E8C:			/* 二 */
+		case 0x4E09:			/* 三 */
+		case 0x56DB:			/* 四 */
+		case 0x4E94:			/* 五 */
+		case 0x516D:			/* 六 */
+		case 0x4E03:			/* 七 */
+		case 0x516B:			/* 八 */
+		case 0x4E5D:			/* 九 */
+		case 0x4E24:			/* 两 */
+			return true;
+		default:
+			return false;
+	}
+}
+
+static bool
+is_comparator_cp(uint32_t cp)
+{
+	return cp == '<' || cp == '>' || cp == '=' || cp == 0x2265 || cp == 0x2264;
+}
+
+/* ---------------------------------------------------------------- words */
+
+typedef struct Word
+{
+	const char *text;
+	uint8_t		sym;
+} Word;
+
+/* Longest first where one is a prefix of another. */
+static const Word prefix_words[] = {
+	{"大于或等于", PB_SYM_GE}, {"大于等于", PB_SYM_GE}, {"高于或等于", PB_SYM_GE},
+	{"不低于", PB_SYM_GE}, {"不少于", PB_SYM_GE}, {"不小于", PB_SYM_GE},
+	{"至少", PB_SYM_GE},
+	{"小于或等于", PB_SYM_LE}, {"小于等于", PB_SYM_LE}, {"低于或等于", PB_SYM_LE},
+	{"不高于", PB_SYM_LE}, {"不超过", PB_SYM_LE}, {"不大于", PB_SYM_LE},
+	{"不多于", PB_SYM_LE}, {"至多", PB_SYM_LE}, {"最多", PB_SYM_LE},
+	{"控制在", PB_SYM_LE},
+	{"超过", PB_SYM_GT}, {"高于", PB_SYM_GT}, {"大于", PB_SYM_GT}, {"多于", PB_SYM_GT},
+	{"低于", PB_SYM_LT}, {"少于", PB_SYM_LT}, {"小于", PB_SYM_LT},
+	{"不满", PB_SYM_LT}, {"不足", PB_SYM_LT},
+	{"达到", PB_SYM_EQ}, {"等于", PB_SYM_EQ},
+	{NULL, 0}
+};
+
+/*
+ * Suffixes.  Multi-character ones end a unit wherever they occur; the single
+ * characters 内 and 前 only at the end of the value (see ends_value_at).
+ */
+static const Word suffix_words[] = {
+	{"及以上", PB_SYM_GE}, {"或以上", PB_SYM_GE}, {"以上", PB_SYM_GE},
+	{"及以下", PB_SYM_LE}, {"或以下", PB_SYM_LE}, {"以下", PB_SYM_LE},
+	{"以内", PB_SYM_LE}, {"之内", PB_SYM_LE}, {"之前", PB_SYM_LE},
+	{"以前", PB_SYM_LE},
+	{"内", PB_SYM_LE}, {"前", PB_SYM_LE},
+	{NULL, 0}
+};
+
+/* Words that close a deadline ('12月底到位'); dropped after a date. */
+static const char *const completion_words[] = {
+	"完成", "到位", "完工", "办结", "结束", "落实", "实现", NULL
+};
+
+static size_t
+match_completion(const Scan *sc, size_t pos)
+{
+	for (int i = 0; completion_words[i]; i++)
+		if (lit_at(sc, pos, completion_words[i]))
+			return strlen(completion_words[i]);
+	return 0;
+}
+
+/* Does the value end at pos (end, space, a note's bracket or punctuation)? */
+static bool
+ends_value_at(const Scan *sc, size_t pos)
+{
+	if (at_end(sc, pos) || sc->s[pos] == ' ' || sc->s[pos] == '(' ||
+		sc->s[pos] == ',' || sc->s[pos] == ';')
+		return true;
+	return match_completion(sc, pos) > 0 || lit_at(sc, pos, "，") ||
+		lit_at(sc, pos, "；") || lit_at(sc, pos, "、");
+}
+
+/* A suffix word at pos: its length and symbol, or 0. */
+static size_t
+match_suffix(const Scan *sc, size_t pos, uint8_t *sym)
+{
+	for (int i = 0; suffix_words[i].text; i++)
+	{
+		const char *w = suffix_words[i].text;
+		size_t		l = strlen(w);
+
+		if (!lit_at(sc, pos, w))
+			continue;
+		if (l == 3 && !ends_value_at(sc, pos + l))
+			continue;			/* 内/前 inside a unit */
+		*sym = suffix_words[i].sym;
+		return l;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+static const struct
+{
+	const char *text;
+	int8_t		pow10;
+}			unit_prefixes[] = {
+	{"万亿", 12}, {"百万", 6}, {"千万", 7}, {"十万", 5},
+	{"万", 4}, {"亿", 8}, {"千", 3},
+	{NULL, 0}
+};
+
+static bool
+is_range_sep_at(const Scan *sc, size_t pos, size_t *len)
+{
+	static const char *const seps[] = {"——", "—", "--", "-", "~", "至", "到", NULL};
+
+	for (int i = 0; seps[i]; i++)
+		if (lit_at(sc, pos, seps[i]))
+		{
+			if (strcmp(seps[i], "到") == 0 && lit_at(sc, pos, "到位"))
+				continue;
+			*len = strlen(seps[i]);
+			return true;
+		}
+	return false;
+}
+
+/* May this code point be part of a unit ('元/人·月', 'km', '人次')? */
+static bool
+is_unit_cp(uint32_t cp)
+{
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+		return true;
+	if (cp == '/' || cp == 0x00B7 || cp == 0x30FB || cp == 0x2022 || cp == 0x2030 ||
+		cp == 0x00B2 || cp == 0x00B3 || cp == 0x2103)
+		return true;			/* / · ・ • ‰ ² ³ ℃ */
+	if (cp < 0x80)
+		return false;
+	/* CJK punctuation and brackets end a unit */
+	if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+		(cp >= 0x2010 && cp <= 0x206F) || cp == 0x2264 || cp == 0x2265 ||
+		cp == 0x00B1 || cp == 0x00D7)
+		return false;
+	return !is_cjk_numeral(cp);
+}
+
+/*
+ * Read [sign] digits [,ddd]* [. digits] at sc->pos into digits/scale.
+ * Sets shape->year / shape->year_month.
+ */
+static bool
+scan_number(Scan *sc, PbScalar *out, Shape *shape)
+{
+	size_t		start = sc->pos;
+	size_t		p = sc->pos;
+	bool		neg = false;
+	bool		signed_num = false;
+	int			ndigits = 0;
+	int			int_digits = 0;
+	int			scale = 0;
+	bool		commas = false;
+	uint64_t	v = 0;
+
+	if (sc->s[p] == '+' || sc->s[p] == '-')
+	{
+		neg = sc->s[p] == '-';
+		signed_num = true;
+		p++;
+	}
+	if (!is_digit_at(sc, p))
+		return fail(sc, PB_ERR_SYNTAX, p, "a digit is missing", "a number such as 95");
+	for (;;)
+	{
+		while (is_digit_at(sc, p))
+		{
+			if (ndigits > 0 || sc->s[p] != '0')
+				ndigits++;
+			if (ndigits > PB_MAX_DIGITS)
+				return fail(sc, PB_ERR_OVERFLOW, start,
+							"the number has more than 18 significant digits", NULL);
+			v = v * 10 + (uint64_t) (sc->s[p] - '0');
+			int_digits++;
+			p++;
+		}
+		if (sc->s[p] == ',' && is_digit_at(sc, p + 1))
+		{
+			/* thousands separator: exactly three digits follow */
+			int			k = 0;
+
+			while (is_digit_at(sc, p + 1 + k))
+				k++;
+			if (k != 3 || (!commas && int_digits > 3))
+				return fail(sc, PB_ERR_SYNTAX, p,
+							"a thousands separator must stand between groups of three digits",
+							"digits grouped as in 7,548,150");
+			commas = true;
+			p++;
+			continue;
+		}
+		break;
+	}
+	if (sc->s[p] == '.' && is_digit_at(sc, p + 1))
+	{
+		p++;
+		while (is_digit_at(sc, p))
+		{
+			if (ndigits > 0 || sc->s[p] != '0')
+				ndigits++;
+			if (ndigits > PB_MAX_DIGITS || scale >= PB_MAX_SCALE)
+				return fail(sc, PB_ERR_OVERFLOW, start,
+							"the number has too many digits (at most 18, 15 after the point)",
+							NULL);
+			v = v * 10 + (uint64_t) (sc->s[p] - '0');
+			scale++;
+			p++;
+		}
+	}
+	if (p < sc->n && sc->s[p] == '.' && is_digit_at(sc, p - 1) && scale > 0 &&
+		is_digit_at(sc, p + 1))
+		return fail(sc, PB_ERR_SYNTAX, p, "a number has a second decimal point",
+					"one decimal point, as in 97.30%");
+
+	memset(out, 0, sizeof(*out));
+	out->kind = PB_KIND_QUANTITY;
+	out->digits = neg ? -(int64_t) v : (int64_t) v;
+	out->scale = (uint8_t) scale;
+	shape->year = !signed_num && !commas && scale == 0 && int_digits == 4 &&
+		v >= 1900 && v <= 2199;
+	shape->year_month = !signed_num && !commas && scale == 2 && int_digits == 4 &&
+		v / 100 >= 1900 && v / 100 <= 2199 && v % 100 >= 1 && v % 100 <= 12;
+	shape->bare_int = !signed_num && !commas && scale == 0;
+	sc->pos = p;
+	return true;
+}
+
+/* ---------------------------------------------------------------- dates */
+
+static bool
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int
+pb_month_days(int year, int month)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (month < 1 || month > 12)
+		return 31;
+	if (month == 2)
+		return (year == 0 || is_leap(year)) ? 29 : 28;
+	return days[month - 1];
+}
+
+/* Read a 1–2 digit integer at p; returns digits read (0 if none). */
+static int
+small_int_at(const Scan *sc, size_t p, int *val)
+{
+	int			k = 0;
+
+	*val = 0;
+	while (k < 3 && is_digit_at(sc, p + k))
+	{
+		*val = *val * 10 + (sc->s[p + k] - '0');
+		k++;
+	}
+	return (k >= 1 && k <= 2) ? k : 0;
+}
+
+static bool
+set_day(Scan *sc, PbScalar *d, int day, size_t at)
+{
+	if (day < 1 || day > pb_month_days(d->year, d->month))
+		return fail(sc, PB_ERR_SYNTAX, at, "the day does not exist in that month",
+					"a real date such as 2024年12月31日");
+	d->day = (uint8_t) day;
+	return true;
+}
+
+static bool
+set_month(Scan *sc, PbScalar *d, int month, size_t at)
+{
+	if (month < 1 || month > 12)
+		return fail(sc, PB_ERR_SYNTAX, at, "the month is not between 1 and 12",
+					"a month such as 12月");
+	d->month = (uint8_t) month;
+	return true;
+}
+
+/* After 'M月': a day (D日/号), 底/末 (month end), or nothing. */
+static bool
+scan_day_part(Scan *sc, PbScalar *d)
+{
+	size_t		p = skip_spaces(sc, sc->pos);
+	int			day;
+	int			k;
+
+	if (lit_at(sc, p, "底") || lit_at(sc, p, "末"))
+	{
+		d->day = (uint8_t) pb_month_days(d->year, d->month);
+		d->date_style = PB_DATE_MONTH_END;
+		sc->pos = p + 3;
+		return true;
+	}
+	k = small_int_at(sc, p, &day);
+	if (k > 0)
+	{
+		size_t		q = skip_spaces(sc, p + k);
+
+		if (lit_at(sc, q, "日") || lit_at(sc, q, "号"))
+		{
+			if (!set_day(sc, d, day, p))
+				return false;
+			sc->pos = q + 3;
+			return true;
+		}
+		if (ends_value_at(sc, p + k) && !lit_at(sc, p + k, " "))
+		{
+			if (!set_day(sc, d, day, p))
+				return false;
+			sc->pos = p + k;
+			return true;
+		}
+	}
+	return true;
+}
+
+/* After 'YYYY年': 底/末, or M月 [day part], or nothing. */
+static bool
+scan_after_year(Scan *sc, PbScalar *d)
+{
+	size_t		p = skip_spaces(sc, sc->pos);
+	int			month;
+	int			k;
+
+	if (lit_at(sc, p, "底") || lit_at(sc, p, "末"))
+	{
+		d->month = 12;
+		d->day = 31;
+		d->date_style = PB_DATE_YEAR_END;
+		sc->pos = p + 3;
+		return true;
+	}
+	k = small_int_at(sc, p, &month);
+	if (k > 0)
+	{
+		size_t		q = skip_spaces(sc, p + k);
+
+		if (lit_at(sc, q, "月"))
+		{
+			if (!set_month(sc, d, month, p))
+				return false;
+			sc->pos = q + 3;
+			return scan_day_part(sc, d);
+		}
+	}
+	return true;
+}
+
+/*
+ * 2024-12-31, 2024/12/31 or 2024.12.31 at p.  Returns 1 when read, 0 when
+ * the text has another shape, -1 on an impossible month or day.
+ */
+static int
+scan_numeric_date(Scan *sc, PbScalar *d, size_t p)
+{
+	int			year = 0;
+	int			month;
+	int			day;
+	int			k1;
+	int			k2;
+	char		sep;
+
+	for (int i = 0; i < 4; i++)
+	{
+		if (!is_digit_at(sc, p + i))
+			return 0;
+		year = year * 10 + (sc->s[p + i] - '0');
+	}
+	if (year < 1900 || year > 2199 || p + 4 >= sc->n)
+		return 0;
+	sep = sc->s[p + 4];
+	if (sep != '-' && sep != '/' && sep != '.')
+		return 0;
+	k1 = small_int_at(sc, p + 5, &month);
+	if (k1 == 0 || p + 5 + k1 >= sc->n || sc->s[p + 5 + k1] != sep)
+		return 0;
+	k2 = small_int_at(sc, p + 6 + k1, &day);
+	if (k2 == 0)
+		return 0;
+	memset(d, 0, sizeof(*d));
+	d->kind = PB_KIND_DATE;
+	d->year = (int16_t) year;
+	if (!set_month(sc, d, month, p + 5) || !set_day(sc, d, day, p + 6 + k1))
+		return -1;
+	sc->pos = p + 6 + k1 + k2;
+	return 1;
+}
+
+/* ---------------------------------------------------------------- scalars */
+
+static int8_t
+unit_prefix(const Scan *sc, size_t pos, size_t len, uint8_t *plen)
+{
+	for (int i = 0; unit_prefixes[i].text; i++)
+	{
+		size_t		l = strlen(unit_prefixes[i].text);
+
+		if (l <= len && memcmp(sc->s + pos, unit_prefixes[i].text, l) == 0)
+		{
+			*plen = (uint8_t) l;
+			return unit_prefixes[i].pow10;
+		}
+	}
+	*plen = 0;
+	return 0;
+}
+
+/* The unit after a number: a run of unit characters up to a suffix. */
+static bool
+scan_unit(Scan *sc, PbScalar *out, Shape *shape)
+{
+	size_t		p = skip_spaces(sc, sc->pos);
+	size_t		start = p;
+	uint8_t		dummy;
+
+	if (lit_at(sc, p, "%"))
+	{
+		out->kind = PB_KIND_PERCENT;
+		sc->pos = p + 1;
+		return true;
+	}
+	if (lit_at(sc, p, "百分比"))
+	{
+		out->kind = PB_KIND_PERCENT;
+		sc->pos = p + 9;
+		return true;
+	}
+	while (p < sc->n)
+	{
+		int			l;
+		uint32_t	cp = cp_at(sc, p, &l);
+
+		if (match_suffix(sc, p, &dummy) > 0)
+			break;
+		if (cp == '*' || cp == 0x3001)	/* '元/人*月', '元/人、天' */
+		{
+			int			l2;
+
+			if (p > start && is_unit_cp(cp_at(sc, p + l, &l2)))
+			{
+				p += l;
+				continue;
+			}
+			if (cp == '*')
+				return fail(sc, PB_ERR_SYNTAX, p,
+							"'*' is a template placeholder, not a value",
+							"the number itself, as in ≥50人");
+			break;
+		}
+		if (!is_unit_cp(cp))
+			break;
+		p += l;
+	}
+	if (p - start > PB_MAX_UNIT)
+		return fail(sc, PB_ERR_SYNTAX, start, "the unit is longer than 64 bytes",
+					"a short unit such as 元/人·月");
+	if (p > start)
+	{
+		shape->has_unit = true;
+		shape->unit_off = start;
+		shape->unit_len = p - start;
+		out->pow10 = unit_prefix(sc, start, p - start, &shape->prefix_len);
+		sc->pos = p;
+	}
+	return true;
+}
+
+/*
+ * One scalar at sc->pos: a number with its unit, a percentage or a date.
+ * 'in_range' lets a 2023.07-shaped number stand for a month (decided by
+ * the caller once both ends are known).
+ */
+static bool
+scan_scalar(Scan *sc, PbScalar *out, Shape *shape)
+{
+	size_t		start = sc->pos;
+	int			l;
+	uint32_t	cp;
+
+	memset(shape, 0, sizeof(*shape));
+	if (lit_at(sc, start, "年底") || lit_at(sc, start, "年末"))
+	{
+		memset(out, 0, sizeof(*out));
+		out->kind = PB_KIND_DATE;
+		out->month = 12;
+		out->day = 31;
+		out->date_style = PB_DATE_YEAR_END;
+		sc->pos = start + 6;
+		return true;
+	}
+	switch (scan_numeric_date(sc, out, start))
+	{
+		case 1:
+			return true;
+		case -1:
+			return false;
+		default:
+			break;
+	}
+	if (!scan_number(sc, out, shape))
+		return false;
+
+	/* years and months become dates */
+	if (shape->year)
+	{
+		size_t		p = skip_spaces(sc, sc->pos);
+
+		if (lit_at(sc, p, "年"))
+		{
+			int64_t		y = out->digits;
+
+			memset(out, 0, sizeof(*out));
+			out->kind = PB_KIND_DATE;
+			out->year = (int16_t) y;
+			sc->pos = p + 3;
+			shape->year = false;
+			return scan_after_year(sc, out);
+		}
+	}
+	else if (shape->bare_int && out->digits >= 0 && out->digits <= 99 &&
+			 sc->pos - start <= 2)
+	{
+		size_t		p = skip_spaces(sc, sc->pos);
+
+		if (lit_at(sc, p, "月"))
+		{
+			int			m = (int) out->digits;
+
+			memset(out, 0, sizeof(*out));
+			out->kind = PB_KIND_DATE;
+			if (!set_month(sc, out, m, start))
+				return false;
+			sc->pos = p + 3;
+			shape->bare_int = false;
+			return scan_day_part(sc, out);
+		}
+	}
+
+	cp = cp_at(sc, sc->pos, &l);
+	if (is_cjk_numeral(cp))
+		return fail(sc, PB_ERR_SYNTAX, sc->pos,
+					"a Chinese numeral is glued to the digits (damaged text)",
+					"digits only, as in 100%");
+	return scan_unit(sc, out, shape);
+}
+
+/* ---------------------------------------------------------------- ranges */
+
+static bool
+starts_scalar(const Scan *sc, size_t p)
+{
+	if (is_digit_at(sc, p))
+		return true;
+	if (p < sc->n && (sc->s[p] == '+' || sc->s[p] == '-') && is_digit_at(sc, p + 1))
+		return true;
+	return lit_at(sc, p, "年底") || lit_at(sc, p, "年末");
+}
+
+static bool
+same_unit(const Scan *sc, const Shape *a, const Shape *b)
+{
+	return a->unit_len == b->unit_len &&
+		memcmp(sc->s + a->unit_off, sc->s + b->unit_off, a->unit_len) == 0;
+}
+
+static void
+year_to_date(PbScalar *s)
+{
+	int16_t		y = (int16_t) s->digits;
+
+	memset(s, 0, sizeof(*s));
+	s->kind = PB_KIND_DATE;
+	s->year = y;
+}
+
+static void
+year_month_to_date(PbScalar *s)
+{
+	int64_t		v = s->digits;
+
+	memset(s, 0, sizeof(*s));
+	s->kind = PB_KIND_DATE;
+	s->year = (int16_t) (v / 100);
+	s->month = (uint8_t) (v % 100);
+}
+
+/* Make the two ends of a range agree in kind and unit. */
+static bool
+unify_range(Scan *sc, PbCell *cell, Shape *ls, Shape *hs, size_t hi_pos)
+{
+	PbScalar   *lo = &cell->lo;
+	PbScalar   *hi = &cell->hi;
+
+	if (lo->kind == PB_KIND_QUANTITY && hi->kind == PB_KIND_QUANTITY &&
+		!ls->has_unit && !hs->has_unit)
+	{
+		if (ls->year && hs->year)
+		{
+			year_to_date(lo);
+			year_to_date(hi);
+		}
+		else if (ls->year_month && hs->year_month)
+		{
+			year_month_to_date(lo);
+			year_month_to_date(hi);
+		}
+	}
+	if (lo->kind == PB_KIND_QUANTITY && !ls->has_unit && ls->bare_int &&
+		hi->kind == PB_KIND_DATE && hi->month && !hi->day &&
+		lo->digits >= 1 && lo->digits <= 12)
+	{
+		int			m = (int) lo->digits;
+
+		memset(lo, 0, sizeof(*lo));
+		lo->kind = PB_KIND_DATE;
+		lo->year = hi->year;
+		lo->month = (uint8_t) m;
+	}
+	if (lo->kind == PB_KIND_DATE && hi->kind == PB_KIND_DATE)
+	{
+		if (hi->year == 0 && lo->year != 0)
+			hi->year = lo->year;
+		if (hi->year == 0 && lo->year == 0 && hi->month == 0)
+			return fail(sc, PB_ERR_SYNTAX, hi_pos, "a period needs months or years",
+						"a period such as 2021年1月-12月");
+		if (hi->day && hi->day > pb_month_days(hi->year, hi->month))
+			return fail(sc, PB_ERR_SYNTAX, hi_pos, "the day does not exist in that month",
+						"a real date such as 2024年2月29日");
+	}
+	else if (lo->kind == PB_KIND_QUANTITY && !ls->has_unit &&
+			 (hi->kind == PB_KIND_PERCENT || hi->kind == PB_KIND_QUANTITY))
+	{
+		lo->kind = hi->kind;	/* '90-100%': the unit is written once */
+		lo->pow10 = hi->pow10;
+		*ls = *hs;
+		ls->has_unit = hs->has_unit;
+	}
+	else if (hi->kind == PB_KIND_QUANTITY && !hs->has_unit &&
+			 lo->kind == PB_KIND_PERCENT)
+		hi->kind = PB_KIND_PERCENT;
+	else if (hi->kind == PB_KIND_QUANTITY && !hs->has_unit && ls->has_unit &&
+			 lo->kind == PB_KIND_QUANTITY)
+	{
+		hi->pow10 = lo->pow10;
+		*hs = *ls;
+	}
+
+	if (lo->kind != hi->kind ||
+		(lo->kind == PB_KIND_QUANTITY && !same_unit(sc, ls, hs)))
+		return fail(sc, PB_ERR_SYNTAX, hi_pos,
+					"the two ends of the range are in different units",
+					"one unit, as in 90%-100%");
+	if (pb_cmp_scalar(lo, hi) > 0)
+		return fail(sc, PB_ERR_SYNTAX, hi_pos,
+					"the upper end of the range is below the lower end",
+					"low to high, as in 90%-100%");
+	if (ls->has_unit)
+	{
+		cell->unit.off = (uint32_t) ls->unit_off;
+		cell->unit.len = (uint32_t) ls->unit_len;
+		cell->unit_pow10_len = ls->prefix_len;
+	}
+	return true;
+}
+
+/* ---------------------------------------------------------------- phrases */
+
+/* A qualitative phrase from 'from' to the end; rejects placeholders/damage. */
+static bool
+scan_phrase(Scan *sc, PbCell *cell, size_t from)
+{
+	size_t		p = from;
+	uint32_t	prev = 0;
+	bool		has_letter = false;
+
+	while (p < sc->n)
+	{
+		int			l;
+		uint32_t	cp = cp_at(sc, p, &l);
+
+		if (cp == '*' || lit_at(sc, p, "××") || lit_at(sc, p, "XX") ||
+			lit_at(sc, p, "xx") || cp == 0x25A1)
+			return fail(sc, PB_ERR_SYNTAX, p,
+						"a template placeholder stands where the value should be",
+						"a value such as ≥95% or 充分");
+		if (is_comparator_cp(cp))
+			return fail(sc, PB_ERR_SYNTAX, p,
+						"a comparator stands inside the text",
+						"the comparator first, as in ≥95%");
+		if ((is_cjk_numeral(prev) && cp >= '0' && cp <= '9') ||
+			(prev >= '0' && prev <= '9' && is_cjk_numeral(cp)))
+			return fail(sc, PB_ERR_SYNTAX, p,
+						"a Chinese numeral is glued to the digits (damaged text)",
+						"digits only, as in 100%");
+		if (cp >= 0x80 ? (cp >= 0x3400 && !(cp >= 0xFF00 && cp <= 0xFFEF)) :
+			((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+			has_letter = true;
+		prev = cp;
+		p += l;
+	}
+	if (from < sc->n && sc->s[from] == '%')
+		return fail(sc, PB_ERR_SYNTAX, from, "a percent sign stands before any number",
+					"a percentage such as 99%");
+	if (!has_letter)
+		return fail(sc, PB_ERR_SYNTAX, from,
+					"the cell holds no value, only punctuation",
+					"a value such as 95% or 充分; store a blank cell as NULL");
+	cell->kind = PB_KIND_QUALITATIVE;
+	cell->text.off = (uint32_t) from;
+	cell->text.len = (uint32_t) (sc->n - from);
+	return true;
+}
+
+/* ---------------------------------------------------------------- symbols */
+
+/* Comparators written with symbols; longest spelling first. */
+static const struct
+{
+	const char *text;
+	uint8_t		sym;
+	bool		band;
+}			symbol_chars[] = {
+	{">=", PB_SYM_GE, false}, {"=>", PB_SYM_GE, false},
+	{"<=", PB_SYM_LE, false}, {"=<", PB_SYM_LE, false},
+	{"≥", PB_SYM_GE, false}, {"≤", PB_SYM_LE, false},
+	{"==", PB_SYM_EQ, false}, {"=", PB_SYM_EQ, false},
+	{">", PB_SYM_GT, false}, {"<", PB_SYM_LT, false},
+	{"±", PB_SYM_RANGE, true}, {"+/-", PB_SYM_RANGE, true},
+	{"+-", PB_SYM_RANGE, true},
+	{NULL, 0, false}
+};
+
+/* Comparator written with symbols at pos; returns its bytes, 0 if none. */
+static size_t
+match_symbol_chars(const Scan *sc, size_t pos, uint8_t *sym, bool *band)
+{
+	*band = false;
+	for (int i = 0; symbol_chars[i].text; i++)
+		if (lit_at(sc, pos, symbol_chars[i].text))
+		{
+			*sym = symbol_chars[i].sym;
+			*band = symbol_chars[i].band;
+			return strlen(symbol_chars[i].text);
+		}
+	return 0;
+}
+
+static size_t
+match_prefix_word(const Scan *sc, size_t pos, uint8_t *sym)
+{
+	for (int i = 0; prefix_words[i].text; i++)
+		if (lit_at(sc, pos, prefix_words[i].text))
+		{
+			*sym = prefix_words[i].sym;
+			return strlen(prefix_words[i].text);
+		}
+	return 0;
+}
+
+static bool
+merge_symbol(Scan *sc, PbCell *cell, uint8_t sym, size_t at)
+{
+	if (cell->symbol == PB_SYM_NONE || cell->symbol == sym)
+	{
+		cell->symbol = sym;
+		return true;
+	}
+	return fail(sc, PB_ERR_CONTRADICTION, at, "two comparators disagree",
+				"one comparator, as in ≥95% or 95%以上");
+}
+
+/* ---------------------------------------------------------------- cells */
+
+/* Text after the value: a note, or the sign that this is really a phrase. */
+typedef enum Tail
+{
+	TAIL_OK,
+	TAIL_PHRASE,				/* digits follow: read the cell as a phrase */
+	TAIL_ERROR
+} Tail;
+
+/* List punctuation or a conjunction followed by another number. */
+static bool
+starts_list_at(const Scan *sc, size_t p)
+{
+	static const char *const joins[] = {"、", ",", ";", "和", "及", "与", "或", NULL};
+
+	for (int i = 0; joins[i]; i++)
+		if (lit_at(sc, p, joins[i]))
+			return is_digit_at(sc, skip_spaces(sc, p + strlen(joins[i])));
+	return false;
+}
+
+static Tail
+scan_tail(Scan *sc, PbCell *cell, bool is_date)
+{
+	size_t		p = skip_spaces(sc, sc->pos);
+	bool		spaced = p > sc->pos;
+	uint8_t		sym;
+	size_t		l;
+	int			cl;
+	uint32_t	cp;
+
+	l = match_suffix(sc, p, &sym);
+	if (l > 0)
+	{
+		if (cell->kind == PB_KIND_RANGE && sym == PB_SYM_LE &&
+			(cell->flags & PB_F_BAND))
+			;					/* ±3%以内 */
+		else if (cell->kind == PB_KIND_RANGE)
+		{
+			fail(sc, PB_ERR_CONTRADICTION, p, "a range takes no comparator",
+				 "a range alone, as in 90%-100%");
+			return TAIL_ERROR;
+		}
+		else if (!merge_symbol(sc, cell, sym, p))
+			return TAIL_ERROR;
+		cell->flags |= PB_F_EXPLICIT;
+		p = skip_spaces(sc, p + l);
+		spaced = false;
+	}
+	if (is_date && (l = match_completion(sc, p)) > 0)
+		p = skip_spaces(sc, p + l);
+	if (at_end(sc, p))
+		return TAIL_OK;
+
+	cp = cp_at(sc, p, &cl);
+	if (cp >= '0' && cp <= '9')
+		return TAIL_PHRASE;
+	if (cp == '%' || cp == '*' || cp == '.' || cp == '-' || cp == '~' ||
+		cp == '+' || cp == 0x00B1 || is_comparator_cp(cp))
+	{
+		size_t		sl;
+
+		if (is_range_sep_at(sc, p, &sl) && at_end(sc, skip_spaces(sc, p + sl)))
+			fail(sc, PB_ERR_SYNTAX, p + sl, "the upper end of the range is missing",
+				 "both ends, as in 90%-100%");
+		else
+			fail(sc, PB_ERR_SYNTAX, p, "unexpected character after the value",
+				 "a value followed at most by a note, as in ≥62%(2022年:61%)");
+		return TAIL_ERROR;
+	}
+	if (starts_list_at(sc, p))
+		return TAIL_PHRASE;		/* '1个中心、3个站点': a sentence */
+	cell->note.off = (uint32_t) p;
+	cell->note.len = (uint32_t) (sc->n - p);
+	if (spaced)
+		cell->flags |= PB_F_NOTE_SPACE;
+	return TAIL_OK;
+}
+
+/* The value part: range, band or scalar, then its tail. */
+static Tail
+scan_value(Scan *sc, PbCell *cell, bool band)
+{
+	Shape		ls;
+	Shape		hs;
+	size_t		sep;
+	size_t		p;
+
+	if (!scan_scalar(sc, &cell->lo, &ls))
+		return TAIL_ERROR;
+	cell->kind = cell->lo.kind;
+	if (ls.has_unit)
+	{
+		cell->unit.off = (uint32_t) ls.unit_off;
+		cell->unit.len = (uint32_t) ls.unit_len;
+		cell->unit_pow10_len = ls.prefix_len;
+	}
+
+	if (band)
+	{
+		if (cell->lo.kind == PB_KIND_DATE || cell->lo.digits < 0)
+		{
+			fail(sc, PB_ERR_SYNTAX, sc->pos, "± needs a positive number",
+				 "a band such as ±3%");
+			return TAIL_ERROR;
+		}
+		cell->hi = cell->lo;
+		cell->lo.digits = -cell->lo.digits;
+		cell->kind = PB_KIND_RANGE;
+		cell->flags |= PB_F_BAND;
+		return scan_tail(sc, cell, false);
+	}
+
+	p = skip_spaces(sc, sc->pos);
+	if (is_range_sep_at(sc, p, &sep) && starts_scalar(sc, skip_spaces(sc, p + sep)))
+	{
+		size_t		hi_pos = skip_spaces(sc, p + sep);
+
+		sc->pos = hi_pos;
+		if (!scan_scalar(sc, &cell->hi, &hs))
+			return TAIL_ERROR;
+		if (!unify_range(sc, cell, &ls, &hs, hi_pos))
+			return TAIL_ERROR;
+		cell->kind = PB_KIND_RANGE;
+		if (cell->symbol != PB_SYM_NONE && cell->symbol != PB_SYM_EQ &&
+			cell->symbol != PB_SYM_QUAL)
+		{
+			fail(sc, PB_ERR_CONTRADICTION, 0, "a range takes no comparator",
+				 "a range alone, as in 90%-100%");
+			return TAIL_ERROR;
+		}
+		if (cell->symbol == PB_SYM_EQ)
+			cell->symbol = PB_SYM_NONE;
+	}
+	return scan_tail(sc, cell, cell->lo.kind == PB_KIND_DATE);
+}
+
+static void
+default_symbol(PbCell *cell)
+{
+	if (cell->kind == PB_KIND_RANGE)
+	{
+		if (cell->symbol != PB_SYM_QUAL)
+			cell->symbol = PB_SYM_RANGE;
+	}
+	else if (cell->symbol == PB_SYM_NONE)
+		cell->symbol = cell->kind == PB_KIND_QUALITATIVE ? PB_SYM_QUAL : PB_SYM_EQ;
+}
+
+/* Reset the parts a failed value attempt may have filled. */
+static void
+reset_value(PbCell *cell, uint8_t sym, uint8_t flags)
+{
+	memset(cell, 0, sizeof(*cell));
+	cell->symbol = sym;
+	cell->flags = flags;
+}
+
+static bool
+parse_folded(Scan *sc, PbCell *cell)
+{
+	size_t		p = 0;
+	uint8_t		sym = PB_SYM_NONE;
+	bool		band = false;
+	size_t		l;
+	size_t		core;
+	uint8_t		flags = 0;
+	bool		word = false;
+	Tail		t;
+
+	reset_value(cell, PB_SYM_NONE, 0);
+	if (sc->n == 0)
+		return fail(sc, PB_ERR_SYNTAX, 0, "the cell is empty",
+					"a value such as ≥95% or 充分; store a blank cell as NULL");
+
+	l = match_symbol_chars(sc, p, &sym, &band);
+	if (l == 0 && lit_at(sc, 0, "定性") && (lit_at(sc, 6, " ") || lit_at(sc, 6, ":")))
+	{
+		/* '定性 100%': the symbol written before a value */
+		size_t		q = skip_spaces(sc, 6);
+
+		if (lit_at(sc, q, ":"))
+			q = skip_spaces(sc, q + 1);
+		if (!at_end(sc, q))
+		{
+			sym = PB_SYM_QUAL;
+			l = q;
+		}
+	}
+	if (l > 0)
+	{
+		flags = PB_F_EXPLICIT;
+		p = skip_spaces(sc, l);
+		if (at_end(sc, p))
+			return fail(sc, PB_ERR_SYNTAX, p, "a value is missing after the comparator",
+						"a comparator and a value, as in ≥95%");
+		if (band && !starts_scalar(sc, p))
+			return fail(sc, PB_ERR_SYNTAX, p, "± needs a number",
+						"a band such as ±3%");
+		if (!band && sym != PB_SYM_QUAL && match_symbol_chars(sc, p, &sym, &band))
+			return fail(sc, PB_ERR_SYNTAX, p, "a second comparator follows the first",
+						"one comparator, as in ≥95%");
+	}
+	else if ((l = match_prefix_word(sc, 0, &sym)) > 0 &&
+			 starts_scalar(sc, skip_spaces(sc, l)))
+	{
+		flags = PB_F_EXPLICIT;
+		word = true;
+		p = skip_spaces(sc, l);
+	}
+	else
+		sym = PB_SYM_NONE;
+
+	core = p;
+	reset_value(cell, band ? PB_SYM_NONE : sym, flags);
+	if (starts_scalar(sc, core))
+	{
+		sc->pos = core;
+		t = scan_value(sc, cell, band);
+		if (t == TAIL_ERROR)
+			return false;
+		if (t == TAIL_OK)
+		{
+			default_symbol(cell);
+			return true;
+		}
+		if (band)
+			return fail(sc, PB_ERR_SYNTAX, sc->pos, "unexpected text after the band",
+						"a band such as ±3%以内");
+		/*
+		 * Digits after the value: a sentence such as '1个中心、3个站点建成'.
+		 * A word comparator then belongs to the sentence too.
+		 */
+		if (flags == 0 || word)
+		{
+			core = 0;
+			sym = PB_SYM_NONE;
+			flags = 0;
+		}
+		reset_value(cell, sym, flags);
+	}
+	if (!scan_phrase(sc, cell, core))
+		return false;
+	default_symbol(cell);
+	return true;
+}
+
+bool
+pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
+{
+	Scan		sc;
+	size_t		n = 0;
+	size_t		bad = 0;
+
+	memset(err, 0, sizeof(*err));
+	if (len > MAX_CELL_BYTES)
+	{
+		err->status = PB_ERR_SYNTAX;
+		err->pos = MAX_CELL_BYTES;
+		err->reason = "the cell is longer than 60000 bytes";
+		return false;
+	}
+	if (!fold_text(in, len, out, &n, (size_t) -1, NULL, &bad))
+	{
+		err->status = PB_ERR_SYNTAX;
+		err->pos = bad;
+		err->reason = "the text is not valid UTF-8";
+		err->expected = "UTF-8 text";
+		return false;
+	}
+	sc.s = out;
+	sc.n = n;
+	sc.pos = 0;
+	sc.err = err;
+	if (parse_folded(&sc, cell))
+		return true;
+
+	/* map the folded position back to the caller's bytes */
+	{
+		size_t		m = 0;
+		size_t		in_at = 0;
+
+		if (!fold_text(in, len, out, &m, err->pos, &in_at, &bad))
+			in_at = 0;
+		err->pos = in_at;
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------- symbol cell */
+
+bool
+pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
+				PbError *err)
+{
+	char		buf[64];
+	Scan		sc;
+	size_t		n = 0;
+	size_t		bad = 0;
+	uint8_t		sym = PB_SYM_NONE;
+	size_t		l;
+	static const Word named[] = {
+		{"定性指标", PB_SYM_QUAL}, {"定性", PB_SYM_QUAL},
+		{"定量指标", PB_SYM_NONE}, {"定量", PB_SYM_NONE},
+		{"区间", PB_SYM_RANGE}, {"范围", PB_SYM_RANGE},
+		{"正向指标", PB_SYM_GE}, {"正向", PB_SYM_GE},
+		{"反向指标", PB_SYM_LE}, {"反向", PB_SYM_LE},
+		{"以上", PB_SYM_GE}, {"以下", PB_SYM_LE}, {"以内", PB_SYM_LE},
+		{NULL, 0}
+	};
+
+	memset(err, 0, sizeof(*err));
+	*band = false;
+	*symbol = PB_SYM_NONE;
+	err->status = PB_ERR_SYNTAX;
+	err->expected = "one of = ≥ ≤ > < ± 定性, or a blank cell";
+	if (len >= sizeof(buf))
+	{
+		err->reason = "the comparator cell is too long";
+		return false;
+	}
+	if (!fold_text(in, len, buf, &n, (size_t) -1, NULL, &bad))
+	{
+		err->pos = bad;
+		err->reason = "the text is not valid UTF-8";
+		return false;
+	}
+	if (n == 0)
+	{
+		err->status = PB_OK;
+		return true;
+	}
+	sc.s = buf;
+	sc.n = n;
+	sc.pos = 0;
+	sc.err = err;
+
+	l = match_symbol_chars(&sc, 0, &sym, band);
+	if (l == 0)
+	{
+		for (int i = 0; named[i].text; i++)
+			if (n == strlen(named[i].text) && lit_at(&sc, 0, named[i].text))
+			{
+				sym = named[i].sym;
+				l = n;
+				break;
+			}
+	}
+	if (l == 0)
+		l = match_prefix_word(&sc, 0, &sym);
+	if (l == 0 || l != n)
+	{
+		err->pos = l;
+		err->reason = "not a comparator";
+		return false;
+	}
+	*symbol = (PbSymbol) sym;
+	err->status = PB_OK;
+	return true;
+}
+
+bool
+pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
+{
+	bool		explicit_sym = (cell->flags & PB_F_EXPLICIT) != 0;
+
+	memset(err, 0, sizeof(*err));
+	err->status = PB_ERR_CONTRADICTION;
+	err->expected = "a value that agrees with the comparator cell";
+	if (band)
+	{
+		if (cell->kind == PB_KIND_RANGE && (cell->flags & PB_F_BAND))
+			return true;
+		if ((cell->kind != PB_KIND_PERCENT && cell->kind != PB_KIND_QUANTITY) ||
+			explicit_sym || cell->lo.digits < 0)
+		{
+			err->reason = "A ± band needs a plain positive number or percentage";
+			return false;
+		}
+		cell->hi = cell->lo;
+		cell->lo.digits = -cell->lo.digits;
+		cell->kind = PB_KIND_RANGE;
+		cell->symbol = PB_SYM_RANGE;
+		cell->flags |= PB_F_BAND | PB_F_EXPLICIT;
+		return true;
+	}
+	switch (sym)
+	{
+		case PB_SYM_NONE:
+			break;
+		case PB_SYM_QUAL:
+			if (explicit_sym && cell->symbol != PB_SYM_QUAL)
+			{
+				err->reason = "The 计算符号 cell says 定性 but the value has a comparator";
+				return false;
+			}
+			cell->symbol = PB_SYM_QUAL;
+			cell->flags |= PB_F_EXPLICIT;
+			break;
+		case PB_SYM_RANGE:
+			if (cell->kind != PB_KIND_RANGE)
+			{
+				err->reason = "The 计算符号 cell says 区间 but the value is not a range";
+				return false;
+			}
+			break;
+		case PB_SYM_EQ:
+			if (cell->kind == PB_KIND_RANGE)
+				break;			/* '=' with a range: in the range */
+			/* FALLTHROUGH */
+		default:
+			if (cell->kind == PB_KIND_RANGE)
+			{
+				err->reason = "A range takes no comparator";
+				return false;
+			}
+			if (explicit_sym && cell->symbol != sym)
+			{
+				err->reason = "The 计算符号 cell and the comparator written in the value disagree";
+				return false;
+			}
+			cell->symbol = (uint8_t) sym;
+			cell->flags |= PB_F_EXPLICIT;
+			break;
+	}
+	err->status = PB_OK;
+	err->expected = NULL;
+	return true;
+}
+
+const char *
+pb_symbol_name(PbSymbol sym)
+{
+	switch (sym)
+	{
+		case PB_SYM_EQ:
+			return "=";
+		case PB_SYM_GE:
+			return "≥";
+		case PB_SYM_LE:
+			return "≤";
+		case PB_SYM_GT:
+			return ">";
+		case PB_SYM_LT:
+			return "<";
+		case PB_SYM_QUAL:
+			return "定性";
+		case PB_SYM_RANGE:
+			return "区间";
+		default:
+			return "";
+	}
+}
+
+const char *
+pb_kind_name(PbKind kind)
+{
+	switch (kind)
+	{
+		case PB_KIND_PERCENT:
+			return "percent";
+		case PB_KIND_QUANTITY:
+			return "quantity";
+		case PB_KIND_DATE:
+			return "date";
+		case PB_KIND_RANGE:
+			return "range";
+		case PB_KIND_QUALITATIVE:
+			return "qualitative";
+		default:
+			return "";
+	}
+}

@@ -1,0 +1,261 @@
+/*
+ * perf_type.c — text and binary I/O of perf_value and perf_target.
+ *
+ * Both types share one stored layout (perf_encode.c).  A perf_value is a cell
+ * without a comparator; a perf_target keeps the comparator.  Input errors are
+ * reported softly (ereturn) so that pg_input_is_valid() works on 16+.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "compat.h"
+#include "perf_pg.h"
+
+#define PB_BINARY_VERSION 1
+
+PG_FUNCTION_INFO_V1(perf_value_in);
+PG_FUNCTION_INFO_V1(perf_value_out);
+PG_FUNCTION_INFO_V1(perf_value_recv);
+PG_FUNCTION_INFO_V1(perf_value_send);
+PG_FUNCTION_INFO_V1(perf_target_in);
+PG_FUNCTION_INFO_V1(perf_target_out);
+PG_FUNCTION_INFO_V1(perf_target_recv);
+PG_FUNCTION_INFO_V1(perf_target_send);
+
+/* ---------------------------------------------------------------- bridge */
+
+void
+pb_check_encoding(void)
+{
+	int			enc = GetDatabaseEncoding();
+
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("pg_perfbudget needs a UTF8 database"),
+				 errdetail("The database encoding is %s.", GetDatabaseEncodingName()),
+				 errhint("Create the database with ENCODING 'UTF8'.")));
+}
+
+void
+pb_view_from_datum(Datum d, PbView *v)
+{
+	struct varlena *p = PG_DETOAST_DATUM_PACKED(d);
+
+	(void) pb_decode((const unsigned char *) VARDATA_ANY(p),
+					 VARSIZE_ANY_EXHDR(p), v, false, NULL);
+}
+
+Datum
+pb_datum_from_cell(const PbCell *cell, const char *base)
+{
+	size_t		n = pb_encoded_size(cell);
+	struct varlena *r = (struct varlena *) palloc(VARHDRSZ + n);
+
+	SET_VARSIZE(r, VARHDRSZ + n);
+	pb_encode(cell, base, (unsigned char *) VARDATA(r));
+	return PointerGetDatum(r);
+}
+
+int
+pb_char_position(const char *s, size_t byte_off)
+{
+	return pg_mbstrlen_with_len(s, (int) byte_off) + 1;
+}
+
+void
+pb_cell_to_value(PbCell *cell)
+{
+	cell->flags &= ~PB_F_EXPLICIT;
+	if (cell->kind == PB_KIND_RANGE)
+		cell->symbol = PB_SYM_RANGE;
+	else if (cell->kind == PB_KIND_QUALITATIVE)
+		cell->symbol = PB_SYM_QUAL;
+	else
+		cell->symbol = PB_SYM_EQ;
+}
+
+bool
+pb_parse_or_report(const char *typname, const char *input, size_t len,
+				   char *out, PbCell *cell, Node *escontext)
+{
+	PbError		err;
+
+	pb_check_encoding();
+	if (pb_parse_cell(input, len, out, cell, &err))
+		return true;
+	if (err.expected)
+		ereturn(escontext, false,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+				 errdetail("At character %d: %s; expected %s.",
+						   pb_char_position(input, err.pos), err.reason, err.expected),
+				 errhint("%s", PB_HINT_EXAMPLES)));
+	ereturn(escontext, false,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 errdetail("At character %d: %s.",
+					   pb_char_position(input, err.pos), err.reason),
+			 errhint("%s", PB_HINT_EXAMPLES)));
+}
+
+/* ---------------------------------------------------------------- text I/O */
+
+static Datum
+cell_text_in(FunctionCallInfo fcinfo, bool is_target)
+{
+	char	   *input = PG_GETARG_CSTRING(0);
+	size_t		len = strlen(input);
+	char	   *out = palloc(len + 1);
+	PbCell		cell;
+	const char *typname = is_target ? "perf_target" : "perf_value";
+
+	if (!pb_parse_or_report(typname, input, len, out, &cell, fcinfo->context))
+		return (Datum) 0;		/* soft error recorded in the context */
+	if (!is_target)
+	{
+		if ((cell.flags & PB_F_EXPLICIT) && !(cell.flags & PB_F_BAND))
+			ereturn(fcinfo->context, (Datum) 0,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type perf_value: \"%s\"", input),
+					 errdetail("A perf_value is a value alone, but this one carries the comparator \"%s\".",
+							   pb_symbol_name((PbSymbol) cell.symbol)),
+					 errhint("Use perf_target for a target such as \"≥95%%\"; an actual value is written \"96%%\".")));
+		pb_cell_to_value(&cell);
+	}
+	PG_RETURN_DATUM(pb_datum_from_cell(&cell, out));
+}
+
+static Datum
+cell_text_out(FunctionCallInfo fcinfo, bool is_target)
+{
+	PbView		v;
+	char	   *buf;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	buf = palloc(pb_format_bound(&v));
+	pb_format(&v, is_target, buf);
+	PG_RETURN_CSTRING(buf);
+}
+
+Datum
+perf_value_in(PG_FUNCTION_ARGS)
+{
+	return cell_text_in(fcinfo, false);
+}
+
+Datum
+perf_target_in(PG_FUNCTION_ARGS)
+{
+	return cell_text_in(fcinfo, true);
+}
+
+Datum
+perf_value_out(PG_FUNCTION_ARGS)
+{
+	return cell_text_out(fcinfo, false);
+}
+
+Datum
+perf_target_out(PG_FUNCTION_ARGS)
+{
+	return cell_text_out(fcinfo, true);
+}
+
+/* ---------------------------------------------------------------- binary I/O */
+
+static Datum
+cell_send(FunctionCallInfo fcinfo)
+{
+	struct varlena *p = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, PB_BINARY_VERSION);
+	pq_sendbytes(&buf, VARDATA_ANY(p), VARSIZE_ANY_EXHDR(p));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+bad_binary(const char *typname, const char *why)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid external binary value of type %s", typname),
+			 errdetail("%s.", why),
+			 errhint("Binary values come from %s_send of the same format version (%d).",
+					 typname, PB_BINARY_VERSION)));
+}
+
+/*
+ * Binary input: validate every field, then require that the value reads
+ * back from its own text, and store that canonical reading.
+ */
+static Datum
+cell_recv(FunctionCallInfo fcinfo, bool is_target)
+{
+	StringInfo	msg = (StringInfo) PG_GETARG_POINTER(0);
+	const char *typname = is_target ? "perf_target" : "perf_value";
+	int			version;
+	int			n;
+	const char *bytes;
+	PbView		v;
+	const char *why = NULL;
+	char	   *text;
+	char	   *out;
+	PbCell		cell;
+	PbError		err;
+	PbView		again;
+
+	version = pq_getmsgbyte(msg);
+	if (version != PB_BINARY_VERSION)
+		bad_binary(typname, psprintf("format version %d is not supported", version));
+	n = msg->len - msg->cursor;
+	bytes = pq_getmsgbytes(msg, n);
+	if (!pb_decode((const unsigned char *) bytes, (size_t) n, &v, true, &why))
+		bad_binary(typname, why);
+	if (!is_target && (v.cell.flags & PB_F_EXPLICIT) && !(v.cell.flags & PB_F_BAND))
+		bad_binary(typname, "a perf_value carries no comparator");
+
+	text = palloc(pb_format_bound(&v));
+	pb_format(&v, is_target, text);
+	out = palloc(strlen(text) + 1);
+	if (!pb_parse_cell(text, strlen(text), out, &cell, &err))
+		bad_binary(typname, psprintf("the value \"%s\" does not read back: %s",
+									 text, err.reason));
+	if (!is_target)
+		pb_cell_to_value(&cell);
+	again.cell = cell;
+	again.base = out;
+	if ((is_target ? pb_cmp_target(&v, &again) : pb_cmp_value(&v, &again)) != 0)
+		bad_binary(typname, psprintf("the value \"%s\" is not in canonical form", text));
+	PG_RETURN_DATUM(pb_datum_from_cell(&cell, out));
+}
+
+Datum
+perf_value_send(PG_FUNCTION_ARGS)
+{
+	return cell_send(fcinfo);
+}
+
+Datum
+perf_target_send(PG_FUNCTION_ARGS)
+{
+	return cell_send(fcinfo);
+}
+
+Datum
+perf_value_recv(PG_FUNCTION_ARGS)
+{
+	return cell_recv(fcinfo, false);
+}
+
+Datum
+perf_target_recv(PG_FUNCTION_ARGS)
+{
+	return cell_recv(fcinfo, true);
+}
