@@ -18,9 +18,16 @@ OBJS = \
 	src/perf_eval.o \
 	src/perf_type.o \
 	src/perf_ops.o \
-	src/perf_funcs.o
+	src/perf_funcs.o \
+	src/checks.o \
+	src/expenditure_sum.o
 
-DATA = $(wildcard extension/pg_perfbudget--*.sql)
+# The install script of the current version is built from extension/parts/,
+# one file per concern; upgrade scripts (pg_perfbudget--A--B.sql) are kept
+# as written.
+EXTVERSION = 0.1
+DATA_built = extension/pg_perfbudget--$(EXTVERSION).sql
+DATA = $(filter-out $(DATA_built),$(wildcard extension/pg_perfbudget--*--*.sql))
 PGFILEDESC = "pg_perfbudget - budget performance targets"
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
@@ -29,6 +36,11 @@ REGRESS_OPTS = --load-extension=pg_perfbudget
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+extension/pg_perfbudget--$(EXTVERSION).sql: $(sort $(wildcard extension/parts/*.sql))
+	( echo '-- pg_perfbudget $(EXTVERSION) (built from extension/parts/; edit those)'; \
+	  printf '%s\n' '\echo Use "CREATE EXTENSION pg_perfbudget" to load this file. \quit'; \
+	  for f in $^; do echo; echo "-- $$f"; cat $$f; done ) > $@
 
 # The pure C core, built without the server for the unit test and fuzzer.
 CORE_SRCS = src/perf_parse.c src/perf_format.c src/perf_compare.c \

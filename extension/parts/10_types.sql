@@ -1,5 +1,4 @@
--- pg_perfbudget 0.1: indicator types perf_value and perf_target.
-\echo Use "CREATE EXTENSION pg_perfbudget" to load this file. \quit
+-- Indicator types perf_value and perf_target: I/O, accessors, evaluation, operators.
 
 -------------------------------------------------------------------- types
 

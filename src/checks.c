@@ -1,0 +1,368 @@
+/*
+ * checks.c — CHECK-constraint functions for the budget rules of one row.
+ *
+ * Each function reads only its arguments (IMMUTABLE, no table access) and
+ * either returns true or raises SQLSTATE 23514 with a Chinese message that
+ * names the form and the cell, a detail with the numbers, and the
+ * constraint's name (passed as the last argument, since a CHECK expression
+ * cannot otherwise tell the function which constraint it serves).
+ * Blank cells are NULL and count as 0.  The same functions can guard users'
+ * own tables (doc/reference.md, "Budget rules").
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+
+#include "perf_pg.h"
+
+/* ---------------------------------------------------------------- helpers */
+
+static Numeric
+amount_arg(FunctionCallInfo fcinfo, int i)
+{
+	if (PG_ARGISNULL(i))
+		return int64_to_numeric(0);
+	return PG_GETARG_NUMERIC(i);
+}
+
+static int
+amount_cmp(Numeric a, Numeric b)
+{
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a),
+											 NumericGetDatum(b)));
+}
+
+static Numeric
+amount_add(Numeric a, Numeric b)
+{
+	return numeric_add_opt_error(a, b, NULL);
+}
+
+/* Shortest exact text of an amount: 155 rather than 155.00. */
+static char *
+amount_text(Numeric n)
+{
+	return numeric_normalize(n);
+}
+
+static char *
+opt_text_arg(FunctionCallInfo fcinfo, int i)
+{
+	if (i >= PG_NARGS() || PG_ARGISNULL(i))
+		return NULL;
+	return text_to_cstring(PG_GETARG_TEXT_PP(i));
+}
+
+/* '项目「社保业务运营经费」' from the form's name, or a plain '项目'. */
+static char *
+form_label(FunctionCallInfo fcinfo, int i)
+{
+	char	   *name = opt_text_arg(fcinfo, i);
+
+	return name ? psprintf("项目「%s」", name) : pstrdup("项目");
+}
+
+/* '项目#12 资金分配第3行「办公费」' for a row of a child table. */
+static char *
+row_label(FunctionCallInfo fcinfo, const char *what)
+{
+	StringInfoData s;
+	char	   *item = opt_text_arg(fcinfo, 2);
+
+	initStringInfo(&s);
+	if (PG_ARGISNULL(0))
+		appendStringInfoString(&s, "项目");
+	else
+		appendStringInfo(&s, "项目#" INT64_FORMAT, PG_GETARG_INT64(0));
+	appendStringInfo(&s, " %s", what);
+	if (!PG_ARGISNULL(1))
+		appendStringInfo(&s, "第%d行", PG_GETARG_INT32(1));
+	if (item)
+		appendStringInfo(&s, "「%s」", item);
+	return s.data;
+}
+
+static void
+violation(const char *conname, const char *msg, const char *detail,
+		  const char *hint)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 conname ? errmsg("%s（约束 %s）", msg, conname) : errmsg("%s", msg),
+			 errdetail("%s", detail),
+			 hint ? errhint("%s", hint) : 0,
+			 conname ? err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname) : 0));
+}
+
+/* Σ of the amounts, appending "label value + …" to the detail. */
+static Numeric
+sum_parts(FunctionCallInfo fcinfo, int first, const char *const *labels,
+		  int n, StringInfo detail)
+{
+	Numeric		sum = int64_to_numeric(0);
+
+	for (int i = 0; i < n; i++)
+	{
+		Numeric		v = amount_arg(fcinfo, first + i);
+
+		sum = amount_add(sum, v);
+		appendStringInfo(detail, "%s%s %s", i ? " + " : "", labels[i], amount_text(v));
+	}
+	return sum;
+}
+
+/* whole = Σ parts, or a violation naming both sides. */
+static void
+require_sum(FunctionCallInfo fcinfo, const char *whole_label, int whole_arg,
+			const char *const *labels, int n, int conname_arg, const char *what,
+			const char *hint)
+{
+	Numeric		whole = amount_arg(fcinfo, whole_arg);
+	StringInfoData parts;
+	Numeric		sum;
+
+	initStringInfo(&parts);
+	sum = sum_parts(fcinfo, whole_arg + 1, labels, n, &parts);
+	if (amount_cmp(whole, sum) != 0)
+		violation(opt_text_arg(fcinfo, conname_arg),
+				  psprintf("%s的%s", form_label(fcinfo, 0), what),
+				  psprintf("%s %s ≠ %s（差 %s）。", whole_label, amount_text(whole),
+						   parts.data,
+						   amount_text(numeric_sub_opt_error(whole, sum, NULL))),
+				  hint);
+}
+
+/* ---------------------------------------------------------------- project rules */
+
+PG_FUNCTION_INFO_V1(check_fiscal_subtotal);
+
+/* check_fiscal_subtotal(form, subtotal, general, fund, special, state, conname) */
+Datum
+check_fiscal_subtotal(PG_FUNCTION_ARGS)
+{
+	static const char *const labels[] = {
+		"一般公共预算资金", "政府性基金预算", "财政专户管理资金", "国有资本经营预算"
+	};
+
+	require_sum(fcinfo, "财政拨款小计", 1, labels, 4, 6,
+				"财政拨款小计与其组成不符",
+				"财政拨款小计应等于一般公共预算资金、政府性基金预算、财政专户管理资金与国有资本经营预算之和；空格按 0 计。");
+	PG_RETURN_BOOL(true);
+}
+
+PG_FUNCTION_INFO_V1(check_income_total);
+
+/* check_income_total(form, total, fiscal_subtotal, social, carryover, other, conname) */
+Datum
+check_income_total(PG_FUNCTION_ARGS)
+{
+	static const char *const labels[] = {
+		"财政拨款小计", "社保基金预算", "上年结转资金", "其他资金"
+	};
+
+	require_sum(fcinfo, "资金总额", 1, labels, 4, 6,
+				"资金总额与资金来源合计不符",
+				"资金总额应等于财政拨款小计、社保基金预算、上年结转资金与其他资金之和；空格按 0 计。");
+	PG_RETURN_BOOL(true);
+}
+
+PG_FUNCTION_INFO_V1(check_income_matches_spend);
+
+/* check_income_matches_spend(form, total, spend_annual, conname) */
+Datum
+check_income_matches_spend(PG_FUNCTION_ARGS)
+{
+	Numeric		income = amount_arg(fcinfo, 1);
+	Numeric		spend = amount_arg(fcinfo, 2);
+
+	if (amount_cmp(income, spend) != 0)
+		violation(opt_text_arg(fcinfo, 3),
+				  psprintf("%s的收入资金总额与支出资金总额不符", form_label(fcinfo, 0)),
+				  psprintf("收入资金总额 %s ≠ 支出全年(程)预算数资金总额 %s。",
+						   amount_text(income), amount_text(spend)),
+				  "收入按资金来源的资金总额应等于支出资金分配的全年(程)预算数合计。");
+	PG_RETURN_BOOL(true);
+}
+
+/* half ≤ annual and both ≥ 0, for a total or a row. */
+static void
+require_half_within_annual(const char *label, Numeric half, Numeric annual,
+						   const char *conname)
+{
+	Numeric		zero = int64_to_numeric(0);
+
+	if (amount_cmp(half, zero) < 0 || amount_cmp(annual, zero) < 0)
+		violation(conname, psprintf("%s的金额为负数", label),
+				  psprintf("半年(程)计划执行数 %s，全年(程)预算数 %s；金额不能小于 0。",
+						   amount_text(half), amount_text(annual)),
+				  NULL);
+	if (amount_cmp(half, annual) > 0)
+		violation(conname, psprintf("%s的半年计划执行数超过全年预算数", label),
+				  psprintf("半年(程)计划执行数 %s > 全年(程)预算数 %s。",
+						   amount_text(half), amount_text(annual)),
+				  "半年(程)计划执行数应在 0 与全年(程)预算数之间。");
+}
+
+PG_FUNCTION_INFO_V1(check_half_year);
+
+/* check_half_year(form, item, half_year, annual, conname) */
+Datum
+check_half_year(PG_FUNCTION_ARGS)
+{
+	char	   *item = opt_text_arg(fcinfo, 1);
+	char	   *label = form_label(fcinfo, 0);
+
+	if (item)
+		label = psprintf("%s%s", label, item);
+	require_half_within_annual(label, amount_arg(fcinfo, 2), amount_arg(fcinfo, 3),
+							   opt_text_arg(fcinfo, 4));
+	PG_RETURN_BOOL(true);
+}
+
+PG_FUNCTION_INFO_V1(check_nonnegative);
+
+/* check_nonnegative(form, labels text[], amounts numeric[], conname) */
+Datum
+check_nonnegative(PG_FUNCTION_ARGS)
+{
+	Datum	   *labels;
+	bool	   *lnulls;
+	int			nlabels;
+	Datum	   *amounts;
+	bool	   *anulls;
+	int			namounts;
+	Numeric		zero = int64_to_numeric(0);
+
+	if (PG_ARGISNULL(2))
+		PG_RETURN_BOOL(true);
+	deconstruct_array(PG_GETARG_ARRAYTYPE_P(2), NUMERICOID, -1, false, TYPALIGN_INT,
+					  &amounts, &anulls, &namounts);
+	nlabels = 0;
+	labels = NULL;
+	lnulls = NULL;
+	if (!PG_ARGISNULL(1))
+		deconstruct_array(PG_GETARG_ARRAYTYPE_P(1), TEXTOID, -1, false, TYPALIGN_INT,
+						  &labels, &lnulls, &nlabels);
+	for (int i = 0; i < namounts; i++)
+	{
+		Numeric		v;
+		const char *label;
+
+		if (anulls[i])
+			continue;
+		v = DatumGetNumeric(amounts[i]);
+		label = (i < nlabels && !lnulls[i]) ? TextDatumGetCString(labels[i]) :
+			psprintf("第%d项金额", i + 1);
+		if (numeric_is_nan(v) || numeric_is_inf(v) || amount_cmp(v, zero) < 0)
+			violation(opt_text_arg(fcinfo, 3),
+					  psprintf("%s的%s不是有效金额", form_label(fcinfo, 0), label),
+					  psprintf("%s = %s；金额应为不小于 0 的有限数（万元）。", label,
+							   numeric_is_nan(v) || numeric_is_inf(v) ?
+							   numeric_normalize(v) : amount_text(v)),
+					  NULL);
+	}
+	PG_RETURN_BOOL(true);
+}
+
+/* ---------------------------------------------------------------- child rows */
+
+PG_FUNCTION_INFO_V1(check_expenditure_row);
+
+/* check_expenditure_row(project_id, line_no, item, half_year, annual, conname) */
+Datum
+check_expenditure_row(PG_FUNCTION_ARGS)
+{
+	require_half_within_annual(row_label(fcinfo, "资金分配"),
+							   amount_arg(fcinfo, 3), amount_arg(fcinfo, 4),
+							   opt_text_arg(fcinfo, 5));
+	PG_RETURN_BOOL(true);
+}
+
+static bool
+needs_number(const PbCell *c)
+{
+	return c->symbol != PB_SYM_QUAL && c->symbol != PB_SYM_RANGE &&
+		c->kind == PB_KIND_QUALITATIVE;
+}
+
+/* A comparator other than 定性 must have a number, percentage or date. */
+static void
+require_target_agrees(FunctionCallInfo fcinfo, int arg, const char *which,
+					  int conname_arg)
+{
+	PbView		v;
+	char	   *text;
+
+	if (PG_ARGISNULL(arg))
+		return;
+	pb_view_from_datum(PG_GETARG_DATUM(arg), &v);
+	if (!needs_number(&v.cell))
+		return;
+	text = palloc(pb_format_bound(&v));
+	pb_format(&v, true, text);
+	violation(opt_text_arg(fcinfo, conname_arg),
+			  psprintf("%s的%s与计算符号不符", row_label(fcinfo, "指标"), which),
+			  psprintf("%s「%s」：计算符号 %s 需要数值、百分比或日期，但指标值是文字。",
+					   which, text, pb_symbol_name((PbSymbol) v.cell.symbol)),
+			  "定性指标的计算符号写「定性」；定量指标写数值，如 ≥95%、≤7工作日。");
+}
+
+/*
+ * For cumulative quantities (same unit, ≥ > or =), the half-year target may
+ * not exceed the annual one.  Percentages are rates, not cumulative, and are
+ * left to the validation report.
+ */
+static void
+require_half_target_within_annual(FunctionCallInfo fcinfo, int conname_arg)
+{
+	PbView		h;
+	PbView		a;
+	const char *hu;
+	const char *au;
+	size_t		hl;
+	size_t		al;
+	char	   *ht;
+	char	   *at;
+
+	if (PG_ARGISNULL(3) || PG_ARGISNULL(4))
+		return;
+	pb_view_from_datum(PG_GETARG_DATUM(3), &h);
+	pb_view_from_datum(PG_GETARG_DATUM(4), &a);
+	if (h.cell.kind != PB_KIND_QUANTITY || a.cell.kind != PB_KIND_QUANTITY)
+		return;
+	if (h.cell.symbol != a.cell.symbol ||
+		(a.cell.symbol != PB_SYM_GE && a.cell.symbol != PB_SYM_GT &&
+		 a.cell.symbol != PB_SYM_EQ))
+		return;
+	pb_base_unit(&h, &hu, &hl);
+	pb_base_unit(&a, &au, &al);
+	if (hl != al || memcmp(hu, au, hl) != 0)
+		return;
+	if (pb_cmp_scalar(&h.cell.lo, &a.cell.lo) <= 0)
+		return;
+	ht = palloc(pb_format_bound(&h));
+	pb_format(&h, true, ht);
+	at = palloc(pb_format_bound(&a));
+	pb_format(&a, true, at);
+	violation(opt_text_arg(fcinfo, conname_arg),
+			  psprintf("%s的半年指标值超过全年指标值", row_label(fcinfo, "指标")),
+			  psprintf("半年(程)指标值「%s」> 全年(程)指标值「%s」。", ht, at),
+			  "累计数量的半年目标不应超过全年目标。");
+}
+
+PG_FUNCTION_INFO_V1(check_indicator_row);
+
+/* check_indicator_row(project_id, line_no, indicator, half, annual, conname) */
+Datum
+check_indicator_row(PG_FUNCTION_ARGS)
+{
+	require_target_agrees(fcinfo, 3, "半年(程)指标值", 5);
+	require_target_agrees(fcinfo, 4, "全年(程)指标值", 5);
+	require_half_target_within_annual(fcinfo, 5);
+	PG_RETURN_BOOL(true);
+}

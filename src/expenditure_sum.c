@@ -1,0 +1,169 @@
+/*
+ * expenditure_sum.c — the cross-row rule: the 资金分配 rows of a form add up
+ * to its expenditure totals (半年 and 全年 columns).
+ *
+ * A deferred constraint trigger on perfbudget.expenditure (and on the totals
+ * of perfbudget.project) runs this at commit.  It first locks the project
+ * row (FOR UPDATE), so two transactions changing rows of one form are
+ * checked one after the other, each seeing the other's committed rows: no
+ * concurrent pair can commit a sum that neither checked.  A form with no
+ * expenditure rows yet is accepted (pg_restore loads projects before their
+ * rows, each table in its own transaction); perfbudget.form_issues reports
+ * it as an error.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+#include "utils/rel.h"
+
+PG_FUNCTION_INFO_V1(expenditure_sum_trigger);
+
+static SPIPlanPtr lock_plan = NULL;
+static SPIPlanPtr sum_plan = NULL;
+
+static SPIPlanPtr
+prepare_kept(const char *sql)
+{
+	Oid			argtypes[1] = {INT8OID};
+	SPIPlanPtr	plan = SPI_prepare(sql, 1, argtypes);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
+			 SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "SPI_keepplan failed");
+	return plan;
+}
+
+static Numeric
+numeric_column(HeapTuple tup, TupleDesc desc, int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, col, &isnull);
+
+	return isnull ? int64_to_numeric(0) : DatumGetNumericCopy(d);
+}
+
+static bool
+numeric_equal(Numeric a, Numeric b)
+{
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a),
+											 NumericGetDatum(b))) == 0;
+}
+
+/* Lock the project, sum its rows, raise 23514 if the columns disagree. */
+static void
+check_project_sums(int64 project_id, const char *conname)
+{
+	Datum		arg[1] = {Int64GetDatum(project_id)};
+	HeapTuple	proj;
+	TupleDesc	pdesc;
+	HeapTuple	sums;
+	TupleDesc	sdesc;
+	bool		isnull;
+	int64		rows;
+	Numeric		p_half;
+	Numeric		p_annual;
+	Numeric		s_half;
+	Numeric		s_annual;
+	char	   *name;
+
+	if (lock_plan == NULL)
+		lock_plan = prepare_kept(
+			"SELECT name, spend_half_year, spend_annual FROM perfbudget.project "
+			"WHERE id = $1 FOR UPDATE");
+	if (sum_plan == NULL)
+		sum_plan = prepare_kept(
+			"SELECT count(*), sum(half_year), sum(annual) FROM perfbudget.expenditure "
+			"WHERE project_id = $1");
+
+	if (SPI_execute_plan(lock_plan, arg, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not lock project " INT64_FORMAT, project_id);
+	if (SPI_processed == 0)
+		return;					/* the project is gone: its rows went with it */
+	proj = SPI_copytuple(SPI_tuptable->vals[0]);
+	pdesc = SPI_tuptable->tupdesc;
+	name = SPI_getvalue(proj, pdesc, 1);
+	p_half = numeric_column(proj, pdesc, 2);
+	p_annual = numeric_column(proj, pdesc, 3);
+
+	if (SPI_execute_plan(sum_plan, arg, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not sum the expenditure rows of project " INT64_FORMAT,
+			 project_id);
+	sums = SPI_tuptable->vals[0];
+	sdesc = SPI_tuptable->tupdesc;
+	rows = DatumGetInt64(SPI_getbinval(sums, sdesc, 1, &isnull));
+	if (rows == 0)
+		return;					/* no rows yet: reported by form_issues */
+	s_half = numeric_column(sums, sdesc, 2);
+	s_annual = numeric_column(sums, sdesc, 3);
+
+	if (!numeric_equal(p_half, s_half) || !numeric_equal(p_annual, s_annual))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("项目「%s」的资金分配各行合计与支出资金总额不符（约束 %s）",
+						name ? name : "", conname),
+				 errdetail("半年(程)计划执行数：资金总额 %s，%ld 行合计 %s；全年(程)预算数：资金总额 %s，%ld 行合计 %s。",
+						   numeric_normalize(p_half), (long) rows, numeric_normalize(s_half),
+						   numeric_normalize(p_annual), (long) rows, numeric_normalize(s_annual)),
+				 errhint("资金分配各行之和应等于支出资金总额，半年与全年两列分别相等；空格按 0 计。"),
+				 err_generic_string(PG_DIAG_SCHEMA_NAME, "perfbudget"),
+				 err_generic_string(PG_DIAG_TABLE_NAME, "expenditure"),
+				 err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname)));
+}
+
+static int64
+project_id_of(TriggerData *td, HeapTuple tup)
+{
+	bool		isnull;
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	const char *col = strcmp(RelationGetRelationName(td->tg_relation), "project") == 0 ?
+		"id" : "project_id";
+	int			attno = SPI_fnumber(desc, col);
+	Datum		d;
+
+	if (attno <= 0)
+		elog(ERROR, "expenditure_sum_trigger: relation \"%s\" has no column \"%s\"",
+			 RelationGetRelationName(td->tg_relation), col);
+	d = SPI_getbinval(tup, desc, attno, &isnull);
+	return isnull ? -1 : DatumGetInt64(d);
+}
+
+Datum
+expenditure_sum_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	const char *conname;
+	int64		ids[2] = {-1, -1};
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		elog(ERROR, "expenditure_sum_trigger must be an AFTER ... FOR EACH ROW trigger");
+	conname = td->tg_trigger->tgname;
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		ids[0] = project_id_of(td, td->tg_trigtuple);
+	else if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		ids[0] = project_id_of(td, td->tg_trigtuple);
+	else
+	{
+		ids[0] = project_id_of(td, td->tg_newtuple);
+		ids[1] = project_id_of(td, td->tg_trigtuple);
+		if (ids[1] == ids[0])
+			ids[1] = -1;
+	}
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	for (int i = 0; i < 2; i++)
+		if (ids[i] >= 0)
+			check_project_sums(ids[i], conname);
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
