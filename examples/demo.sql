@@ -3,6 +3,7 @@
 -- the extension is installed (psql -f examples/demo.sql).
 
 CREATE EXTENSION pg_perfbudget;
+\pset null NULL
 
 \echo
 \echo '== The (计算符号, 指标值) cells of the 如皋 seed forms, and other shapes seen on real forms'

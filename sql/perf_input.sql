@@ -268,7 +268,7 @@ INSERT INTO value_input VALUES
   (22, '12月底'),
   (23, '2024-12-31'),
   (24, '2024年1月'),
-  (25, '12月底前'),
+  (25, '2024年12月底'),
   -- range
   (26, '90%-100%'),
   (27, '90-100%'),
@@ -319,3 +319,8 @@ SELECT '≥95%'::text::perf_target AS from_text,
        CAST('29.2万人' AS perf_value) AS cast_value,
        NULL::text::perf_target IS NULL AS null_target,
        perf_is_valid(NULL) IS NULL AS null_valid;
+
+-- DESIGN §3 lists '12月底前' among the date values of perf_value: a deadline
+-- written with 前 is a value, not a comparator a value must refuse.
+SELECT perf_value_is_valid('12月底前') AS deadline_is_value,
+       perf_value_is_valid('2024年12月31日前') AS dated_deadline_is_value;

@@ -23,7 +23,6 @@ SELECT '%=99百分比'::perf_target;
 SELECT '满意度≥95%'::perf_target;
 -- numbers
 SELECT '1,23'::perf_target;
-SELECT '1234567890123456789'::perf_target;
 SELECT '95%%'::perf_target;
 -- dates
 SELECT '2024年13月'::perf_target;
@@ -35,7 +34,6 @@ SELECT '≥95%以下'::perf_target;
 -- perf_value refuses a written comparator
 SELECT '≥95%'::perf_value;
 SELECT '95%以上'::perf_value;
-SELECT '二100百分比'::perf_value;
 -- two cells that disagree, or an unknown symbol cell
 SELECT perf_target('≥', '≤95%');
 SELECT perf_target('<', '95%以上');
@@ -140,14 +138,14 @@ INSERT INTO invalid_input VALUES
 
 -- The error of one input as one row (SQLSTATE, message, detail, hint).
 CREATE FUNCTION pg_temp.input_error(input text, typ text,
-                                    OUT sqlstate text, OUT message text,
+                                    OUT state text, OUT message text,
                                     OUT detail text, OUT hint text)
 LANGUAGE plpgsql AS $$
 BEGIN
     EXECUTE format('SELECT %L::perfbudget.%I', input, typ);
-    sqlstate := 'none';
+    state := 'none';
 EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS sqlstate = RETURNED_SQLSTATE,
+    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE,
                             message = MESSAGE_TEXT,
                             detail = PG_EXCEPTION_DETAIL,
                             hint = PG_EXCEPTION_HINT;
@@ -163,17 +161,19 @@ SELECT id, input, perf_is_valid(input) AS target_ok,
   FROM invalid_input
  ORDER BY id;
 
--- Every error: 22P02, the message quoting the input, a detail and a hint.
-SELECT i.id, i.input, e.sqlstate,
+-- Every error: 22P02, the message quoting the input, a detail that names
+-- the position and what was expected there, and a hint.
+SELECT i.id, i.input, e.state,
        e.message = format('invalid input syntax for type perf_target: "%s"',
                           i.input) AS message_ok,
-       e.hint <> '' AS has_hint, e.detail
+       e.detail ~ '^At character [0-9]+: .+; expected .+' AS detail_ok,
+       e.hint <> '' AS has_hint
   FROM invalid_input i, LATERAL pg_temp.input_error(i.input, 'perf_target') e
  ORDER BY i.id;
 
-SELECT e.sqlstate, count(*),
+SELECT e.state, count(*),
        count(*) FILTER (WHERE e.message = format(
            'invalid input syntax for type perf_value: "%s"', i.input)
            AND e.detail <> '' AND e.hint <> '') AS complete
   FROM invalid_input i, LATERAL pg_temp.input_error(i.input, 'perf_value') e
- GROUP BY e.sqlstate;
+ GROUP BY e.state;

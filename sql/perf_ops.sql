@@ -11,6 +11,8 @@ SET search_path = perfbudget, public;
 -- Pairs that are equal although written differently.
 SELECT a, b, a::perf_target = b::perf_target AS eq,
        a::perf_target <> b::perf_target AS ne,
+       perf_target_hash(a::perf_target) = perf_target_hash(b::perf_target)
+         AS hash_eq,
        a::perf_target::text AS a_text, b::perf_target::text AS b_text
   FROM (VALUES ('1万元', '10000元'),
                ('29.2万人', '292000人'),
@@ -38,7 +40,19 @@ SELECT a, b, a::perf_target = b::perf_target AS eq,
                ('90-100%', '90%-100%'),
                ('解决困难人员 缴纳基本养老 保险费难的问题',
                 '解决困难人员缴纳基本 养老保险费 难的问题'),
-               ('  有效  ', '有效')) AS p(a, b);
+               ('  有效  ', '有效'),
+               ('定性 充分', '充分'),
+               ('0万元', '0元'),
+               ('-0%', '0%'),
+               ('0.0%', '0%'),
+               ('1.0万元', '10000元'),
+               ('0.00001万元', '0.1元'),
+               ('2024年2月底', '2024年2月29日'),
+               ('2023年2月底', '2023年2月28日'),
+               ('2月底', '2月29日'),
+               ('95% (注)', '95%(注)'),
+               ('±3%', '-3%-3%'),
+               ('2018-2022', '2018年-2022年')) AS p(a, b);
 
 -- Pairs that are not equal.
 SELECT a, b, a::perf_target = b::perf_target AS eq,
@@ -80,9 +94,11 @@ INSERT INTO mixed (id, src) VALUES
   (34, '≤202.6万元'), (35, '2023.07-2024.01');
 UPDATE mixed SET t = src::perf_target;
 
-SELECT id, src, t::text, perf_kind(t) AS kind, perf_symbol(t) AS sym
+-- (The output column is named canonical: ORDER BY t must mean the column t,
+-- not its text.)
+SELECT id, src, t::text AS canonical, perf_kind(t) AS kind, perf_symbol(t) AS sym
   FROM mixed ORDER BY t, id;
-SELECT id, src, t::text FROM mixed ORDER BY t DESC, id;
+SELECT id, src, t::text AS canonical FROM mixed ORDER BY t DESC, id;
 
 -- The operators agree with the order over all pairs, and with each other.
 SELECT count(*) AS pairs,
@@ -126,16 +142,16 @@ ANALYZE spelled;
 SET enable_hashagg = on;
 SET enable_sort = off;
 EXPLAIN (COSTS OFF) SELECT t, count(*) FROM spelled GROUP BY t;
-SELECT count(*), string_agg(src, ' | ' ORDER BY src) AS spellings
-  FROM spelled GROUP BY t ORDER BY min(src);
+SELECT count(*), string_agg(src, ' | ' ORDER BY src COLLATE "C") AS spellings
+  FROM spelled GROUP BY t ORDER BY min(src COLLATE "C");
 EXPLAIN (COSTS OFF) SELECT DISTINCT t FROM spelled;
 SELECT count(*) FROM (SELECT DISTINCT t FROM spelled) d;
 RESET enable_sort;
 
 SET enable_hashagg = off;
 EXPLAIN (COSTS OFF) SELECT t, count(*) FROM spelled GROUP BY t;
-SELECT count(*), string_agg(src, ' | ' ORDER BY src) AS spellings
-  FROM spelled GROUP BY t ORDER BY min(src);
+SELECT count(*), string_agg(src, ' | ' ORDER BY src COLLATE "C") AS spellings
+  FROM spelled GROUP BY t ORDER BY min(src COLLATE "C");
 EXPLAIN (COSTS OFF) SELECT DISTINCT t FROM spelled;
 SELECT count(*) FROM (SELECT DISTINCT t FROM spelled) d;
 RESET enable_hashagg;
@@ -191,8 +207,8 @@ SELECT count(*) = (SELECT n FROM answer WHERE q = 'range') AS range_ok
   FROM indexed WHERE t >= '50%' AND t < '60%';
 SELECT count(*) = (SELECT n FROM answer WHERE q = 'v_range') AS v_range_ok
   FROM indexed WHERE v BETWEEN '1元' AND '1万元';
-SELECT t::text FROM indexed ORDER BY t LIMIT 3;
-SELECT t::text FROM indexed ORDER BY t DESC LIMIT 3;
+SELECT t::text AS canonical FROM indexed ORDER BY t LIMIT 3;
+SELECT t::text AS canonical FROM indexed ORDER BY t DESC LIMIT 3;
 
 -- Equality through the btree, then through the hash index.
 EXPLAIN (COSTS OFF) SELECT * FROM indexed WHERE t = '1万元';
@@ -211,7 +227,8 @@ SELECT q, n = (SELECT count(*) FROM indexed WHERE t = x::perf_target) AS ok
 SELECT count(*) = (SELECT n FROM answer WHERE q = 'v_eq') AS v_eq_ok
   FROM indexed WHERE v = '95%';
 -- '1万元' finds the rows written '10000元' and '1.00万元' too.
-SELECT t::text, count(*) FROM indexed WHERE t = '1万元' GROUP BY 1 ORDER BY 1;
+SELECT t::text AS canonical, count(*) FROM indexed WHERE t = '1万元'
+ GROUP BY 1 ORDER BY t::text COLLATE "C";
 RESET enable_seqscan;
 RESET enable_bitmapscan;
 

@@ -150,7 +150,7 @@ SELECT c.symbol, p.cell, p.cell::perf_target::text AS alone,
   FROM (SELECT DISTINCT symbol, half_year, annual FROM seed_cell) c,
        LATERAL (VALUES (c.half_year), (c.annual)) AS p(cell)
  GROUP BY 1, 2
- ORDER BY 1, 2;
+ ORDER BY c.symbol COLLATE "C", p.cell COLLATE "C";
 
 -- The same cells with the symbol cell left blank or NULL: the symbol comes
 -- from the value.
@@ -159,7 +159,7 @@ SELECT p.cell, perf_target('', p.cell)::text AS blank_symbol,
        perf_target('', p.cell) = p.cell::perf_target AS same
   FROM (SELECT half_year FROM seed_cell UNION SELECT annual FROM seed_cell)
        AS p(cell)
- ORDER BY 1;
+ ORDER BY p.cell COLLATE "C";
 
 -- A blank value cell is no target.
 SELECT perf_target('≥', NULL) IS NULL AS null_value;

@@ -97,7 +97,6 @@ perf_value_of(PG_FUNCTION_ARGS)
 
 	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
 	pb_cell_to_value(&v.cell);
-	v.cell.flags &= ~PB_F_EXPLICIT;
 	PG_RETURN_DATUM(pb_datum_from_cell(&v.cell, v.base));
 }
 
@@ -281,7 +280,7 @@ input_problem(text *t, bool is_target)
 	pb_check_encoding();
 	if (!pb_parse_cell(s, len, out, &cell, &err))
 		return psprintf("at character %d: %s", pb_char_position(s, err.pos), err.reason);
-	if (!is_target && (cell.flags & PB_F_EXPLICIT) && !(cell.flags & PB_F_BAND))
+	if (!is_target && !pb_is_plain_value(&cell))
 		return psprintf("a perf_value carries no comparator, but this has \"%s\"",
 						pb_symbol_name((PbSymbol) cell.symbol));
 	return NULL;

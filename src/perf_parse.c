@@ -278,6 +278,14 @@ is_cjk_numeral(uint32_t cp)
 }
 
 static bool
+is_letter_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+	return cp >= 0x3400 && !(cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+static bool
 is_comparator_cp(uint32_t cp)
 {
 	return cp == '<' || cp == '>' || cp == '=' || cp == 0x2265 || cp == 0x2264;
@@ -341,8 +349,13 @@ ends_value_at(const Scan *sc, size_t pos)
 	if (at_end(sc, pos) || sc->s[pos] == ' ' || sc->s[pos] == '(' ||
 		sc->s[pos] == ',' || sc->s[pos] == ';')
 		return true;
-	return match_completion(sc, pos) > 0 || lit_at(sc, pos, "，") ||
-		lit_at(sc, pos, "；") || lit_at(sc, pos, "、");
+	if (match_completion(sc, pos) > 0 || lit_at(sc, pos, "，") ||
+		lit_at(sc, pos, "；") || lit_at(sc, pos, "、"))
+		return true;
+	for (int i = 0; suffix_words[i].text; i++)
+		if (strlen(suffix_words[i].text) > 3 && lit_at(sc, pos, suffix_words[i].text))
+			return true;
+	return false;
 }
 
 /* A suffix word at pos: its length and symbol, or 0. */
@@ -444,7 +457,8 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 				ndigits++;
 			if (ndigits > PB_MAX_DIGITS)
 				return fail(sc, PB_ERR_OVERFLOW, start,
-							"the number has more than 18 significant digits", NULL);
+							"the number has more than 18 significant digits",
+							"at most 18 significant digits, 15 after the point");
 			v = v * 10 + (uint64_t) (sc->s[p] - '0');
 			int_digits++;
 			p++;
@@ -475,8 +489,8 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 				ndigits++;
 			if (ndigits > PB_MAX_DIGITS || scale >= PB_MAX_SCALE)
 				return fail(sc, PB_ERR_OVERFLOW, start,
-							"the number has too many digits (at most 18, 15 after the point)",
-							NULL);
+							"the number has too many digits",
+							"at most 18 significant digits, 15 after the point");
 			v = v * 10 + (uint64_t) (sc->s[p] - '0');
 			scale++;
 			p++;
@@ -950,7 +964,9 @@ scan_phrase(Scan *sc, PbCell *cell, size_t from)
 {
 	size_t		p = from;
 	uint32_t	prev = 0;
+	size_t		prev_pos = from;
 	bool		has_letter = false;
+	bool		has_digit = false;
 
 	while (p < sc->n)
 	{
@@ -968,18 +984,24 @@ scan_phrase(Scan *sc, PbCell *cell, size_t from)
 						"the comparator first, as in ≥95%");
 		if ((is_cjk_numeral(prev) && cp >= '0' && cp <= '9') ||
 			(prev >= '0' && prev <= '9' && is_cjk_numeral(cp)))
-			return fail(sc, PB_ERR_SYNTAX, p,
+			return fail(sc, PB_ERR_SYNTAX, is_cjk_numeral(prev) ? prev_pos : p,
 						"a Chinese numeral is glued to the digits (damaged text)",
 						"digits only, as in 100%");
-		if (cp >= 0x80 ? (cp >= 0x3400 && !(cp >= 0xFF00 && cp <= 0xFFEF)) :
-			((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+		if (is_letter_cp(cp))
 			has_letter = true;
+		if (cp >= '0' && cp <= '9')
+			has_digit = true;
 		prev = cp;
+		prev_pos = p;
 		p += l;
 	}
 	if (from < sc->n && sc->s[from] == '%')
 		return fail(sc, PB_ERR_SYNTAX, from, "a percent sign stands before any number",
 					"a percentage such as 99%");
+	if (!has_letter && has_digit)
+		return fail(sc, PB_ERR_SYNTAX, from,
+					"the cell is not a number, percentage, date, range or phrase",
+					"a value such as 95%, 1000元 or 90%-100%");
 	if (!has_letter)
 		return fail(sc, PB_ERR_SYNTAX, from,
 					"the cell holds no value, only punctuation",
@@ -1070,57 +1092,101 @@ starts_list_at(const Scan *sc, size_t p)
 	return false;
 }
 
+/* A comparator suffix (以上, 以内, 前 …) after the value. */
+static Tail
+scan_suffix(Scan *sc, PbCell *cell, size_t *pos)
+{
+	uint8_t		sym;
+	size_t		l = match_suffix(sc, *pos, &sym);
+
+	if (l == 0)
+		return TAIL_OK;
+	if (cell->kind == PB_KIND_RANGE && sym == PB_SYM_LE &&
+		(cell->flags & PB_F_BAND))
+		;						/* ±3%以内 */
+	else if (cell->kind == PB_KIND_RANGE)
+	{
+		fail(sc, PB_ERR_CONTRADICTION, *pos, "a range takes no comparator",
+			 "a range alone, as in 90%-100%");
+		return TAIL_ERROR;
+	}
+	else
+	{
+		if (!(cell->flags & PB_F_EXPLICIT))
+			cell->flags |= PB_F_SUFFIX;
+		if (!merge_symbol(sc, cell, sym, *pos))
+			return TAIL_ERROR;
+	}
+	cell->flags |= PB_F_EXPLICIT;
+	*pos = skip_spaces(sc, *pos + l);
+	return TAIL_OK;
+}
+
+/*
+ * Text after the value: a comparator suffix, then a note kept as written.
+ * A note may not begin with what would change the value's meaning (a unit,
+ * a second comparator, a range separator); digits after the value mean the
+ * cell is a sentence, read as a phrase.
+ */
 static Tail
 scan_tail(Scan *sc, PbCell *cell, bool is_date)
 {
 	size_t		p = skip_spaces(sc, sc->pos);
 	bool		spaced = p > sc->pos;
+	size_t		start = p;
 	uint8_t		sym;
 	size_t		l;
 	int			cl;
 	uint32_t	cp;
 
-	l = match_suffix(sc, p, &sym);
-	if (l > 0)
-	{
-		if (cell->kind == PB_KIND_RANGE && sym == PB_SYM_LE &&
-			(cell->flags & PB_F_BAND))
-			;					/* ±3%以内 */
-		else if (cell->kind == PB_KIND_RANGE)
-		{
-			fail(sc, PB_ERR_CONTRADICTION, p, "a range takes no comparator",
-				 "a range alone, as in 90%-100%");
-			return TAIL_ERROR;
-		}
-		else if (!merge_symbol(sc, cell, sym, p))
-			return TAIL_ERROR;
-		cell->flags |= PB_F_EXPLICIT;
-		p = skip_spaces(sc, p + l);
+	if (scan_suffix(sc, cell, &p) == TAIL_ERROR)
+		return TAIL_ERROR;
+	if (p != start)
 		spaced = false;
-	}
 	if (is_date && (l = match_completion(sc, p)) > 0)
 		p = skip_spaces(sc, p + l);
 	if (at_end(sc, p))
 		return TAIL_OK;
 
 	cp = cp_at(sc, p, &cl);
+	if (match_suffix(sc, p, &sym) > 0)
+	{
+		fail(sc, PB_ERR_CONTRADICTION, p, "a second comparator follows the value",
+			 "one comparator, as in 95%以上");
+		return TAIL_ERROR;
+	}
 	if (cp >= '0' && cp <= '9')
 		return TAIL_PHRASE;
-	if (cp == '%' || cp == '*' || cp == '.' || cp == '-' || cp == '~' ||
-		cp == '+' || cp == 0x00B1 || is_comparator_cp(cp))
+	if (is_range_sep_at(sc, p, &l))
 	{
-		size_t		sl;
-
-		if (is_range_sep_at(sc, p, &sl) && at_end(sc, skip_spaces(sc, p + sl)))
-			fail(sc, PB_ERR_SYNTAX, p + sl, "the upper end of the range is missing",
-				 "both ends, as in 90%-100%");
-		else
-			fail(sc, PB_ERR_SYNTAX, p, "unexpected character after the value",
-				 "a value followed at most by a note, as in ≥62%(2022年:61%)");
+		if (!at_end(sc, skip_spaces(sc, p + l)))
+			return TAIL_PHRASE;	/* '2020年至今' */
+		fail(sc, PB_ERR_SYNTAX, p + l, "the upper end of the range is missing",
+			 "both ends, as in 90%-100%");
 		return TAIL_ERROR;
 	}
 	if (starts_list_at(sc, p))
 		return TAIL_PHRASE;		/* '1个中心、3个站点': a sentence */
+	if (cp == ',' || cp == ';' || cp == 0x3001 || cp == 0xFF0C || cp == 0xFF1B)
+	{
+		int			l2;
+		size_t		q = skip_spaces(sc, p + cl);
+		uint32_t	next = cp_at(sc, q, &l2);
+
+		if (!is_letter_cp(next) && next != '(')
+		{
+			fail(sc, PB_ERR_SYNTAX, p, "unexpected punctuation after the value",
+				 "a value followed at most by a note, as in ≥62%(2022年:61%)");
+			return TAIL_ERROR;
+		}
+	}
+	else if (lit_at(sc, p, "百分比") || (cp < 0x80 && cp != '(' && !is_letter_cp(cp)) ||
+			 cp == 0x00B1 || is_comparator_cp(cp))
+	{
+		fail(sc, PB_ERR_SYNTAX, p, "unexpected character after the value",
+			 "a value followed at most by a note, as in ≥62%(2022年:61%)");
+		return TAIL_ERROR;
+	}
 	cell->note.off = (uint32_t) p;
 	cell->note.len = (uint32_t) (sc->n - p);
 	if (spaced)

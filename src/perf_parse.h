@@ -61,7 +61,8 @@ typedef enum PbSymbol
 #define PB_F_EXPLICIT	0x01	/* the comparator was written, not defaulted */
 #define PB_F_BAND		0x02	/* range written as ±x */
 #define PB_F_NOTE_SPACE 0x04	/* the note was separated by white space */
-#define PB_F_ALL		0x07
+#define PB_F_SUFFIX		0x08	/* the comparator was written only after the value */
+#define PB_F_ALL		0x0F
 
 /* PbScalar.date_style: how a date was written, so output can follow it */
 #define PB_DATE_YMD		0			/* 2024年12月31日, 2024年12月, 2024年, 12月31日 */

@@ -26,6 +26,9 @@ extern bool pb_parse_or_report(const char *typname, const char *input,
 							   size_t len, char *out, PbCell *cell,
 							   Node *escontext);
 
+/* Can the cell be stored as a perf_value (no written comparator)? */
+extern bool pb_is_plain_value(const PbCell *cell);
+
 /* A value (no comparator) from a parsed cell: the default symbol restored. */
 extern void pb_cell_to_value(PbCell *cell);
 
@@ -37,5 +40,8 @@ extern void pb_check_encoding(void);
 
 #define PB_HINT_EXAMPLES \
 	"Write a comparator and a value such as \"≥95%\", \"1000元\", \"≤7工作日\", \"2024年12月31日\", \"90%-100%\", or a phrase such as \"充分\"."
+
+#define PB_HINT_VALUE_EXAMPLES \
+	"Write a value such as \"96%\", \"1000元\", \"7工作日\", \"2024年12月31日\", \"90%-100%\", or a phrase such as \"充分\"."
 
 #endif							/* PERF_PG_H */

@@ -67,10 +67,23 @@ pb_char_position(const char *s, size_t byte_off)
 	return pg_mbstrlen_with_len(s, (int) byte_off) + 1;
 }
 
+/*
+ * Can this cell be a perf_value?  Only without a written comparator, but a
+ * deadline suffix on a date ('12月底前') is part of how dates are written.
+ */
+bool
+pb_is_plain_value(const PbCell *cell)
+{
+	if (!(cell->flags & PB_F_EXPLICIT) || (cell->flags & PB_F_BAND))
+		return true;
+	return cell->kind == PB_KIND_DATE && cell->symbol == PB_SYM_LE &&
+		(cell->flags & PB_F_SUFFIX);
+}
+
 void
 pb_cell_to_value(PbCell *cell)
 {
-	cell->flags &= ~PB_F_EXPLICIT;
+	cell->flags &= ~(PB_F_EXPLICIT | PB_F_SUFFIX);
 	if (cell->kind == PB_KIND_RANGE)
 		cell->symbol = PB_SYM_RANGE;
 	else if (cell->kind == PB_KIND_QUALITATIVE)
@@ -84,6 +97,8 @@ pb_parse_or_report(const char *typname, const char *input, size_t len,
 				   char *out, PbCell *cell, Node *escontext)
 {
 	PbError		err;
+	const char *hint = strcmp(typname, "perf_value") == 0 ?
+		PB_HINT_VALUE_EXAMPLES : PB_HINT_EXAMPLES;
 
 	pb_check_encoding();
 	if (pb_parse_cell(input, len, out, cell, &err))
@@ -94,13 +109,13 @@ pb_parse_or_report(const char *typname, const char *input, size_t len,
 				 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
 				 errdetail("At character %d: %s; expected %s.",
 						   pb_char_position(input, err.pos), err.reason, err.expected),
-				 errhint("%s", PB_HINT_EXAMPLES)));
+				 errhint("%s", hint)));
 	ereturn(escontext, false,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
 			 errdetail("At character %d: %s.",
 					   pb_char_position(input, err.pos), err.reason),
-			 errhint("%s", PB_HINT_EXAMPLES)));
+			 errhint("%s", hint)));
 }
 
 /* ---------------------------------------------------------------- text I/O */
@@ -118,7 +133,7 @@ cell_text_in(FunctionCallInfo fcinfo, bool is_target)
 		return (Datum) 0;		/* soft error recorded in the context */
 	if (!is_target)
 	{
-		if ((cell.flags & PB_F_EXPLICIT) && !(cell.flags & PB_F_BAND))
+		if (!pb_is_plain_value(&cell))
 			ereturn(fcinfo->context, (Datum) 0,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type perf_value: \"%s\"", input),
@@ -211,6 +226,8 @@ cell_recv(FunctionCallInfo fcinfo, bool is_target)
 	PbError		err;
 	PbView		again;
 
+	if (msg->len - msg->cursor < 1)
+		bad_binary(typname, "the value is empty");
 	version = pq_getmsgbyte(msg);
 	if (version != PB_BINARY_VERSION)
 		bad_binary(typname, psprintf("format version %d is not supported", version));
@@ -218,7 +235,7 @@ cell_recv(FunctionCallInfo fcinfo, bool is_target)
 	bytes = pq_getmsgbytes(msg, n);
 	if (!pb_decode((const unsigned char *) bytes, (size_t) n, &v, true, &why))
 		bad_binary(typname, why);
-	if (!is_target && (v.cell.flags & PB_F_EXPLICIT) && !(v.cell.flags & PB_F_BAND))
+	if (!is_target && !pb_is_plain_value(&v.cell))
 		bad_binary(typname, "a perf_value carries no comparator");
 
 	text = palloc(pb_format_bound(&v));

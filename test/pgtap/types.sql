@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 BEGIN;
-SELECT plan(97);
+SELECT plan(110);
 
 -- ---- catalog ----
 SELECT has_type('perfbudget', 'perf_target', 'type perf_target exists');
@@ -71,6 +71,21 @@ SELECT throws_ok($$SELECT '95%%'::perf_target$$, '22P02', NULL, 'doubled percent
 SELECT throws_ok($$SELECT '95%-'::perf_target$$, '22P02', NULL, 'range without upper end');
 SELECT throws_ok($$SELECT '≥95%以下'::perf_target$$, '22P02', NULL,
     'prefix and suffix disagree');
+SELECT throws_ok($$SELECT '1,,234'::perf_target$$, '22P02', NULL,
+    'an empty thousands group');
+SELECT throws_ok($$SELECT '95%百分比'::perf_target$$, '22P02', NULL,
+    'a doubled percent marker');
+SELECT throws_ok($$SELECT '90%至'::perf_target$$, '22P02', NULL,
+    'a range written with 至 but no upper end');
+SELECT throws_ok($$SELECT '95%以上以下'::perf_target$$, '22P02', NULL,
+    'two suffixes that disagree');
+SELECT throws_ok($$SELECT '2024年12月31日前以上'::perf_target$$, '22P02', NULL,
+    'a deadline with a contradicting suffix');
+SELECT ok(CASE WHEN perf_is_valid('95%以上以上')
+               THEN '95%以上以上'::perf_target::text::perf_target::text
+                    = '95%以上以上'::perf_target::text
+               ELSE true END,
+          'a repeated suffix is refused or round-trips');
 SELECT throws_ok($$SELECT '≥95%'::perf_value$$, '22P02',
     'invalid input syntax for type perf_value: "≥95%"', 'perf_value refuses a comparator');
 SELECT throws_ok($$SELECT '95%以上'::perf_value$$, '22P02', NULL,
