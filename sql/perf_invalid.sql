@@ -133,7 +133,8 @@ INSERT INTO invalid_input VALUES
   (71, '95%以上以下'),
   (72, '＞＝95%以下'),
   (73, '不超过95%以上'),
-  (74, '2024年12月31日前以上')
+  (74, '2024年12月31日前以上'),
+  (75, '95%以上以上')
 ;
 
 -- The error of one input as one row (SQLSTATE, message, detail, hint).
