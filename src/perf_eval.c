@@ -4,7 +4,8 @@
  * Rules (DOMAIN.md §5): '≥', '>' and '=' are positive targets ('=' is scored
  * like '≥': reaching or passing the value meets it); '≤' and '<' are reverse
  * targets; a range or ± band is met inside its ends; a date target is a
- * deadline unless written with '≥'/'>'.  A bare number given as the actual
+ * deadline unless written with '≥'/'>'; a date without a year cannot judge
+ * an actual that names one.  A bare number given as the actual
  * is read in the target's unit.  The answer is unknown (NULL in SQL) when the
  * units differ or a qualitative target meets a phrase that is neither the
  * target itself nor a recognised grade.
@@ -140,6 +141,8 @@ met_range(const PbView *t, const PbView *a)
 	if (!comparable(t, &t->cell.lo, a, &lo, &a1) ||
 		!comparable(t, &t->cell.hi, a, &hi, &a2))
 		return PB_UNKNOWN;
+	if (lo.kind == PB_KIND_DATE && (lo.year == 0 || hi.year == 0) && a1.year != 0)
+		return PB_UNKNOWN;
 	if (lo.kind == PB_KIND_DATE)
 		return truth(cmp_dates_loose(&lo, &a1) >= 0 &&
 					 cmp_dates_loose(&hi, &a2) <= 0);
@@ -167,6 +170,8 @@ pb_met(const PbView *t, const PbView *a)
 
 	if (ts.kind == PB_KIND_DATE)
 	{
+		if (ts.year == 0 && as.year != 0)
+			return PB_UNKNOWN;	/* '12月底' of which year? */
 		c = cmp_dates_loose(&ts, &as);
 		if (sym == PB_SYM_GE)
 			return truth(c >= 0);

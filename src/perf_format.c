@@ -129,9 +129,24 @@ put_scalar(char *d, const PbView *v, const PbScalar *s)
 	return o + put_bytes(d + o, v->base + v->cell.unit.off, v->cell.unit.len);
 }
 
-/* The value alone, with its note. */
+/*
+ * Would the note, written right after the value, be read back as part of a
+ * unit?  ('3天内完成' is 3天 with the note 完成; '≤3天完成' would read 天完成.)
+ */
+static bool
+note_would_glue(const PbView *v)
+{
+	const PbCell *c = &v->cell;
+	uint8_t		kind = c->kind == PB_KIND_RANGE ? c->lo.kind : c->kind;
+
+	return c->note.len && !(c->flags & PB_F_NOTE_SPACE) &&
+		kind == PB_KIND_QUANTITY &&
+		pb_starts_unit(v->base + c->note.off, c->note.len);
+}
+
+/* The value alone, without its note. */
 static size_t
-put_value(char *d, const PbView *v)
+put_bare_value(char *d, const PbView *v)
 {
 	const PbCell *c = &v->cell;
 	size_t		o = 0;
@@ -142,27 +157,26 @@ put_value(char *d, const PbView *v)
 			return put_bytes(d, v->base + c->text.off, c->text.len);
 		case PB_KIND_RANGE:
 			if (c->flags & PB_F_BAND)
-			{
-				o += put(d, "±");
-				o += put_scalar(d + o, v, &c->hi);
-				break;
-			}
+				return put(d, "±") + put_scalar(d + 2, v, &c->hi);
 			o += put_scalar(d, v, &c->lo);
 			/* '-' would read as a sign before a negative upper end */
 			o += put(d + o, (c->hi.kind != PB_KIND_DATE && c->hi.digits < 0) ? "~" : "-");
-			o += put_scalar(d + o, v, &c->hi);
-			break;
+			return o + put_scalar(d + o, v, &c->hi);
 		default:
-			o += put_scalar(d, v, &c->lo);
-			break;
+			return put_scalar(d, v, &c->lo);
 	}
-	if (c->note.len)
-	{
-		if (c->flags & PB_F_NOTE_SPACE)
-			d[o++] = ' ';
-		o += put_bytes(d + o, v->base + c->note.off, c->note.len);
-	}
-	return o;
+}
+
+static size_t
+put_note(char *d, const PbView *v, bool spaced)
+{
+	size_t		o = 0;
+
+	if (v->cell.note.len == 0)
+		return 0;
+	if (spaced)
+		d[o++] = ' ';
+	return o + put_bytes(d + o, v->base + v->cell.note.off, v->cell.note.len);
 }
 
 size_t
@@ -177,7 +191,19 @@ pb_format(const PbView *v, bool with_symbol, char *dst)
 {
 	const PbCell *c = &v->cell;
 	size_t		o = 0;
+	bool		glue = note_would_glue(v);
+	bool		band = (c->flags & PB_F_BAND) != 0;
 
+	if (with_symbol && glue &&
+		(c->symbol == PB_SYM_GE || c->symbol == PB_SYM_LE || band))
+	{
+		/* keep the comparator as a suffix, which ends the unit: '3天以内完成' */
+		o += put_bare_value(dst, v);
+		o += put(dst + o, c->symbol == PB_SYM_GE ? "以上" : "以内");
+		o += put_note(dst + o, v, false);
+		dst[o] = '\0';
+		return o;
+	}
 	if (with_symbol)
 	{
 		switch (c->symbol)
@@ -197,7 +223,8 @@ pb_format(const PbView *v, bool with_symbol, char *dst)
 				break;
 		}
 	}
-	o += put_value(dst + o, v);
+	o += put_bare_value(dst + o, v);
+	o += put_note(dst + o, v, glue || (c->flags & PB_F_NOTE_SPACE));
 	dst[o] = '\0';
 	return o;
 }

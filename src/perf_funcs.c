@@ -96,7 +96,7 @@ perf_value_of(PG_FUNCTION_ARGS)
 	PbView		v;
 
 	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
-	pb_cell_to_value(&v.cell);
+	pb_cell_to_value(&v.cell, v.base);
 	PG_RETURN_DATUM(pb_datum_from_cell(&v.cell, v.base));
 }
 

@@ -21,6 +21,7 @@ typedef struct Scan
 	size_t		n;
 	size_t		pos;
 	PbError    *err;
+	bool		soft_eq;		/* '=' came from 达到/等于: a suffix may refine it */
 } Scan;
 
 /* What a number looked like, for telling years and periods from amounts. */
@@ -194,6 +195,12 @@ fold_text(const char *in, size_t len, char *out, size_t *outlen,
 	if (in_at)
 		*in_at = i;
 	return true;
+}
+
+bool
+pb_fold(const char *in, size_t len, char *out, size_t *outlen, size_t *bad)
+{
+	return fold_text(in, len, out, outlen, (size_t) -1, NULL, bad);
 }
 
 /* ---------------------------------------------------------------- errors */
@@ -403,6 +410,19 @@ is_range_sep_at(const Scan *sc, size_t pos, size_t *len)
 			return true;
 		}
 	return false;
+}
+
+/* A range separator at p whose length is already in *len, or a fresh match. */
+static bool
+sep_or_zero(const Scan *sc, size_t p, size_t *len)
+{
+	size_t		l;
+
+	if (!is_range_sep_at(sc, p, &l))
+		return false;
+	if (*len == 0 || *len > l)
+		*len = l;
+	return true;
 }
 
 /* May this code point be part of a unit ('元/人·月', 'km', '人次')? */
@@ -938,6 +958,11 @@ unify_range(Scan *sc, PbCell *cell, Shape *ls, Shape *hs, size_t hi_pos)
 		*hs = *ls;
 	}
 
+	if (lo->kind == PB_KIND_QUANTITY && hi->kind == PB_KIND_QUANTITY &&
+		ls->has_unit && ls->unit_len == ls->prefix_len && hs->has_unit &&
+		hs->prefix_len == ls->prefix_len &&
+		memcmp(sc->s + ls->unit_off, sc->s + hs->unit_off, ls->prefix_len) == 0)
+		*ls = *hs;				/* '10万-20万元': 10万元 to 20万元 */
 	if (lo->kind != hi->kind ||
 		(lo->kind == PB_KIND_QUANTITY && !same_unit(sc, ls, hs)))
 		return fail(sc, PB_ERR_SYNTAX, hi_pos,
@@ -1061,9 +1086,10 @@ match_prefix_word(const Scan *sc, size_t pos, uint8_t *sym)
 static bool
 merge_symbol(Scan *sc, PbCell *cell, uint8_t sym, size_t at)
 {
-	if (cell->symbol == PB_SYM_NONE || cell->symbol == sym)
+	if (cell->symbol == PB_SYM_NONE || cell->symbol == sym ||
+		(cell->symbol == PB_SYM_EQ && sc->soft_eq))
 	{
-		cell->symbol = sym;
+		cell->symbol = sym;		/* '达到95%以上' is ≥95% */
 		return true;
 	}
 	return fail(sc, PB_ERR_CONTRADICTION, at, "two comparators disagree",
@@ -1097,7 +1123,12 @@ static Tail
 scan_suffix(Scan *sc, PbCell *cell, size_t *pos)
 {
 	uint8_t		sym;
-	size_t		l = match_suffix(sc, *pos, &sym);
+	size_t		l;
+
+	/* '100%(含)以上': 含 restates that 以上 includes the boundary */
+	if (lit_at(sc, *pos, "(含)") && match_suffix(sc, *pos + 5, &sym) > 0)
+		*pos += 5;
+	l = match_suffix(sc, *pos, &sym);
 
 	if (l == 0)
 		return TAIL_OK;
@@ -1194,13 +1225,51 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 	return TAIL_OK;
 }
 
+/*
+ * '2024年1-6月': months of one year, once the year has been read.  Returns 1
+ * when read, 0 when the text has another shape, -1 on an error.
+ */
+static int
+scan_month_period(Scan *sc, PbCell *cell)
+{
+	size_t		p = skip_spaces(sc, sc->pos);
+	int			m1;
+	int			m2;
+	int			k1 = small_int_at(sc, p, &m1);
+	size_t		sep;
+	size_t		q;
+	int			k2;
+
+	if (k1 == 0 || !is_range_sep_at(sc, skip_spaces(sc, p + k1), &sep))
+		return 0;
+	q = skip_spaces(sc, skip_spaces(sc, p + k1) + sep);
+	k2 = small_int_at(sc, q, &m2);
+	if (k2 == 0 || !lit_at(sc, skip_spaces(sc, q + k2), "月"))
+		return 0;
+	cell->hi = cell->lo;
+	if (!set_month(sc, &cell->lo, m1, p) || !set_month(sc, &cell->hi, m2, q))
+		return -1;
+	if (m1 > m2)
+		return fail(sc, PB_ERR_SYNTAX, q, "the upper end of the range is below the lower end",
+					"low to high, as in 2024年1-6月") ? 1 : -1;
+	cell->kind = PB_KIND_RANGE;
+	if (cell->symbol != PB_SYM_NONE && cell->symbol != PB_SYM_EQ &&
+		cell->symbol != PB_SYM_QUAL)
+		return fail(sc, PB_ERR_CONTRADICTION, 0, "a range takes no comparator",
+					"a range alone, as in 90%-100%") ? 1 : -1;
+	if (cell->symbol == PB_SYM_EQ)
+		cell->symbol = PB_SYM_NONE;
+	sc->pos = skip_spaces(sc, q + k2) + 3;
+	return 1;
+}
+
 /* The value part: range, band or scalar, then its tail. */
 static Tail
 scan_value(Scan *sc, PbCell *cell, bool band)
 {
 	Shape		ls;
 	Shape		hs;
-	size_t		sep;
+	size_t		sep = 0;
 	size_t		p;
 
 	if (!scan_scalar(sc, &cell->lo, &ls))
@@ -1229,7 +1298,18 @@ scan_value(Scan *sc, PbCell *cell, bool band)
 	}
 
 	p = skip_spaces(sc, sc->pos);
-	if (is_range_sep_at(sc, p, &sep) && starts_scalar(sc, skip_spaces(sc, p + sep)))
+	if (cell->lo.kind == PB_KIND_DATE && cell->lo.month == 0 && cell->lo.year &&
+		is_digit_at(sc, p))
+	{
+		int			r = scan_month_period(sc, cell);
+
+		if (r != 0)
+			return r > 0 ? scan_tail(sc, cell, true) : TAIL_ERROR;
+	}
+	if (is_range_sep_at(sc, p, &sep) && sep == 2 && sc->s[p] == '-' &&
+		cell->lo.kind != PB_KIND_DATE && cell->lo.digits < 0)
+		sep = 1;				/* '-10%--5%': -10% to -5% */
+	if (sep_or_zero(sc, p, &sep) && starts_scalar(sc, skip_spaces(sc, p + sep)))
 	{
 		size_t		hi_pos = skip_spaces(sc, p + sep);
 
@@ -1323,6 +1403,7 @@ parse_folded(Scan *sc, PbCell *cell)
 	{
 		flags = PB_F_EXPLICIT;
 		word = true;
+		sc->soft_eq = (sym == PB_SYM_EQ);
 		p = skip_spaces(sc, l);
 	}
 	else
@@ -1389,6 +1470,7 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 	sc.n = n;
 	sc.pos = 0;
 	sc.err = err;
+	sc.soft_eq = false;
 	if (parse_folded(&sc, cell))
 		return true;
 
@@ -1489,7 +1571,8 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 		if (cell->kind == PB_KIND_RANGE && (cell->flags & PB_F_BAND))
 			return true;
 		if ((cell->kind != PB_KIND_PERCENT && cell->kind != PB_KIND_QUANTITY) ||
-			explicit_sym || cell->lo.digits < 0)
+			cell->lo.digits < 0 ||
+			(explicit_sym && !(cell->symbol == PB_SYM_LE && (cell->flags & PB_F_SUFFIX))))
 		{
 			err->reason = "A ± band needs a plain positive number or percentage";
 			return false;
@@ -1587,4 +1670,16 @@ pb_kind_name(PbKind kind)
 		default:
 			return "";
 	}
+}
+
+bool
+pb_starts_unit(const char *s, size_t len)
+{
+	uint32_t	cp;
+	int			l;
+
+	if (len == 0)
+		return false;
+	l = utf8_decode((const unsigned char *) s, len, &cp);
+	return l > 0 && is_unit_cp(cp);
 }

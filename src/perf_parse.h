@@ -155,6 +155,18 @@ extern bool pb_parse_symbol(const char *in, size_t len, PbSymbol *sym,
 extern bool pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band,
 							PbError *err);
 
+/*
+ * Fold text the way cells are folded before scanning: full-width ASCII to
+ * ASCII, white space collapsed and trimmed, spaces between two CJK
+ * characters dropped.  'out' must hold len bytes.  False on invalid UTF-8,
+ * with the offending byte offset in *bad.
+ */
+extern bool pb_fold(const char *in, size_t len, char *out, size_t *outlen,
+					size_t *bad);
+
+/* Would the text, written right after a unit, be read as part of it? */
+extern bool pb_starts_unit(const char *s, size_t len);
+
 /* Names for output: '≥', '定性', … and 'percent', 'quantity', … */
 extern const char *pb_symbol_name(PbSymbol sym);
 extern const char *pb_kind_name(PbKind kind);

@@ -30,7 +30,7 @@ extern bool pb_parse_or_report(const char *typname, const char *input,
 extern bool pb_is_plain_value(const PbCell *cell);
 
 /* A value (no comparator) from a parsed cell: the default symbol restored. */
-extern void pb_cell_to_value(PbCell *cell);
+extern void pb_cell_to_value(PbCell *cell, const char *base);
 
 /* 1-based character position of a byte offset, for error details. */
 extern int	pb_char_position(const char *s, size_t byte_off);

@@ -81,8 +81,17 @@ pb_is_plain_value(const PbCell *cell)
 }
 
 void
-pb_cell_to_value(PbCell *cell)
+pb_cell_to_value(PbCell *cell, const char *base)
 {
+	/*
+	 * A note after a comparator suffix on a bare number ('10以上规模') has no
+	 * written form without the suffix: it would read as the unit.
+	 */
+	if (cell->note.len && cell->unit.len == 0 && !(cell->flags & PB_F_NOTE_SPACE) &&
+		(cell->kind == PB_KIND_QUANTITY ||
+		 (cell->kind == PB_KIND_RANGE && cell->lo.kind == PB_KIND_QUANTITY)) &&
+		pb_starts_unit(base + cell->note.off, cell->note.len))
+		cell->note.len = 0;
 	cell->flags &= ~(PB_F_EXPLICIT | PB_F_SUFFIX);
 	if (cell->kind == PB_KIND_RANGE)
 		cell->symbol = PB_SYM_RANGE;
@@ -140,7 +149,7 @@ cell_text_in(FunctionCallInfo fcinfo, bool is_target)
 					 errdetail("A perf_value is a value alone, but this one carries the comparator \"%s\".",
 							   pb_symbol_name((PbSymbol) cell.symbol)),
 					 errhint("Use perf_target for a target such as \"≥95%%\"; an actual value is written \"96%%\".")));
-		pb_cell_to_value(&cell);
+		pb_cell_to_value(&cell, out);
 	}
 	PG_RETURN_DATUM(pb_datum_from_cell(&cell, out));
 }
@@ -245,7 +254,7 @@ cell_recv(FunctionCallInfo fcinfo, bool is_target)
 		bad_binary(typname, psprintf("the value \"%s\" does not read back: %s",
 									 text, err.reason));
 	if (!is_target)
-		pb_cell_to_value(&cell);
+		pb_cell_to_value(&cell, out);
 	again.cell = cell;
 	again.base = out;
 	if ((is_target ? pb_cmp_target(&v, &again) : pb_cmp_value(&v, &again)) != 0)
