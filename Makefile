@@ -42,6 +42,9 @@ extension/pg_perfbudget--$(EXTVERSION).sql: $(sort $(wildcard extension/parts/*.
 	  printf '%s\n' '\echo Use "CREATE EXTENSION pg_perfbudget" to load this file. \quit'; \
 	  for f in $^; do echo; echo "-- $$f"; cat $$f; done ) > $@
 
+# PGXS does not track headers: rebuild every object when one changes.
+$(OBJS): $(wildcard src/*.h)
+
 # The pure C core, built without the server for the unit test and fuzzer.
 CORE_SRCS = src/perf_parse.c src/perf_format.c src/perf_compare.c \
 	src/perf_encode.c src/perf_eval.c
