@@ -20,7 +20,9 @@ OBJS = \
 	src/perf_ops.o \
 	src/perf_funcs.o \
 	src/checks.o \
-	src/expenditure_sum.o
+	src/expenditure_sum.o \
+	src/form_parse.o \
+	src/form_import.o
 
 # The install script of the current version is built from extension/parts/,
 # one file per concern; upgrade scripts (pg_perfbudget--A--B.sql) are kept
@@ -47,7 +49,7 @@ $(OBJS): $(wildcard src/*.h)
 
 # The pure C core, built without the server for the unit test and fuzzer.
 CORE_SRCS = src/perf_parse.c src/perf_format.c src/perf_compare.c \
-	src/perf_encode.c src/perf_eval.c
+	src/perf_encode.c src/perf_eval.c src/form_parse.c
 HOST_CC ?= cc
 HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 

@@ -1,0 +1,520 @@
+/*
+ * form_import.c — perfbudget.import_form(doc, replace): reads a document of
+ * 预算绩效目标申报表 with the pure reader (form_parse.c) and stores each form
+ * in perfbudget.project, expenditure and indicator through SPI.
+ *
+ * All or nothing: the function runs in the caller's transaction, so an
+ * error in any form leaves nothing behind.  Errors name the form (ordinal
+ * and 项目名称) and the row, through an error context; sums are checked here
+ * before any row is written so that the message says which form is off,
+ * rather than surfacing at commit from the deferred trigger.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "nodes/pg_list.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+#include "utils/tuplestore.h"
+
+#include "form_parse.h"
+#include "perf_parse.h"
+
+PG_FUNCTION_INFO_V1(import_form);
+
+typedef struct ImpRow
+{
+	char	   *cells[6];		/* expenditure: item, half, annual; indicator: l1 l2 l3 sym half annual */
+	size_t		pos;
+} ImpRow;
+
+typedef struct ImpForm
+{
+	int			ordinal;
+	int			year;
+	StringInfoData field[FP_NFIELDS];
+	char	   *amount[FA_NAMOUNTS];
+	List	   *expenditure;
+	List	   *indicators;
+} ImpForm;
+
+typedef struct Importer
+{
+	const char *doc;
+	bool		replace;
+	ImpForm    *form;
+	List	   *ids;
+	const char *where;			/* the part being stored, for the context */
+	int			row;
+	SPIPlanPtr	find_plan;
+	SPIPlanPtr	delete_plan;
+	SPIPlanPtr	project_plan;
+	SPIPlanPtr	expenditure_plan;
+	SPIPlanPtr	indicator_plan;
+} Importer;
+
+/* ---------------------------------------------------------------- helpers */
+
+static char *
+text_dup(FpText t)
+{
+	return t.len ? pnstrdup(t.p, t.len) : NULL;
+}
+
+/* Pieces of a text field joined as the PDF broke them: no space between CJK. */
+static void
+append_piece(StringInfo s, FpText t)
+{
+	if (t.len == 0)
+		return;
+	if (s->len > 0 &&
+		!((unsigned char) s->data[s->len - 1] >= 0x80 && (unsigned char) t.p[0] >= 0x80))
+		appendStringInfoChar(s, ' ');
+	appendBinaryStringInfo(s, t.p, (int) t.len);
+}
+
+static const char *
+field_or_null(ImpForm *f, FpField k)
+{
+	return f->field[k].len ? f->field[k].data : NULL;
+}
+
+static const char *
+form_name(ImpForm *f)
+{
+	const char *n = f ? field_or_null(f, FP_NAME) : NULL;
+
+	return n ? n : "";
+}
+
+/* '1,234.5' → '1234.5' for numeric input. */
+static char *
+amount_text(const char *s)
+{
+	char	   *r;
+	char	   *o;
+
+	if (s == NULL)
+		return NULL;
+	r = o = palloc(strlen(s) + 1);
+	for (; *s; s++)
+		if (*s != ',')
+			*o++ = *s;
+	*o = '\0';
+	return r;
+}
+
+static Datum
+numeric_of(const char *s)
+{
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(s),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+/* '2024年1月', '2024 年 1 月', '2024-01' → '2024-01-01'; NULL when blank. */
+static char *
+month_text(ImpForm *f, FpField k, const char *label)
+{
+	const char *s = field_or_null(f, k);
+	char	   *out;
+	PbCell		cell;
+	PbError		err;
+
+	if (s == NULL)
+		return NULL;
+	out = palloc(strlen(s) + 1);
+	if (!pb_parse_cell(s, strlen(s), out, &cell, &err) ||
+		cell.kind != PB_KIND_DATE || cell.lo.year == 0 || cell.lo.month == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("第%d张申报表「%s」的%s「%s」不是年月", f->ordinal, form_name(f),
+						label, s),
+				 errdetail("%s应写成年和月。", label),
+				 errhint("例如“2024年1月”。")));
+	return psprintf("%04d-%02d-01", cell.lo.year, cell.lo.month);
+}
+
+/* ---------------------------------------------------------------- sink */
+
+static void
+on_form(void *arg, int ordinal, size_t pos)
+{
+	Importer   *imp = (Importer *) arg;
+	ImpForm    *f = palloc0(sizeof(ImpForm));
+
+	(void) pos;
+	f->ordinal = ordinal;
+	for (int i = 0; i < FP_NFIELDS; i++)
+		initStringInfo(&f->field[i]);
+	imp->form = f;
+}
+
+static void
+on_year(void *arg, int year)
+{
+	((Importer *) arg)->form->year = year;
+}
+
+static void
+on_field(void *arg, FpField k, FpText t)
+{
+	append_piece(&((Importer *) arg)->form->field[k], t);
+}
+
+static void
+on_amount(void *arg, FpAmount a, FpText t, size_t pos)
+{
+	(void) pos;
+	((Importer *) arg)->form->amount[a] = text_dup(t);
+}
+
+static void
+on_expenditure(void *arg, FpText item, FpText half, FpText annual, size_t pos)
+{
+	Importer   *imp = (Importer *) arg;
+	ImpRow	   *r = palloc0(sizeof(ImpRow));
+
+	r->cells[0] = text_dup(item);
+	r->cells[1] = text_dup(half);
+	r->cells[2] = text_dup(annual);
+	r->pos = pos;
+	imp->form->expenditure = lappend(imp->form->expenditure, r);
+}
+
+static void
+on_indicator(void *arg, const FpText names[3], FpText sym, FpText half,
+			 FpText annual, size_t pos)
+{
+	Importer   *imp = (Importer *) arg;
+	ImpRow	   *r = palloc0(sizeof(ImpRow));
+
+	for (int i = 0; i < 3; i++)
+		r->cells[i] = text_dup(names[i]);
+	r->cells[3] = text_dup(sym);
+	r->cells[4] = text_dup(half);
+	r->cells[5] = text_dup(annual);
+	r->pos = pos;
+	imp->form->indicators = lappend(imp->form->indicators, r);
+}
+
+static void store_form(Importer *imp, ImpForm *f);
+
+static void
+on_end(void *arg)
+{
+	Importer   *imp = (Importer *) arg;
+
+	store_form(imp, imp->form);
+}
+
+/* ---------------------------------------------------------------- storing */
+
+static void
+import_context(void *arg)
+{
+	Importer   *imp = (Importer *) arg;
+
+	if (imp->form == NULL)
+		return;
+	if (imp->row > 0)
+		errcontext("导入第%d张申报表「%s」，%s第%d行", imp->form->ordinal,
+				   form_name(imp->form), imp->where, imp->row);
+	else
+		errcontext("导入第%d张申报表「%s」，%s", imp->form->ordinal,
+				   form_name(imp->form), imp->where);
+}
+
+static SPIPlanPtr
+prepare(const char *sql, int nargs)
+{
+	Oid			types[32];
+	SPIPlanPtr	p;
+
+	for (int i = 0; i < nargs; i++)
+		types[i] = TEXTOID;
+	p = SPI_prepare(sql, nargs, types);
+	if (p == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	return p;
+}
+
+static void
+prepare_plans(Importer *imp)
+{
+	imp->find_plan = prepare(
+		"SELECT id FROM perfbudget.project WHERE budget_year = $1::integer"
+		" AND department = $2 AND name = $3", 3);
+	imp->delete_plan = prepare(
+		"DELETE FROM perfbudget.project WHERE budget_year = $1::integer"
+		" AND department = $2 AND name = $3", 3);
+	imp->project_plan = prepare(
+		"INSERT INTO perfbudget.project (budget_year, name, department,"
+		" implementing_unit, reporting_unit, attribute, level, category,"
+		" start_month, end_month, manager, phone, necessity, feasibility, content,"
+		" long_term_goal, annual_goal, total, fiscal_subtotal, general_budget,"
+		" government_fund, special_account, state_capital, social_insurance_fund,"
+		" carryover, other_funds, spend_half_year, spend_annual)"
+		" VALUES ($1::integer, $2, $3, $4, $5, $6, $7, $8, $9::date, $10::date,"
+		" $11, $12, $13, $14, $15, $16, $17, $18::numeric, $19::numeric,"
+		" $20::numeric, $21::numeric, $22::numeric, $23::numeric, $24::numeric,"
+		" $25::numeric, $26::numeric, $27::numeric, $28::numeric) RETURNING id", 28);
+	imp->expenditure_plan = prepare(
+		"INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)"
+		" VALUES ($1::bigint, $2::integer, $3, $4::numeric, $5::numeric)", 5);
+	imp->indicator_plan = prepare(
+		"INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,"
+		" half_year_target, annual_target)"
+		" VALUES ($1::bigint, $2::integer, $3, $4, $5,"
+		" perfbudget.perf_target($6, $7), perfbudget.perf_target($6, $8))", 8);
+}
+
+static void
+run(SPIPlanPtr plan, const char **args, int nargs, int expect)
+{
+	Datum		values[32];
+	char		nulls[32];
+	int			rc;
+
+	for (int i = 0; i < nargs; i++)
+	{
+		values[i] = args[i] ? CStringGetTextDatum(args[i]) : (Datum) 0;
+		nulls[i] = args[i] ? ' ' : 'n';
+	}
+	rc = SPI_execute_plan(plan, values, nulls, false, 0);
+	if (rc != expect)
+		elog(ERROR, "SPI_execute_plan returned %s", SPI_result_code_string(rc));
+}
+
+/* Σ rows of one column, or NULL text for an all-blank column. */
+static Numeric
+column_sum(List *rows, int col)
+{
+	Numeric		sum = int64_to_numeric(0);
+	ListCell   *lc;
+
+	foreach(lc, rows)
+	{
+		ImpRow	   *r = lfirst(lc);
+
+		if (r->cells[col])
+			sum = numeric_add_opt_error(sum, DatumGetNumeric(numeric_of(amount_text(r->cells[col]))),
+										NULL);
+	}
+	return sum;
+}
+
+static Numeric
+amount_or_zero(ImpForm *f, FpAmount a)
+{
+	return f->amount[a] ? DatumGetNumeric(numeric_of(amount_text(f->amount[a])))
+		: int64_to_numeric(0);
+}
+
+/* The 资金分配 rows add up to the 资金总额 row, per column. */
+static void
+check_sums(ImpForm *f)
+{
+	static const char *const cols[] = {"半年(程)计划执行数", "全年(程)预算数"};
+
+	if (f->expenditure == NIL)
+		return;
+	for (int c = 0; c < 2; c++)
+	{
+		Numeric		total = amount_or_zero(f, c == 0 ? FA_SPEND_HALF : FA_SPEND_ANNUAL);
+		Numeric		sum = column_sum(f->expenditure, c + 1);
+
+		if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(total),
+											  NumericGetDatum(sum))) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("第%d张申报表「%s」的资金分配各行合计与支出资金总额不符",
+							f->ordinal, form_name(f)),
+					 errdetail("%s：资金总额 %s，%d 行合计 %s。", cols[c],
+							   numeric_normalize(total), list_length(f->expenditure),
+							   numeric_normalize(sum)),
+					 errhint("资金分配各行之和应等于支出资金总额，半年与全年两列分别相等；空格按 0 计。")));
+	}
+}
+
+static void
+require_header(ImpForm *f)
+{
+	if (f->year < 1990 || f->year > 2199)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("第%d张申报表「%s」的预算年度 %d 不可信", f->ordinal, form_name(f), f->year),
+				 errhint("标题下应有“(2024年度)”这样的年度。")));
+}
+
+/* Store one form; the id goes to imp->ids. */
+static void
+store_form(Importer *imp, ImpForm *f)
+{
+	char	   *year = psprintf("%d", f->year);
+	const char *key[3];
+	const char *p[28];
+	int64		id;
+	bool		isnull;
+	ListCell   *lc;
+	char	   *idtext;
+	int			line;
+
+	imp->where = "表头";
+	imp->row = 0;
+	require_header(f);
+	key[0] = year;
+	key[1] = field_or_null(f, FP_DEPARTMENT);
+	key[2] = field_or_null(f, FP_NAME);
+
+	run(imp->find_plan, key, 3, SPI_OK_SELECT);
+	if (SPI_processed > 0)
+	{
+		if (!imp->replace)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNIQUE_VIOLATION),
+					 errmsg("第%d张申报表「%s」已导入过", f->ordinal, form_name(f)),
+					 errdetail("%s 年度、主管部门「%s」已有同名项目。", year, key[1]),
+					 errhint("要以新表替换旧表，调用 perfbudget.import_form(doc, replace => true)。")));
+		run(imp->delete_plan, key, 3, SPI_OK_DELETE);
+	}
+
+	imp->where = "资金";
+	check_sums(f);
+
+	p[0] = year;
+	p[1] = key[2];
+	p[2] = key[1];
+	p[3] = field_or_null(f, FP_IMPLEMENTING_UNIT);
+	p[4] = field_or_null(f, FP_REPORTING_UNIT);
+	p[5] = field_or_null(f, FP_ATTRIBUTE);
+	p[6] = field_or_null(f, FP_LEVEL);
+	p[7] = field_or_null(f, FP_CATEGORY);
+	p[8] = month_text(f, FP_START, "开始时间");
+	p[9] = month_text(f, FP_END, "完成时间");
+	p[10] = field_or_null(f, FP_MANAGER);
+	p[11] = field_or_null(f, FP_PHONE);
+	p[12] = field_or_null(f, FP_NECESSITY);
+	p[13] = field_or_null(f, FP_FEASIBILITY);
+	p[14] = field_or_null(f, FP_CONTENT);
+	p[15] = field_or_null(f, FP_LONG_TERM_GOAL);
+	p[16] = field_or_null(f, FP_ANNUAL_GOAL);
+	for (int a = 0; a < FA_NAMOUNTS; a++)
+		p[17 + a] = amount_text(f->amount[a]);
+	imp->where = "表头与资金";
+	run(imp->project_plan, p, 28, SPI_OK_INSERT_RETURNING);
+	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	idtext = psprintf(INT64_FORMAT, id);
+
+	imp->where = "资金分配";
+	line = 0;
+	foreach(lc, f->expenditure)
+	{
+		ImpRow	   *r = lfirst(lc);
+		const char *a[5];
+
+		imp->row = ++line;
+		a[0] = idtext;
+		a[1] = psprintf("%d", line);
+		a[2] = r->cells[0];
+		a[3] = amount_text(r->cells[1]);
+		a[4] = amount_text(r->cells[2]);
+		run(imp->expenditure_plan, a, 5, SPI_OK_INSERT);
+	}
+
+	imp->where = "绩效指标";
+	line = 0;
+	foreach(lc, f->indicators)
+	{
+		ImpRow	   *r = lfirst(lc);
+		const char *a[8];
+
+		imp->row = ++line;
+		a[0] = idtext;
+		a[1] = psprintf("%d", line);
+		for (int i = 0; i < 6; i++)
+			a[2 + i] = r->cells[i];
+		run(imp->indicator_plan, a, 8, SPI_OK_INSERT);
+	}
+	imp->row = 0;
+	imp->ids = lappend(imp->ids, idtext);
+}
+
+/* ---------------------------------------------------------------- entry */
+
+static void
+report_parse_error(Importer *imp, const FpError *e)
+{
+	const char *name = imp->form ? form_name(imp->form) : "";
+	char	   *found = e->found.len ? pnstrdup(e->found.p, e->found.len) : NULL;
+
+	if (e->form > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("无法读取第%d张申报表「%s」：%s", e->form, name, e->reason),
+				 found ? errdetail("第%d行，单元格「%s」。", e->line, found) :
+				 errdetail("第%d行。", e->line),
+				 errhint("文档应为申报表 PDF 提取的文字：每张表以“……预算绩效目标申报表”标题开始，单元格以制表符分隔。")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("无法读取申报表文档：%s", e->reason),
+			 found ? errdetail("第%d行，单元格「%s」。", e->line, found) :
+			 errdetail("第%d行。", e->line),
+			 errhint("文档应为申报表 PDF 提取的文字：每张表以“……预算绩效目标申报表”标题开始，单元格以制表符分隔。")));
+}
+
+Datum
+import_form(PG_FUNCTION_ARGS)
+{
+	text	   *doc_t = PG_GETARG_TEXT_PP(0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Importer	imp;
+	FpSink		sink;
+	FpError		err;
+	char	   *work;
+	ErrorContextCallback ctx;
+	ListCell   *lc;
+	int			len = VARSIZE_ANY_EXHDR(doc_t);
+
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	memset(&imp, 0, sizeof(imp));
+	imp.doc = VARDATA_ANY(doc_t);
+	imp.replace = PG_NARGS() > 1 && !PG_ARGISNULL(1) && PG_GETARG_BOOL(1);
+	sink.arg = &imp;
+	sink.form = on_form;
+	sink.year = on_year;
+	sink.field = on_field;
+	sink.amount = on_amount;
+	sink.expenditure = on_expenditure;
+	sink.indicator = on_indicator;
+	sink.end = on_end;
+	work = palloc(len + 16);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	prepare_plans(&imp);
+	ctx.callback = import_context;
+	ctx.arg = &imp;
+	ctx.previous = error_context_stack;
+	error_context_stack = &ctx;
+	if (!fp_parse(imp.doc, (size_t) len, work, &sink, &err))
+	{
+		error_context_stack = ctx.previous;
+		report_parse_error(&imp, &err);
+	}
+	error_context_stack = ctx.previous;
+
+	foreach(lc, imp.ids)
+	{
+		Datum		v = Int64GetDatum(pg_strtoint64((char *) lfirst(lc)));
+		bool		n = false;
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &v, &n);
+	}
+	SPI_finish();
+	return (Datum) 0;
+}
