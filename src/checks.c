@@ -196,6 +196,12 @@ require_half_within_annual(const char *label, Numeric half, Numeric annual,
 {
 	Numeric		zero = int64_to_numeric(0);
 
+	if (numeric_is_nan(half) || numeric_is_inf(half) ||
+		numeric_is_nan(annual) || numeric_is_inf(annual))
+		violation(conname, psprintf("%s的金额不是有效金额", label),
+				  psprintf("半年(程)计划执行数 %s，全年(程)预算数 %s；金额应为有限数（万元）。",
+						   numeric_normalize(half), numeric_normalize(annual)),
+				  NULL);
 	if (amount_cmp(half, zero) < 0 || amount_cmp(annual, zero) < 0)
 		violation(conname, psprintf("%s的金额为负数", label),
 				  psprintf("半年(程)计划执行数 %s，全年(程)预算数 %s；金额不能小于 0。",

@@ -4,7 +4,8 @@
  *
  * A deferred constraint trigger on perfbudget.expenditure (and on the totals
  * of perfbudget.project) runs this at commit.  It first locks the project
- * row (FOR UPDATE), so two transactions changing rows of one form are
+ * row (FOR NO KEY UPDATE, which does not conflict with the foreign key's
+ * share lock), so two transactions changing rows of one form are
  * checked one after the other, each seeing the other's committed rows: no
  * concurrent pair can commit a sum that neither checked.  A form with no
  * expenditure rows yet is accepted (pg_restore loads projects before their
@@ -21,6 +22,7 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 PG_FUNCTION_INFO_V1(expenditure_sum_trigger);
 
@@ -77,7 +79,7 @@ check_project_sums(int64 project_id, const char *conname)
 	if (lock_plan == NULL)
 		lock_plan = prepare_kept(
 			"SELECT name, spend_half_year, spend_annual FROM perfbudget.project "
-			"WHERE id = $1 FOR UPDATE");
+			"WHERE id = $1 FOR NO KEY UPDATE");
 	if (sum_plan == NULL)
 		sum_plan = prepare_kept(
 			"SELECT count(*), sum(half_year), sum(annual) FROM perfbudget.expenditure "
@@ -93,7 +95,14 @@ check_project_sums(int64 project_id, const char *conname)
 	p_half = numeric_column(proj, pdesc, 2);
 	p_annual = numeric_column(proj, pdesc, 3);
 
-	if (SPI_execute_plan(sum_plan, arg, NULL, false, 1) != SPI_OK_SELECT)
+	/*
+	 * Sum with the latest snapshot, not the transaction's: under REPEATABLE
+	 * READ a form's rows committed by a writer we waited for on the lock
+	 * would otherwise be invisible, and two halves of an inconsistent sum
+	 * could both commit.  (The referential-integrity triggers do the same.)
+	 */
+	if (SPI_execute_snapshot(sum_plan, arg, NULL, GetLatestSnapshot(),
+							 InvalidSnapshot, false, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not sum the expenditure rows of project " INT64_FORMAT,
 			 project_id);
 	sums = SPI_tuptable->vals[0];

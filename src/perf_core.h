@@ -41,6 +41,9 @@ extern size_t pb_format_bound(const PbView *v);
 /* Canonical text of a target (with_symbol) or of a value; returns length. */
 extern size_t pb_format(const PbView *v, bool with_symbol, char *dst);
 
+/* Can the note be written back after the value (see perf_format.c)? */
+extern bool pb_note_writable(const PbView *v, bool with_symbol);
+
 /* Text of the value's number as written ('29.2', '-5', '100.00'). */
 extern size_t pb_format_number(const PbScalar *s, char *dst);
 

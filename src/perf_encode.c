@@ -171,8 +171,8 @@ valid_utf8(const unsigned char *p, size_t len)
 
 		if (c < 0x80)
 		{
-			if (c == 0)
-				return false;
+			if (c < 0x20 || c == 0x7F)
+				return false;	/* NUL and control characters never reach text */
 			i++;
 			continue;
 		}

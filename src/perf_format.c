@@ -139,9 +139,13 @@ note_would_glue(const PbView *v)
 	const PbCell *c = &v->cell;
 	uint8_t		kind = c->kind == PB_KIND_RANGE ? c->lo.kind : c->kind;
 
+	const char *note = v->base + c->note.off;
+
+	/* after bare digits a Chinese numeral reads as damaged text ('23三') */
 	return c->note.len && !(c->flags & PB_F_NOTE_SPACE) &&
 		kind == PB_KIND_QUANTITY &&
-		pb_starts_unit(v->base + c->note.off, c->note.len);
+		(pb_starts_unit(note, c->note.len) ||
+		 (c->unit.len == 0 && pb_starts_numeral(note, c->note.len)));
 }
 
 /* The value alone, without its note. */
@@ -179,6 +183,23 @@ put_note(char *d, const PbView *v, bool spaced)
 	return o + put_bytes(d + o, v->base + v->cell.note.off, v->cell.note.len);
 }
 
+/*
+ * Can the note be written back?  A note that followed a comparator suffix
+ * ('3天内完成', '10以上规模') is held apart from the unit only by that suffix;
+ * without it (a value, or '=') it would read as part of the unit, and a
+ * space does not help because folding drops spaces between CJK characters.
+ */
+bool
+pb_note_writable(const PbView *v, bool with_symbol)
+{
+	const PbCell *c = &v->cell;
+
+	if (!note_would_glue(v))
+		return true;
+	return with_symbol && (c->symbol == PB_SYM_GE || c->symbol == PB_SYM_LE ||
+						   (c->flags & PB_F_BAND));
+}
+
 size_t
 pb_format_bound(const PbView *v)
 {
@@ -191,11 +212,7 @@ pb_format(const PbView *v, bool with_symbol, char *dst)
 {
 	const PbCell *c = &v->cell;
 	size_t		o = 0;
-	bool		glue = note_would_glue(v);
-	bool		band = (c->flags & PB_F_BAND) != 0;
-
-	if (with_symbol && glue &&
-		(c->symbol == PB_SYM_GE || c->symbol == PB_SYM_LE || band))
+	if (with_symbol && note_would_glue(v) && pb_note_writable(v, true))
 	{
 		/* keep the comparator as a suffix, which ends the unit: '3天以内完成' */
 		o += put_bare_value(dst, v);
@@ -224,7 +241,8 @@ pb_format(const PbView *v, bool with_symbol, char *dst)
 		}
 	}
 	o += put_bare_value(dst + o, v);
-	o += put_note(dst + o, v, glue || (c->flags & PB_F_NOTE_SPACE));
+	if (pb_note_writable(v, with_symbol))
+		o += put_note(dst + o, v, (c->flags & PB_F_NOTE_SPACE) != 0);
 	dst[o] = '\0';
 	return o;
 }

@@ -156,9 +156,9 @@ fold_text(const char *in, size_t len, char *out, size_t *outlen,
 		uint32_t	cp;
 		int			l = utf8_decode(p + i, len - i, &cp);
 
-		if (l == 0)
+		if (l == 0 || (cp < 0x20 && !is_space_cp(cp)) || cp == 0x7F)
 		{
-			*bad = i;
+			*bad = i;			/* invalid UTF-8, NUL or a control character */
 			return false;
 		}
 		if (is_space_cp(cp))
@@ -245,6 +245,13 @@ cp_at(const Scan *sc, size_t pos, int *len)
 	l = utf8_decode((const unsigned char *) sc->s + pos, sc->n - pos, &cp);
 	*len = l > 0 ? l : 1;
 	return cp;
+}
+
+/* The byte at pos, or NUL past the end (the text itself holds no NUL). */
+static char
+ch(const Scan *sc, size_t pos)
+{
+	return pos < sc->n ? sc->s[pos] : '\0';
 }
 
 static bool
@@ -354,7 +361,8 @@ static bool
 ends_value_at(const Scan *sc, size_t pos)
 {
 	if (at_end(sc, pos) || sc->s[pos] == ' ' || sc->s[pos] == '(' ||
-		sc->s[pos] == ',' || sc->s[pos] == ';')
+		sc->s[pos] == ',' || sc->s[pos] == ';' || sc->s[pos] == '-' ||
+		sc->s[pos] == '~')
 		return true;
 	if (match_completion(sc, pos) > 0 || lit_at(sc, pos, "，") ||
 		lit_at(sc, pos, "；") || lit_at(sc, pos, "、"))
@@ -363,6 +371,17 @@ ends_value_at(const Scan *sc, size_t pos)
 		if (strlen(suffix_words[i].text) > 3 && lit_at(sc, pos, suffix_words[i].text))
 			return true;
 	return false;
+}
+
+static bool is_unit_cp(uint32_t cp);
+
+/* Would a unit go on at pos?  (A unit never ends in 内 or 前.) */
+static bool
+unit_continues_at(const Scan *sc, size_t pos)
+{
+	int			l;
+
+	return pos < sc->n && is_unit_cp(cp_at(sc, pos, &l));
 }
 
 /* A suffix word at pos: its length and symbol, or 0. */
@@ -376,8 +395,8 @@ match_suffix(const Scan *sc, size_t pos, uint8_t *sym)
 
 		if (!lit_at(sc, pos, w))
 			continue;
-		if (l == 3 && !ends_value_at(sc, pos + l))
-			continue;			/* 内/前 inside a unit */
+		if (l == 3 && !ends_value_at(sc, pos + l) && unit_continues_at(sc, pos + l))
+			continue;			/* 内/前 inside a unit ('5个国内城市') */
 		*sym = suffix_words[i].sym;
 		return l;
 	}
@@ -454,17 +473,15 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 	size_t		start = sc->pos;
 	size_t		p = sc->pos;
 	bool		neg = false;
-	bool		signed_num = false;
 	int			ndigits = 0;
 	int			int_digits = 0;
 	int			scale = 0;
 	bool		commas = false;
 	uint64_t	v = 0;
 
-	if (sc->s[p] == '+' || sc->s[p] == '-')
+	if (ch(sc, p) == '+' || ch(sc, p) == '-')
 	{
-		neg = sc->s[p] == '-';
-		signed_num = true;
+		neg = ch(sc, p) == '-';
 		p++;
 	}
 	if (!is_digit_at(sc, p))
@@ -483,7 +500,7 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 			int_digits++;
 			p++;
 		}
-		if (sc->s[p] == ',' && is_digit_at(sc, p + 1))
+		if (ch(sc, p) == ',' && is_digit_at(sc, p + 1))
 		{
 			/* thousands separator: exactly three digits follow */
 			int			k = 0;
@@ -500,7 +517,7 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 		}
 		break;
 	}
-	if (sc->s[p] == '.' && is_digit_at(sc, p + 1))
+	if (ch(sc, p) == '.' && is_digit_at(sc, p + 1))
 	{
 		p++;
 		while (is_digit_at(sc, p))
@@ -525,11 +542,11 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 	out->kind = PB_KIND_QUANTITY;
 	out->digits = neg ? -(int64_t) v : (int64_t) v;
 	out->scale = (uint8_t) scale;
-	shape->year = !signed_num && !commas && scale == 0 && int_digits == 4 &&
-		v >= 1900 && v <= 2199;
-	shape->year_month = !signed_num && !commas && scale == 2 && int_digits == 4 &&
-		v / 100 >= 1900 && v / 100 <= 2199 && v % 100 >= 1 && v % 100 <= 12;
-	shape->bare_int = !signed_num && !commas && scale == 0;
+	/* by value, not spelling: the canonical text drops '+', zeros and commas */
+	shape->year = !neg && scale == 0 && v >= 1900 && v <= 2199;
+	shape->year_month = !neg && scale == 2 && v / 100 >= 1900 && v / 100 <= 2199 &&
+		v % 100 >= 1 && v % 100 <= 12;
+	shape->bare_int = !neg && scale == 0;
 	sc->pos = p;
 	return true;
 }
@@ -681,7 +698,7 @@ scan_numeric_date(Scan *sc, PbScalar *d, size_t p)
 	}
 	if (year < 1900 || year > 2199 || p + 4 >= sc->n)
 		return 0;
-	sep = sc->s[p + 4];
+	sep = ch(sc, p + 4);
 	if (sep != '-' && sep != '/' && sep != '.')
 		return 0;
 	k1 = small_int_at(sc, p + 5, &month);
@@ -749,7 +766,8 @@ scan_unit(Scan *sc, PbScalar *out, Shape *shape)
 		{
 			int			l2;
 
-			if (p > start && is_unit_cp(cp_at(sc, p + l, &l2)))
+			if (p > start && is_unit_cp(cp_at(sc, p + l, &l2)) &&
+				match_suffix(sc, p + l, &dummy) == 0)
 			{
 				p += l;
 				continue;
@@ -764,6 +782,10 @@ scan_unit(Scan *sc, PbScalar *out, Shape *shape)
 			break;
 		p += l;
 	}
+	if (p - start >= 3 && (lit_at(sc, p - 3, "内") || lit_at(sc, p - 3, "前")) &&
+		match_suffix(sc, p, &dummy) > 0)
+		return fail(sc, PB_ERR_SYNTAX, p - 3, "a comparator word is written twice",
+					"one comparator, as in 7个工作日内");
 	if (p - start > PB_MAX_UNIT)
 		return fail(sc, PB_ERR_SYNTAX, start, "the unit is longer than 64 bytes",
 					"a short unit such as 元/人·月");
@@ -813,37 +835,34 @@ scan_scalar(Scan *sc, PbScalar *out, Shape *shape)
 	if (!scan_number(sc, out, shape))
 		return false;
 
-	/* years and months become dates */
-	if (shape->year)
+	/*
+	 * Years and months become dates.  The test is on the value, not on how
+	 * it was written ('+6月', '002月'), so that the canonical text, which
+	 * drops signs and leading zeros, reads back the same.
+	 */
+	if (out->scale == 0 && out->digits >= 0)
 	{
 		size_t		p = skip_spaces(sc, sc->pos);
+		int64_t		v = out->digits;
 
-		if (lit_at(sc, p, "年"))
+		if (v >= 1900 && v <= 2199 && lit_at(sc, p, "年"))
 		{
-			int64_t		y = out->digits;
-
 			memset(out, 0, sizeof(*out));
 			out->kind = PB_KIND_DATE;
-			out->year = (int16_t) y;
+			out->year = (int16_t) v;
 			sc->pos = p + 3;
 			shape->year = false;
+			shape->bare_int = false;
 			return scan_after_year(sc, out);
 		}
-	}
-	else if (shape->bare_int && out->digits >= 0 && out->digits <= 99 &&
-			 sc->pos - start <= 2)
-	{
-		size_t		p = skip_spaces(sc, sc->pos);
-
 		if (lit_at(sc, p, "月"))
 		{
-			int			m = (int) out->digits;
-
 			memset(out, 0, sizeof(*out));
 			out->kind = PB_KIND_DATE;
-			if (!set_month(sc, out, m, start))
+			if (!set_month(sc, out, v > 99 ? 99 : (int) v, start))
 				return false;
 			sc->pos = p + 3;
+			shape->year = false;
 			shape->bare_int = false;
 			return scan_day_part(sc, out);
 		}
@@ -895,6 +914,20 @@ year_month_to_date(PbScalar *s)
 	s->kind = PB_KIND_DATE;
 	s->year = (int16_t) (v / 100);
 	s->month = (uint8_t) (v % 100);
+}
+
+/*
+ * Would this quantity, written out, read back as a date?  ('2300' taking the
+ * unit 月 from the other end of a range prints as '2300月'.)
+ */
+static bool
+reads_as_date(const Scan *sc, const PbScalar *s, const Shape *sh)
+{
+	if (s->kind != PB_KIND_QUANTITY || s->scale != 0 || s->digits < 0 || !sh->has_unit)
+		return false;
+	if (lit_at(sc, sh->unit_off, "月"))
+		return true;
+	return lit_at(sc, sh->unit_off, "年") && s->digits >= 1900 && s->digits <= 2199;
 }
 
 /* Make the two ends of a range agree in kind and unit. */
@@ -968,6 +1001,10 @@ unify_range(Scan *sc, PbCell *cell, Shape *ls, Shape *hs, size_t hi_pos)
 		return fail(sc, PB_ERR_SYNTAX, hi_pos,
 					"the two ends of the range are in different units",
 					"one unit, as in 90%-100%");
+	if (reads_as_date(sc, lo, ls) || reads_as_date(sc, hi, hs))
+		return fail(sc, PB_ERR_SYNTAX, hi_pos,
+					"an end of the range would read as a date",
+					"a period such as 2024年1月-6月, or a count such as 3-6个月");
 	if (pb_cmp_scalar(lo, hi) > 0)
 		return fail(sc, PB_ERR_SYNTAX, hi_pos,
 					"the upper end of the range is below the lower end",
@@ -1174,8 +1211,18 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 		return TAIL_ERROR;
 	if (p != start)
 		spaced = false;
-	if (is_date && (l = match_completion(sc, p)) > 0)
+	while (is_date && (l = match_completion(sc, p)) > 0)
+	{
+		/* '12月底到位', '12月底完成': done by then, a deadline */
+		if (cell->symbol == PB_SYM_NONE || (cell->symbol == PB_SYM_EQ && sc->soft_eq))
+		{
+			if (!(cell->flags & PB_F_EXPLICIT))
+				cell->flags |= PB_F_SUFFIX;
+			cell->symbol = PB_SYM_LE;
+			cell->flags |= PB_F_EXPLICIT;
+		}
 		p = skip_spaces(sc, p + l);
+	}
 	if (at_end(sc, p))
 		return TAIL_OK;
 
@@ -1260,7 +1307,7 @@ scan_month_period(Scan *sc, PbCell *cell)
 	if (cell->symbol == PB_SYM_EQ)
 		cell->symbol = PB_SYM_NONE;
 	sc->pos = skip_spaces(sc, q + k2) + 3;
-	return 1;
+	return scan_day_part(sc, &cell->hi) ? 1 : -1;	/* '2024年1-6月底' */
 }
 
 /* The value part: range, band or scalar, then its tail. */
@@ -1306,7 +1353,7 @@ scan_value(Scan *sc, PbCell *cell, bool band)
 		if (r != 0)
 			return r > 0 ? scan_tail(sc, cell, true) : TAIL_ERROR;
 	}
-	if (is_range_sep_at(sc, p, &sep) && sep == 2 && sc->s[p] == '-' &&
+	if (is_range_sep_at(sc, p, &sep) && sep == 2 && ch(sc, p) == '-' &&
 		cell->lo.kind != PB_KIND_DATE && cell->lo.digits < 0)
 		sep = 1;				/* '-10%--5%': -10% to -5% */
 	if (sep_or_zero(sc, p, &sep) && starts_scalar(sc, skip_spaces(sc, p + sep)))
@@ -1362,6 +1409,7 @@ parse_folded(Scan *sc, PbCell *cell)
 	size_t		l;
 	size_t		core;
 	uint8_t		flags = 0;
+	uint8_t		wsym;
 	bool		word = false;
 	Tail		t;
 
@@ -1394,9 +1442,19 @@ parse_folded(Scan *sc, PbCell *cell)
 		if (band && !starts_scalar(sc, p))
 			return fail(sc, PB_ERR_SYNTAX, p, "± needs a number",
 						"a band such as ±3%");
-		if (!band && sym != PB_SYM_QUAL && match_symbol_chars(sc, p, &sym, &band))
+		if ((!band && match_symbol_chars(sc, p, &wsym, &band)) ||
+			(lit_at(sc, p, "定性") && (lit_at(sc, p + 6, " ") || lit_at(sc, p + 6, ":"))))
 			return fail(sc, PB_ERR_SYNTAX, p, "a second comparator follows the first",
 						"one comparator, as in ≥95%");
+		if (!band && (l = match_prefix_word(sc, p, &wsym)) > 0 &&
+			starts_scalar(sc, skip_spaces(sc, p + l)))
+		{
+			/* '=达到30', '≥不低于95%': the word restates the symbol */
+			if (wsym != sym && !(wsym == PB_SYM_EQ && sym != PB_SYM_QUAL))
+				return fail(sc, PB_ERR_CONTRADICTION, p, "two comparators disagree",
+							"one comparator, as in ≥95%");
+			p = skip_spaces(sc, p + l);
+		}
 	}
 	else if ((l = match_prefix_word(sc, 0, &sym)) > 0 &&
 			 starts_scalar(sc, skip_spaces(sc, l)))
@@ -1462,8 +1520,8 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 	{
 		err->status = PB_ERR_SYNTAX;
 		err->pos = bad;
-		err->reason = "the text is not valid UTF-8";
-		err->expected = "UTF-8 text";
+		err->reason = "the text is not valid UTF-8 or holds a control character";
+		err->expected = "UTF-8 text without control characters";
 		return false;
 	}
 	sc.s = out;
@@ -1521,7 +1579,7 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	if (!fold_text(in, len, buf, &n, (size_t) -1, NULL, &bad))
 	{
 		err->pos = bad;
-		err->reason = "the text is not valid UTF-8";
+		err->reason = "the text is not valid UTF-8 or holds a control character";
 		return false;
 	}
 	if (n == 0)
@@ -1681,5 +1739,19 @@ pb_starts_unit(const char *s, size_t len)
 	if (len == 0)
 		return false;
 	l = utf8_decode((const unsigned char *) s, len, &cp);
+	if (l > 0 && (cp == '*' || cp == 0x3001))	/* '元/人*月', '元/人、天' */
+		return pb_starts_unit(s + l, len - (size_t) l);
 	return l > 0 && is_unit_cp(cp);
+}
+
+bool
+pb_starts_numeral(const char *s, size_t len)
+{
+	uint32_t	cp;
+	int			l;
+
+	if (len == 0)
+		return false;
+	l = utf8_decode((const unsigned char *) s, len, &cp);
+	return l > 0 && is_cjk_numeral(cp);
 }

@@ -167,6 +167,9 @@ extern bool pb_fold(const char *in, size_t len, char *out, size_t *outlen,
 /* Would the text, written right after a unit, be read as part of it? */
 extern bool pb_starts_unit(const char *s, size_t len);
 
+/* Does the text start with a Chinese numeral (一 二 三 …)? */
+extern bool pb_starts_numeral(const char *s, size_t len);
+
 /* Names for output: '≥', '定性', … and 'percent', 'quantity', … */
 extern const char *pb_symbol_name(PbSymbol sym);
 extern const char *pb_kind_name(PbKind kind);

@@ -83,14 +83,12 @@ pb_is_plain_value(const PbCell *cell)
 void
 pb_cell_to_value(PbCell *cell, const char *base)
 {
-	/*
-	 * A note after a comparator suffix on a bare number ('10以上规模') has no
-	 * written form without the suffix: it would read as the unit.
-	 */
-	if (cell->note.len && cell->unit.len == 0 && !(cell->flags & PB_F_NOTE_SPACE) &&
-		(cell->kind == PB_KIND_QUANTITY ||
-		 (cell->kind == PB_KIND_RANGE && cell->lo.kind == PB_KIND_QUANTITY)) &&
-		pb_starts_unit(base + cell->note.off, cell->note.len))
+	PbView		v;
+
+	/* a note held apart from the unit only by the comparator goes with it */
+	v.cell = *cell;
+	v.base = base;
+	if (!pb_note_writable(&v, false))
 		cell->note.len = 0;
 	cell->flags &= ~(PB_F_EXPLICIT | PB_F_SUFFIX);
 	if (cell->kind == PB_KIND_RANGE)

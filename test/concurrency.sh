@@ -53,7 +53,7 @@ cleanup() {
 		kill "$pid" 2>/dev/null || true
 	done
 	wait 2>/dev/null || true
-	dropdb --if-exists -d "$MAINT_DB" "$DB" >/dev/null 2>&1 || true
+	dropdb --if-exists --maintenance-db="$MAINT_DB" "$DB" >/dev/null 2>&1 || true
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -69,17 +69,23 @@ ok() { # ok CONDITION-STATUS DESCRIPTION
 		FAILED=$((FAILED + 1))
 	fi
 }
+check() { # check DESCRIPTION COMMAND...: ok when the command succeeds
+	local d=$1
+	shift
+	if "$@"; then ok 0 "$d"; else ok 1 "$d"; fi
+}
 diag() { sed 's/^/# /'; }
 q() { psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
 N_TESTS=10
 echo "1..$N_TESTS"
 
-createdb -d "$MAINT_DB" "$DB"
+createdb --maintenance-db="$MAINT_DB" "$DB"
 q -c 'CREATE EXTENSION pg_perfbudget' >/dev/null
 q -f examples/seed_forms.sql >/dev/null
 q -f test/concurrency/setup.sql >/dev/null
-ok $? "scratch database $DB with the six seed forms"
+check "scratch database $DB with the six seed forms and three rows per form" \
+	test "$(q -c 'SELECT count(*) FROM perfbudget.project')" -eq 6
 
 # ---- the unbalanced writers: each attempt is one psql session ----
 unbalanced_loop() { # unbalanced_loop ID DEADLINE
@@ -127,13 +133,13 @@ for pid in "${LOOP_PIDS[@]}"; do wait "$pid" || true; done
 LOOP_PIDS=()
 
 grep -E 'processed|failed|retried|retries|tps' "$WORK/pgbench.out" | diag
-ok $PGBENCH_RC "pgbench ran the balanced writers to the end (exit status $PGBENCH_RC)"
+check "pgbench ran the balanced writers to the end (exit status $PGBENCH_RC)" test "$PGBENCH_RC" -eq 0
 [ "$PGBENCH_RC" -eq 0 ] || diag <"$WORK/pgbench.out"
 
 PROCESSED=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")
 PB_FAILED=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")
-[ "${PROCESSED:-0}" -gt 100 ] && [ "${PB_FAILED:-1}" -eq 0 ]
-ok $? "balanced transactions all committed (${PROCESSED:-?} processed, ${PB_FAILED:-?} failed)"
+check "balanced transactions all committed (${PROCESSED:-?} processed, ${PB_FAILED:-?} failed)" \
+	test "${PROCESSED:-0}" -gt 100 -a "${PB_FAILED:-1}" -eq 0
 
 cat "$WORK"/unbalanced.* >"$WORK/unbalanced"
 ATTEMPTS=$(wc -l <"$WORK/unbalanced")
@@ -141,11 +147,10 @@ COMMITTED=$(grep -c '^committed$' "$WORK/unbalanced" || true)
 REJECTED=$(grep -c '^rejected_sum$' "$WORK/unbalanced" || true)
 DEADLOCKS=$(grep -c '^deadlock$' "$WORK/unbalanced" || true)
 echo "unbalanced: $ATTEMPTS attempts, $REJECTED rejected by the cross-row check, $DEADLOCKS deadlocks, $COMMITTED committed" | diag
-grep '^other' "$WORK/unbalanced" | sort | uniq -c | head -5 | diag
-[ "$COMMITTED" -eq 0 ]
-ok $? "no unbalanced transaction committed ($COMMITTED of $ATTEMPTS)"
-[ "$REJECTED" -gt 0 ] && [ "$REJECTED" -ge $((ATTEMPTS * 9 / 10)) ]
-ok $? "the unbalanced transactions were rejected by the cross-row check (23514) while the balanced ones ran ($REJECTED of $ATTEMPTS)"
+{ grep '^other' "$WORK/unbalanced" || true; } | sort | uniq -c | head -5 | diag
+check "no unbalanced transaction committed ($COMMITTED of $ATTEMPTS)" test "$COMMITTED" -eq 0
+check "the unbalanced transactions were rejected by the cross-row check (23514) while the balanced ones ran ($REJECTED of $ATTEMPTS)" \
+	test "$REJECTED" -gt 0 -a "$REJECTED" -ge $((ATTEMPTS * 9 / 10))
 
 # ---- every form still adds up ----
 MISMATCH=$(q -c "
@@ -156,12 +161,10 @@ MISMATCH=$(q -c "
 	           FROM perfbudget.expenditure GROUP BY project_id) s ON s.project_id = p.id
 	WHERE coalesce(s.h, 0) <> coalesce(p.spend_half_year, 0)
 	   OR coalesce(s.a, 0) <> coalesce(p.spend_annual, 0)")
-[ -z "$MISMATCH" ]
-ok $? "every form: Σ rows = spend_half_year and Σ rows = spend_annual${MISMATCH:+ — $MISMATCH}"
+check "every form: Σ rows = spend_half_year and Σ rows = spend_annual${MISMATCH:+ — $MISMATCH}" test -z "$MISMATCH"
 
 ERRORS=$(q -c "SELECT count(*) FROM perfbudget.form_issues WHERE severity = 'error'")
-[ "$ERRORS" -eq 0 ]
-ok $? "form_issues reports no error after the run ($ERRORS)"
+check "form_issues reports no error after the run ($ERRORS)" test "$ERRORS" -eq 0
 q -c "SELECT format('project %s: total %s, half %s, %s rows', p.id, p.spend_annual, p.spend_half_year,
              (SELECT count(*) FROM perfbudget.expenditure e WHERE e.project_id = p.id))
       FROM perfbudget.project p ORDER BY p.id" | diag
@@ -201,12 +204,15 @@ race() { # race ISOLATION
 	read -r n sum < <(q -F ' ' -c "SELECT count(*), coalesce(sum(annual), 0) FROM perfbudget.expenditure WHERE project_id = 50")
 	echo "$iso: A exit $a_rc, B exit $b_rc, $n rows, Σ annual $sum" | diag
 	cat "$WORK/race.a" "$WORK/race.b" | grep -E '^(ERROR|DETAIL)' | head -4 | diag
-	[ "$n" -le 1 ] && { [ "$n" -eq 0 ] || [ "$sum" = "10" ]; } && [ $((a_rc == 0 ? 1 : 0)) -ne $((b_rc == 0 ? 1 : 0)) -o "$n" -eq 0 ]
+	local committed=$(((a_rc == 0) + (b_rc == 0)))
+	[[ $n -le 1 && $committed -eq $n && ( $n -eq 0 || $sum == 10 ) ]]
 }
-race 'READ COMMITTED'
-ok $? "READ COMMITTED: two first fills of a form without rows — at most one commits, the sum stays 10"
-race 'REPEATABLE READ'
-ok $? "REPEATABLE READ: two first fills of a form without rows — at most one commits, the sum stays 10"
+check "READ COMMITTED: two first fills of a form without rows — at most one commits, the sum stays 10" \
+	race 'READ COMMITTED'
+check "REPEATABLE READ: two first fills of a form without rows — at most one commits, the sum stays 10" \
+	race 'REPEATABLE READ'
+check "SERIALIZABLE: two first fills of a form without rows — at most one commits, the sum stays 10" \
+	race 'SERIALIZABLE'
 
 [ "$T" -eq "$N_TESTS" ] || { echo "# planned $N_TESTS tests but ran $T"; FAILED=$((FAILED + 1)); }
 exit $((FAILED > 0 ? 1 : 0))

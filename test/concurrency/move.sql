@@ -13,9 +13,9 @@ BEGIN;
 WITH locked AS (
     SELECT line_no, half_year, annual FROM perfbudget.expenditure
     WHERE project_id = :p AND line_no IN (:i, :i % 3 + 1) ORDER BY line_no FOR UPDATE)
-SELECT least(:amt / 100.0, half_year) AS x,
-       greatest(least(:amt / 100.0, half_year),
-                least(:amt2 / 100.0, annual - half_year + least(:amt / 100.0, half_year))) AS y
+SELECT least((:amt * 0.01), half_year) AS x,
+       greatest(least((:amt * 0.01), half_year),
+                least((:amt2 * 0.01), annual - half_year + least((:amt * 0.01), half_year))) AS y
 FROM locked WHERE line_no = :i \gset
 UPDATE perfbudget.expenditure SET half_year = half_year - :x, annual = annual - :y
 WHERE project_id = :p AND line_no = :i;

@@ -7,7 +7,7 @@
 \set amt random(1, 500)
 \set up random(0, 1)
 BEGIN;
-SELECT CASE WHEN :up = 1 THEN :amt / 100.0 ELSE -least(:amt / 100.0, half_year) END AS d
+SELECT CASE WHEN :up = 1 THEN (:amt * 0.01) ELSE -least((:amt * 0.01), half_year) END AS d
 FROM perfbudget.expenditure WHERE project_id = :p AND line_no = :k FOR UPDATE \gset
 UPDATE perfbudget.expenditure SET half_year = half_year + (:d), annual = annual + (:d)
 WHERE project_id = :p AND line_no = :k;

@@ -135,6 +135,16 @@ check_text_round_trip(const PbView *v, bool with_symbol)
 		fail(with_symbol ? "canonical target text parses to another target"
 			 : "canonical value text parses to another value", text, len);
 	check_hash(v, &back);
+	if (with_symbol)
+	{
+		/* canonical text is a fixed point: formatting again changes nothing */
+		size_t		len2;
+		char	   *again = format_exact(&back, true, &len2);
+
+		if (len2 != len || memcmp(again, text, len) != 0)
+			fail("canonical text is not stable under a second round trip", text, len);
+		free(again);
+	}
 	free(out);
 	free(text);
 }
@@ -222,9 +232,14 @@ fuzz_decode(const uint8_t *data, size_t size)
 	if (v.cell.kind < PB_KIND_PERCENT || v.cell.kind > PB_KIND_MAX ||
 		v.cell.symbol < PB_SYM_EQ || v.cell.symbol > PB_SYM_MAX)
 		fail("pb_decode(check) accepted a bad kind or symbol", NULL, 0);
+	/*
+	 * Field checks alone admit values no text reads as (a phrase '126M' that
+	 * would print as a quantity); binary receive therefore also re-reads the
+	 * canonical text and refuses a mismatch with 22P03.  Here the text must
+	 * only be producible without overrunning its bound.
+	 */
 	text = format_exact(&v, true, &len);
 	free(text);
-	check_text_round_trip(&v, true);
 	check_numbers(&v.cell.lo);
 	(void) pb_met(&v, &v);
 }

@@ -360,7 +360,7 @@ SELECT results_eq($$SELECT count(*)::int FROM form_issues WHERE project_id = 901
     ARRAY[1], 'a threshold of 70.01 reports ≥70%');
 SELECT throws_ok($$INSERT INTO issue_rule_setting (code, severity) VALUES ('unit_mix', 'fatal')$$, '23514', NULL,
     'issue_rule_setting refuses an unknown severity');
-SELECT is((SELECT count(*)::int FROM issue_rule), 22, 'issue_rule lists 22 rules');
+SELECT cmp_ok((SELECT count(*)::int FROM issue_rule), '>=', 22, 'issue_rule lists at least the 22 rules of 0.1');
 SELECT is_empty($$SELECT code FROM form_issues EXCEPT SELECT code FROM issue_rule$$,
     'every form_issues code is a code of issue_rule');
 
