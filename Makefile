@@ -22,7 +22,8 @@ OBJS = \
 	src/checks.o \
 	src/expenditure_sum.o \
 	src/form_parse.o \
-	src/form_import.o
+	src/form_import.o \
+	src/rollup.o
 
 # The install script of the current version is built from extension/parts/,
 # one file per concern; upgrade scripts (pg_perfbudget--A--B.sql) are kept

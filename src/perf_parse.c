@@ -1245,6 +1245,14 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 	}
 	if (starts_list_at(sc, p))
 		return TAIL_PHRASE;		/* '1个中心、3个站点': a sentence */
+	if (is_date && (lit_at(sc, p, "底") || lit_at(sc, p, "末") || lit_at(sc, p, "年") ||
+					lit_at(sc, p, "月") || lit_at(sc, p, "日") || lit_at(sc, p, "号")))
+	{
+		/* written right after the date it would become part of it */
+		fail(sc, PB_ERR_SYNTAX, p, "unexpected date word after the value",
+			 "a date such as 2024年12月底");
+		return TAIL_ERROR;
+	}
 	if (cp == ',' || cp == ';' || cp == 0x3001 || cp == 0xFF0C || cp == 0xFF1B)
 	{
 		int			l2;

@@ -1,0 +1,349 @@
+-- Roll-ups by 主管部门: C aggregates with concrete state types (so that
+-- Citus can split them) and combine functions (so that they run in
+-- parallel), and the reporting views BI tools read.
+
+-------------------------------------------------------------------- state types
+
+CREATE TYPE share_state;
+CREATE FUNCTION share_state_in(cstring) RETURNS share_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION share_state_out(share_state) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION share_state_recv(internal) RETURNS share_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION share_state_send(share_state) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE share_state (
+    INPUT = share_state_in, OUTPUT = share_state_out,
+    RECEIVE = share_state_recv, SEND = share_state_send,
+    INTERNALLENGTH = 16, ALIGNMENT = double, STORAGE = plain
+);
+COMMENT ON TYPE share_state IS
+  'state of quantitative_share and attainment: (hits,total); text and binary I/O so that Citus can ship partial states';
+COMMENT ON FUNCTION share_state_in(cstring) IS 'text input of share_state, e.g. (24,92)';
+COMMENT ON FUNCTION share_state_out(share_state) IS 'text output of share_state';
+COMMENT ON FUNCTION share_state_recv(internal) IS 'binary input of share_state';
+COMMENT ON FUNCTION share_state_send(share_state) IS 'binary output of share_state';
+
+CREATE TYPE amount_state;
+CREATE FUNCTION amount_state_in(cstring) RETURNS amount_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION amount_state_out(amount_state) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION amount_state_recv(internal) RETURNS amount_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION amount_state_send(amount_state) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE amount_state (
+    INPUT = amount_state_in, OUTPUT = amount_state_out,
+    RECEIVE = amount_state_recv, SEND = amount_state_send,
+    INTERNALLENGTH = 32, ALIGNMENT = double, STORAGE = plain
+);
+COMMENT ON TYPE amount_state IS
+  'state of funding_sum: (count,exact sum,display scale); text and binary I/O so that Citus can ship partial states';
+COMMENT ON FUNCTION amount_state_in(cstring) IS 'text input of amount_state, e.g. (6,1151,0)';
+COMMENT ON FUNCTION amount_state_out(amount_state) IS 'text output of amount_state';
+COMMENT ON FUNCTION amount_state_recv(internal) IS 'binary input of amount_state';
+COMMENT ON FUNCTION amount_state_send(amount_state) IS 'binary output of amount_state';
+
+-------------------------------------------------------------------- aggregates
+
+CREATE FUNCTION share_quantitative_accum(share_state, perf_target) RETURNS share_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION share_attainment_accum(share_state, perf_target, perf_value) RETURNS share_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION share_combine(share_state, share_state) RETURNS share_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION share_final(share_state) RETURNS numeric
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION share_quantitative_accum(share_state, perf_target) IS 'transition of quantitative_share: counts the target, and it as a hit when its comparator is not 定性';
+COMMENT ON FUNCTION share_attainment_accum(share_state, perf_target, perf_value) IS 'transition of attainment: counts decidable pairs, and met ones as hits';
+COMMENT ON FUNCTION share_combine(share_state, share_state) IS 'combine function of quantitative_share and attainment (parallel and distributed aggregation)';
+COMMENT ON FUNCTION share_final(share_state) IS 'final function: hits / total rounded to 4 decimals, NULL when nothing was counted';
+
+CREATE AGGREGATE quantitative_share(perf_target) (
+    SFUNC = share_quantitative_accum, STYPE = share_state, INITCOND = '(0,0)',
+    COMBINEFUNC = share_combine, FINALFUNC = share_final, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE quantitative_share(perf_target) IS
+  '量化率 — share of targets whose comparator is not 定性, a fraction in [0, 1] rounded to 4 decimals (0.2609); NULL targets are skipped';
+
+CREATE AGGREGATE attainment(perf_target, perf_value) (
+    SFUNC = share_attainment_accum, STYPE = share_state, INITCOND = '(0,0)',
+    COMBINEFUNC = share_combine, FINALFUNC = share_final, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE attainment(perf_target, perf_value) IS
+  '达成率 — share of (target, actual) pairs met among those perf_met can decide, a fraction in [0, 1] rounded to 4 decimals';
+
+CREATE FUNCTION amount_sum_accum(amount_state, numeric) RETURNS amount_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION amount_sum_combine(amount_state, amount_state) RETURNS amount_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION amount_sum_final(amount_state) RETURNS numeric
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION amount_sum_accum(amount_state, numeric) IS 'transition of funding_sum: adds one amount exactly (at most 16 decimals)';
+COMMENT ON FUNCTION amount_sum_combine(amount_state, amount_state) IS 'combine function of funding_sum (parallel and distributed aggregation)';
+COMMENT ON FUNCTION amount_sum_final(amount_state) IS 'final function of funding_sum: the exact total, NULL when no amount was added';
+
+CREATE AGGREGATE funding_sum(numeric) (
+    SFUNC = amount_sum_accum, STYPE = amount_state, INITCOND = '(0,0,0)',
+    COMBINEFUNC = amount_sum_combine, FINALFUNC = amount_sum_final, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE funding_sum(numeric) IS
+  '资金合计 — exact total of amounts (万元) for the funding roll-ups, equal to sum(numeric) for amounts of up to 16 decimals; NULL amounts are skipped, NULL when none';
+
+-------------------------------------------------------------------- views
+
+CREATE VIEW project_summary WITH (security_invoker = true) AS
+SELECT p.id AS project_id, p.budget_year, p.department, p.name AS project_name,
+       p.implementing_unit, p.category,
+       p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
+       p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
+       p.spend_half_year, p.spend_annual, p.spend_executed,
+       round(p.spend_half_year / nullif(p.spend_annual, 0), 4) AS half_year_ratio,
+       coalesce(e.items, 0) AS expenditure_items,
+       coalesce(i.indicators, 0) AS indicators,
+       coalesce(i.quantitative_indicators, 0) AS quantitative_indicators,
+       i.quantitative_share,
+       coalesce(s.issues_error, 0) AS issues_error,
+       coalesce(s.issues_warning, 0) AS issues_warning
+FROM perfbudget.project p
+LEFT JOIN (SELECT project_id, count(*) AS items FROM perfbudget.expenditure GROUP BY project_id) e
+       ON e.project_id = p.id
+LEFT JOIN (SELECT project_id, count(*) AS indicators,
+                  count(*) FILTER (WHERE perfbudget.perf_symbol(annual_target) <> '定性')
+                      AS quantitative_indicators,
+                  perfbudget.quantitative_share(annual_target) AS quantitative_share
+           FROM perfbudget.indicator GROUP BY project_id) i
+       ON i.project_id = p.id
+LEFT JOIN (SELECT project_id, count(*) FILTER (WHERE severity = 'error') AS issues_error,
+                  count(*) FILTER (WHERE severity = 'warning') AS issues_warning
+           FROM perfbudget.form_issues GROUP BY project_id) s
+       ON s.project_id = p.id;
+
+COMMENT ON VIEW project_summary IS '项目汇总 — one row per form with its money, indicator counts and validation issues (amounts in 万元)';
+COMMENT ON COLUMN project_summary.project_id IS '项目编号 — project id';
+COMMENT ON COLUMN project_summary.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN project_summary.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN project_summary.project_name IS '项目名称 — project name';
+COMMENT ON COLUMN project_summary.implementing_unit IS '实施单位 — implementing unit';
+COMMENT ON COLUMN project_summary.category IS '项目类别 — project category';
+COMMENT ON COLUMN project_summary.total IS '资金总额（万元）— income total';
+COMMENT ON COLUMN project_summary.fiscal_subtotal IS '财政拨款小计（万元）— fiscal appropriation subtotal';
+COMMENT ON COLUMN project_summary.general_budget IS '一般公共预算资金（万元）— general public budget funds';
+COMMENT ON COLUMN project_summary.government_fund IS '政府性基金预算（万元）— government fund budget';
+COMMENT ON COLUMN project_summary.special_account IS '财政专户管理资金（万元）— fiscal special account funds';
+COMMENT ON COLUMN project_summary.state_capital IS '国有资本经营预算（万元）— state capital operation budget';
+COMMENT ON COLUMN project_summary.social_insurance_fund IS '社保基金预算（万元）— social insurance fund budget';
+COMMENT ON COLUMN project_summary.carryover IS '上年结转资金（万元）— carried over from last year';
+COMMENT ON COLUMN project_summary.other_funds IS '其他资金（万元）— other funds';
+COMMENT ON COLUMN project_summary.spend_half_year IS '半年(程)计划执行数（万元）— planned spending by mid-year';
+COMMENT ON COLUMN project_summary.spend_annual IS '全年(程)预算数（万元）— annual expenditure budget';
+COMMENT ON COLUMN project_summary.spend_executed IS '全年执行数（万元）— amount spent in the year';
+COMMENT ON COLUMN project_summary.half_year_ratio IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
+COMMENT ON COLUMN project_summary.expenditure_items IS '资金分配行数 — number of expenditure rows';
+COMMENT ON COLUMN project_summary.indicators IS '三级指标数 — number of indicator rows';
+COMMENT ON COLUMN project_summary.quantitative_indicators IS '定量指标数 — indicators whose annual comparator is not 定性';
+COMMENT ON COLUMN project_summary.quantitative_share IS '量化率 — quantitative_indicators / indicators with an annual target, a fraction (4 decimals)';
+COMMENT ON COLUMN project_summary.issues_error IS '错误数 — error rows in form_issues';
+COMMENT ON COLUMN project_summary.issues_warning IS '警告数 — warning rows in form_issues';
+
+CREATE VIEW department_summary WITH (security_invoker = true) AS
+WITH money AS (
+    SELECT p.budget_year, p.department, grouping(p.department) = 1 AS is_total,
+           count(*) AS projects,
+           perfbudget.funding_sum(p.total) AS total,
+           perfbudget.funding_sum(p.fiscal_subtotal) AS fiscal_subtotal,
+           perfbudget.funding_sum(p.general_budget) AS general_budget,
+           perfbudget.funding_sum(p.government_fund) AS government_fund,
+           perfbudget.funding_sum(p.special_account) AS special_account,
+           perfbudget.funding_sum(p.state_capital) AS state_capital,
+           perfbudget.funding_sum(p.social_insurance_fund) AS social_insurance_fund,
+           perfbudget.funding_sum(p.carryover) AS carryover,
+           perfbudget.funding_sum(p.other_funds) AS other_funds,
+           perfbudget.funding_sum(p.spend_half_year) AS spend_half_year,
+           perfbudget.funding_sum(p.spend_annual) AS spend_annual
+    FROM perfbudget.project p
+    GROUP BY GROUPING SETS ((p.budget_year, p.department), (p.budget_year))
+), ind AS (
+    SELECT p.budget_year, p.department, grouping(p.department) = 1 AS is_total,
+           count(*) AS indicators,
+           count(*) FILTER (WHERE perfbudget.perf_symbol(i.annual_target) <> '定性')
+               AS quantitative_indicators,
+           perfbudget.quantitative_share(i.annual_target) AS quantitative_share
+    FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
+    GROUP BY GROUPING SETS ((p.budget_year, p.department), (p.budget_year))
+), iss AS (
+    SELECT budget_year, department, grouping(department) = 1 AS is_total,
+           count(*) FILTER (WHERE severity = 'error') AS issues_error,
+           count(*) FILTER (WHERE severity = 'warning') AS issues_warning
+    FROM perfbudget.form_issues
+    GROUP BY GROUPING SETS ((budget_year, department), (budget_year))
+)
+SELECT m.budget_year,
+       CASE WHEN m.is_total THEN NULL ELSE m.department END AS department,
+       m.is_total, m.projects, m.total, m.fiscal_subtotal, m.general_budget,
+       m.government_fund, m.special_account, m.state_capital, m.social_insurance_fund,
+       m.carryover, m.other_funds, m.spend_half_year, m.spend_annual,
+       round(m.spend_half_year / nullif(m.spend_annual, 0), 4) AS half_year_ratio,
+       coalesce(i.indicators, 0) AS indicators,
+       coalesce(i.quantitative_indicators, 0) AS quantitative_indicators,
+       i.quantitative_share,
+       coalesce(s.issues_error, 0) AS issues_error,
+       coalesce(s.issues_warning, 0) AS issues_warning
+FROM money m
+LEFT JOIN ind i ON i.budget_year = m.budget_year AND i.is_total = m.is_total
+               AND i.department IS NOT DISTINCT FROM m.department
+LEFT JOIN iss s ON s.budget_year = m.budget_year AND s.is_total = m.is_total
+               AND s.department IS NOT DISTINCT FROM m.department;
+
+COMMENT ON VIEW department_summary IS '部门汇总 — one row per budget year and 主管部门, plus a total row per year (is_total, department NULL): projects, money by source (万元), half-year plan, indicators and issues';
+COMMENT ON COLUMN department_summary.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN department_summary.department IS '主管部门 — supervising department; NULL on the year''s total row';
+COMMENT ON COLUMN department_summary.is_total IS '是否合计行 — true on the total row of the year';
+COMMENT ON COLUMN department_summary.projects IS '项目数 — number of forms';
+COMMENT ON COLUMN department_summary.total IS '资金总额（万元）— income total';
+COMMENT ON COLUMN department_summary.fiscal_subtotal IS '财政拨款小计（万元）— fiscal appropriation subtotal';
+COMMENT ON COLUMN department_summary.general_budget IS '一般公共预算资金（万元）— general public budget funds';
+COMMENT ON COLUMN department_summary.government_fund IS '政府性基金预算（万元）— government fund budget';
+COMMENT ON COLUMN department_summary.special_account IS '财政专户管理资金（万元）— fiscal special account funds';
+COMMENT ON COLUMN department_summary.state_capital IS '国有资本经营预算（万元）— state capital operation budget';
+COMMENT ON COLUMN department_summary.social_insurance_fund IS '社保基金预算（万元）— social insurance fund budget';
+COMMENT ON COLUMN department_summary.carryover IS '上年结转资金（万元）— carried over from last year';
+COMMENT ON COLUMN department_summary.other_funds IS '其他资金（万元）— other funds';
+COMMENT ON COLUMN department_summary.spend_half_year IS '半年(程)计划执行数（万元）— planned spending by mid-year';
+COMMENT ON COLUMN department_summary.spend_annual IS '全年(程)预算数（万元）— annual expenditure budget';
+COMMENT ON COLUMN department_summary.half_year_ratio IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
+COMMENT ON COLUMN department_summary.indicators IS '三级指标数 — number of indicator rows';
+COMMENT ON COLUMN department_summary.quantitative_indicators IS '定量指标数 — indicators whose annual comparator is not 定性';
+COMMENT ON COLUMN department_summary.quantitative_share IS '量化率 — quantitative_indicators / indicators with an annual target, a fraction (4 decimals)';
+COMMENT ON COLUMN department_summary.issues_error IS '错误数 — error rows in form_issues';
+COMMENT ON COLUMN department_summary.issues_warning IS '警告数 — warning rows in form_issues';
+
+CREATE VIEW indicator_detail WITH (security_invoker = true) AS
+SELECT i.project_id, p.budget_year, p.department, p.name AS project_name, i.line_no,
+       i.level1, i.level2, i.level3,
+       perfbudget.canonical_level1(i.level1) AS canonical_level1,
+       perfbudget.canonical_level2(i.level2) AS canonical_level2,
+       i.annual_target::text AS annual_text,
+       perfbudget.perf_symbol(i.annual_target) AS annual_symbol,
+       perfbudget.perf_kind(i.annual_target) AS annual_kind,
+       perfbudget.perf_number(i.annual_target) AS annual_number,
+       perfbudget.perf_unit(i.annual_target) AS annual_unit,
+       perfbudget.perf_base_number(i.annual_target) AS annual_base_number,
+       i.half_year_target::text AS half_year_text,
+       perfbudget.perf_symbol(i.half_year_target) AS half_year_symbol,
+       perfbudget.perf_kind(i.half_year_target) AS half_year_kind,
+       perfbudget.perf_number(i.half_year_target) AS half_year_number,
+       perfbudget.perf_unit(i.half_year_target) AS half_year_unit,
+       perfbudget.perf_base_number(i.half_year_target) AS half_year_base_number,
+       i.actual::text AS actual_text,
+       perfbudget.perf_met(i.annual_target, i.actual) AS met,
+       i.weight, i.score, i.deviation_note
+FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id;
+
+COMMENT ON VIEW indicator_detail IS '指标明细 — one row per indicator with its targets split into plain columns (symbol, kind, number, unit) for BI tools';
+COMMENT ON COLUMN indicator_detail.project_id IS '项目编号 — project id';
+COMMENT ON COLUMN indicator_detail.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN indicator_detail.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN indicator_detail.project_name IS '项目名称 — project name';
+COMMENT ON COLUMN indicator_detail.line_no IS '行号 — row of the indicator table';
+COMMENT ON COLUMN indicator_detail.level1 IS '一级指标 — level-1 indicator as written';
+COMMENT ON COLUMN indicator_detail.level2 IS '二级指标 — level-2 indicator as written';
+COMMENT ON COLUMN indicator_detail.level3 IS '三级指标 — level-3 indicator';
+COMMENT ON COLUMN indicator_detail.canonical_level1 IS '一级指标规范名 — 产出指标, 效益指标, 满意度指标, 成本指标, 决策指标 or 过程指标';
+COMMENT ON COLUMN indicator_detail.canonical_level2 IS '二级指标规范名 — 数量指标, 质量指标, 时效指标, 成本指标 …';
+COMMENT ON COLUMN indicator_detail.annual_text IS '全年(程)指标值 — the annual target as text, comparator first';
+COMMENT ON COLUMN indicator_detail.annual_symbol IS '全年计算符号 — =, ≥, ≤, >, <, 定性 or 区间';
+COMMENT ON COLUMN indicator_detail.annual_kind IS '全年值类型 — percent, quantity, qualitative, date or range';
+COMMENT ON COLUMN indicator_detail.annual_number IS '全年数值 — number as written in its unit; NULL for phrases, dates, ranges';
+COMMENT ON COLUMN indicator_detail.annual_unit IS '全年计量单位 — % or the unit as written';
+COMMENT ON COLUMN indicator_detail.annual_base_number IS '全年基本单位数值 — number in the base unit (万/亿 applied)';
+COMMENT ON COLUMN indicator_detail.half_year_text IS '半年(程)指标值 — the half-year target as text';
+COMMENT ON COLUMN indicator_detail.half_year_symbol IS '半年计算符号 — comparator of the half-year target';
+COMMENT ON COLUMN indicator_detail.half_year_kind IS '半年值类型 — kind of the half-year value';
+COMMENT ON COLUMN indicator_detail.half_year_number IS '半年数值 — number as written in its unit';
+COMMENT ON COLUMN indicator_detail.half_year_unit IS '半年计量单位 — % or the unit as written';
+COMMENT ON COLUMN indicator_detail.half_year_base_number IS '半年基本单位数值 — number in the base unit';
+COMMENT ON COLUMN indicator_detail.actual_text IS '实际完成值 — actual value reached, as text';
+COMMENT ON COLUMN indicator_detail.met IS '是否达成 — perf_met(annual target, actual); NULL when undecidable or not yet reported';
+COMMENT ON COLUMN indicator_detail.weight IS '分值 — weight in self-evaluation';
+COMMENT ON COLUMN indicator_detail.score IS '得分 — self-evaluation score';
+COMMENT ON COLUMN indicator_detail.deviation_note IS '偏差原因 — explanation of a deviation';
+
+CREATE VIEW department_review WITH (security_invoker = true) AS
+WITH fp AS (
+    SELECT p.budget_year, p.department, p.id,
+           md5(string_agg(concat_ws('|', perfbudget.canonical_level1(i.level1),
+                                    perfbudget.canonical_level2(i.level2), i.level3,
+                                    i.half_year_target::text, i.annual_target::text),
+                          E'\n' ORDER BY i.line_no)) AS fingerprint
+    FROM perfbudget.project p JOIN perfbudget.indicator i ON i.project_id = p.id
+    WHERE coalesce(perfbudget.canonical_level1(i.level1), '') NOT IN ('决策指标', '过程指标')
+    GROUP BY p.budget_year, p.department, p.id
+), groups AS (
+    SELECT budget_year, department, fingerprint, count(*) AS n
+    FROM fp GROUP BY budget_year, department, fingerprint
+)
+SELECT s.budget_year, s.department, s.projects,
+       coalesce(g.largest_identical_set, 0) AS largest_identical_set,
+       coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
+       s.indicators,
+       round(1 - s.quantitative_share, 4) AS qualitative_share
+FROM perfbudget.department_summary s
+LEFT JOIN (SELECT budget_year, department, max(n) AS largest_identical_set,
+                  sum(n) FILTER (WHERE n > 1) AS projects_sharing_set
+           FROM groups GROUP BY budget_year, department) g
+       ON g.budget_year = s.budget_year AND g.department = s.department
+WHERE NOT s.is_total;
+
+COMMENT ON VIEW department_review IS '指标质量审查 — per department and year: how many projects share an identical set of 产出/效益/满意度 indicators (boilerplate) and the share of qualitative indicators';
+COMMENT ON COLUMN department_review.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN department_review.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN department_review.projects IS '项目数 — number of forms';
+COMMENT ON COLUMN department_review.largest_identical_set IS '最大雷同组 — the largest number of projects sharing one identical indicator set';
+COMMENT ON COLUMN department_review.projects_sharing_set IS '雷同项目数 — projects whose indicator set is identical to at least one other project''s';
+COMMENT ON COLUMN department_review.indicators IS '三级指标数 — number of indicator rows';
+COMMENT ON COLUMN department_review.qualitative_share IS '定性指标占比 — 1 − quantitative share, a fraction (4 decimals)';
+
+-------------------------------------------------------------------- Chinese-labelled twins
+
+CREATE VIEW "部门汇总" WITH (security_invoker = true) AS
+SELECT budget_year AS "预算年度", department AS "主管部门", is_total AS "是否合计",
+       projects AS "项目数", total AS "资金总额", fiscal_subtotal AS "财政拨款小计",
+       general_budget AS "一般公共预算资金", government_fund AS "政府性基金预算",
+       special_account AS "财政专户管理资金", state_capital AS "国有资本经营预算",
+       social_insurance_fund AS "社保基金预算", carryover AS "上年结转资金",
+       other_funds AS "其他资金", spend_half_year AS "半年计划执行数",
+       spend_annual AS "全年预算数", half_year_ratio AS "半年执行比例",
+       indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
+       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数"
+FROM perfbudget.department_summary;
+COMMENT ON VIEW "部门汇总" IS 'department_summary with Chinese column names, for BI users who want Chinese headers';
+
+CREATE VIEW "项目汇总" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
+       project_name AS "项目名称", implementing_unit AS "实施单位", category AS "项目类别",
+       total AS "资金总额", spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
+       spend_executed AS "全年执行数", half_year_ratio AS "半年执行比例",
+       indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
+       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数"
+FROM perfbudget.project_summary;
+COMMENT ON VIEW "项目汇总" IS 'project_summary with Chinese column names';
+
+CREATE VIEW "指标明细" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
+       project_name AS "项目名称", line_no AS "行号", level1 AS "一级指标",
+       level2 AS "二级指标", level3 AS "三级指标", annual_text AS "全年指标值",
+       annual_symbol AS "计算符号", annual_kind AS "值类型", annual_number AS "数值",
+       annual_unit AS "计量单位", half_year_text AS "半年指标值", actual_text AS "实际完成值",
+       met AS "是否达成", weight AS "分值", score AS "得分"
+FROM perfbudget.indicator_detail;
+COMMENT ON VIEW "指标明细" IS 'indicator_detail with Chinese column names';
+
+CREATE VIEW "问题清单" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
+       project_name AS "项目名称", severity AS "严重程度", code AS "规则代码",
+       message AS "问题说明", line_no AS "行号"
+FROM perfbudget.form_issues;
+COMMENT ON VIEW "问题清单" IS 'form_issues with Chinese column names';

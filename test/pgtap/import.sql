@@ -1,0 +1,250 @@
+--
+-- test/pgtap/import.sql — perfbudget.import_form and the JSON round trip
+-- (pg_prove, run from the repository root: the documents are read with
+-- psql backquotes relative to it).
+--
+-- The seed document imports the six forms of examples/seed_forms.sql
+-- exactly (92 indicators); every committed variant (test/import/variants/)
+-- imports to the same forms; a second import is 23505 unless replace; JSON
+-- round trip; broken documents fail with their SQLSTATE and leave nothing.
+-- Everything runs in one transaction that is rolled back.
+--
+\set ON_ERROR_STOP 1
+\set QUIET 1
+\pset format unaligned
+\pset tuples_only true
+\pset pager off
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
+SET search_path = perfbudget, public;
+\set doc `cat examples/rugao_2024_hrss.txt`
+\set seed_forms examples/seed_forms.sql
+BEGIN;
+SELECT plan(67);
+
+-- The tables may hold forms of other tests: work on empty ones.
+DELETE FROM project;
+
+CREATE FUNCTION pg_temp.forms() RETURNS TABLE (name text, j jsonb)
+LANGUAGE sql AS $$
+    SELECT p.name, perfbudget.form_json(p.id) - 'id' FROM perfbudget.project p
+$$;
+CREATE FUNCTION pg_temp.row_count() RETURNS bigint
+LANGUAGE sql AS $$
+    SELECT (SELECT count(*) FROM perfbudget.project)
+         + (SELECT count(*) FROM perfbudget.expenditure)
+         + (SELECT count(*) FROM perfbudget.indicator)
+$$;
+-- The seed with the first occurrence of 'old' in form n replaced.
+CREATE FUNCTION pg_temp.edit(doc text, n int, old text, new text) RETURNS text
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    title constant text := '如皋市市级项目预算绩效目标申报表';
+    parts text[] := string_to_array(doc, title);
+    at int := strpos(parts[n + 1], old);
+BEGIN
+    IF at = 0 THEN
+        RAISE EXCEPTION 'edit: "%" is not in form %', old, n;
+    END IF;
+    parts[n + 1] := overlay(parts[n + 1] PLACING new FROM at FOR length(old));
+    RETURN array_to_string(parts, title);
+END
+$fn$;
+-- Import doc in a subtransaction, fire the deferred checks, compare with
+-- the seed import (table imported) by name, roll back: 'n/m equal'.
+CREATE FUNCTION pg_temp.variant(doc text) RETURNS text
+LANGUAGE plpgsql AS $fn$
+DECLARE r text;
+BEGIN
+    BEGIN
+        DELETE FROM perfbudget.project;
+        PERFORM perfbudget.import_form(doc);
+        SET CONSTRAINTS ALL IMMEDIATE;
+        SELECT count(*) FILTER (WHERE f.j = i.j) || '/' || count(*) || ' equal' INTO r
+        FROM pg_temp.forms() f LEFT JOIN imported i USING (name);
+        RAISE EXCEPTION USING ERRCODE = 'P0004', MESSAGE = 'roll back';
+    EXCEPTION WHEN assert_failure THEN
+        NULL;
+    END;
+    SET CONSTRAINTS ALL DEFERRED;
+    RETURN r;
+END
+$fn$;
+
+-- ---- the seed document (10)
+CREATE TEMP TABLE seed_ids AS SELECT * FROM import_form(:'doc') WITH ORDINALITY AS i(id, ordinal);
+SELECT is((SELECT count(*) FROM seed_ids), 6::bigint, 'the seed document holds six forms');
+SELECT results_eq(
+    $$SELECT p.name FROM seed_ids i JOIN project p USING (id) ORDER BY i.ordinal$$,
+    $$VALUES ('社保扩面业务经费'), ('“助保贷款”财政贴息'), ('《社会保险手册》印刷费'),
+             ('社保业务运营经费'), ('打印纸及个人账户打印纸'), ('居保转企保参保补助')$$,
+    'import_form returns the ids in document order');
+SELECT results_eq(
+    $$SELECT p.name, count(i.*) FROM project p LEFT JOIN indicator i ON i.project_id = p.id
+      GROUP BY p.id ORDER BY p.id$$,
+    $$VALUES ('社保扩面业务经费', 15::bigint), ('“助保贷款”财政贴息', 16), ('《社会保险手册》印刷费', 15),
+             ('社保业务运营经费', 15), ('打印纸及个人账户打印纸', 15), ('居保转企保参保补助', 16)$$,
+    'indicators per form');
+SELECT is((SELECT count(*) FROM indicator), 92::bigint, '92 indicators in all');
+SELECT results_eq(
+    $$SELECT total, fiscal_subtotal, general_budget, spend_half_year, spend_annual FROM project ORDER BY id$$,
+    $$VALUES (9::numeric, 9::numeric, 9::numeric, 9::numeric, 9::numeric), (1, 1, 1, 0, 1), (5, 5, 5, 1, 5),
+             (155, 155, 155, 66, 155), (6, 6, 6, 1, 6), (975, 975, 975, 975, 975)$$,
+    'income and expenditure totals');
+SELECT results_eq(
+    $$SELECT e.item, e.half_year, e.annual FROM expenditure e JOIN project p ON p.id = e.project_id
+      WHERE p.name = '社保业务运营经费' ORDER BY e.line_no$$,
+    $$VALUES ('办公费', 30::numeric, 60.8::numeric), ('劳务费', 30, 60.2), ('委托业务费', 3, 19),
+             ('其他商品和服务支出', 2, 10), ('办公设备购置', 1, 5)$$,
+    'the five 资金分配 rows of 社保业务运营经费, including the unindented ones');
+SELECT results_eq(
+    $$SELECT DISTINCT attribute, level, category, start_month, end_month, manager, phone FROM project ORDER BY category$$,
+    $$VALUES ('常年安排', '市本级', '其他运转类', '2024-01-01'::date, '2024-12-01'::date, '吴建华', '0513-87287616'),
+             ('常年安排', '市本级', '特定目标类', '2024-01-01'::date, '2024-12-01'::date, '吴建华', '0513-87287616')$$,
+    'checkboxes, months and 项目负责人/联系电话');
+SELECT results_eq(
+    $$SELECT i.level1, i.level2, i.level3 FROM indicator i JOIN project p ON p.id = i.project_id
+      WHERE p.name = '居保转企保参保补助' AND i.line_no IN (10, 14, 16) ORDER BY i.line_no$$,
+    $$VALUES ('过程指标', '组织实施', '管理制度健全性'), ('产出指标', '时效指标', '完成及时性'),
+             ('满意度指标', '满意度指标', '服务对象满意度')$$,
+    'blank, missing and space-broken level-1/2 cells are carried or joined');
+SELECT is((SELECT annual_target::text FROM indicator i JOIN project p ON p.id = i.project_id
+           WHERE p.name = '“助保贷款”财政贴息' AND i.line_no = 15),
+          '解决困难人员缴纳基本养老保险费难的问题', 'a value broken by spaces is joined');
+SELECT is((SELECT content FROM project WHERE name = '社保业务运营经费'),
+          (SELECT content FROM project WHERE name = '社保业务运营经费' AND content LIKE '办公费:%办公设备购置费:%'),
+          'a long text field is read whole');
+
+-- ---- equal to the forms entered by hand (6 + 1)
+CREATE TEMP TABLE imported AS SELECT * FROM pg_temp.forms();
+DELETE FROM project;
+\i :seed_forms
+CREATE TEMP TABLE by_hand AS SELECT * FROM pg_temp.forms();
+DELETE FROM project;
+SELECT is(i.j, h.j, 'import equals examples/seed_forms.sql: ' || h.name)
+FROM by_hand h LEFT JOIN imported i USING (name) ORDER BY h.j ->> 'budget_year', h.name;
+SELECT is((SELECT sum(jsonb_array_length(j -> 'indicators')) FROM by_hand), 92::numeric,
+          'examples/seed_forms.sql holds 92 indicators');
+
+-- ---- variants (24)
+\set v `cat test/import/variants/crlf.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant crlf');
+\set v `cat test/import/variants/bom.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant bom');
+\set v `cat test/import/variants/bom_crlf.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant bom_crlf');
+\set v `cat test/import/variants/fullwidth_labels.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant fullwidth_labels');
+\set v `cat test/import/variants/spaces.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant spaces');
+\set v `cat test/import/variants/levels_filled.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant levels_filled');
+\set v `cat test/import/variants/levels_from_level3.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant levels_from_level3');
+\set v `cat test/import/variants/levels_shifted.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant levels_shifted');
+\set v `cat test/import/variants/levels_split.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant levels_split');
+\set v `cat test/import/variants/text_multiline.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant text_multiline');
+\set v `cat test/import/variants/checkbox_before.txt`
+SELECT is(pg_temp.variant(:'v'), '3/3 equal', 'variant checkbox_before');
+\set v `cat test/import/variants/checkbox_unticked.txt`
+SELECT is(pg_temp.variant(:'v'), '3/3 equal', 'variant checkbox_unticked');
+\set v `cat test/import/variants/checkbox_ballot_after.txt`
+SELECT is(pg_temp.variant(:'v'), '3/3 equal', 'variant checkbox_ballot_after');
+\set v `cat test/import/variants/checkbox_ballot_before.txt`
+SELECT is(pg_temp.variant(:'v'), '3/3 equal', 'variant checkbox_ballot_before');
+\set v `cat test/import/variants/checkbox_attr_order.txt`
+SELECT is(pg_temp.variant(:'v'), '3/3 equal', 'variant checkbox_attr_order');
+\set v `cat test/import/variants/reordered.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant reordered');
+\set v `cat test/import/variants/single_1.txt`
+SELECT is(pg_temp.variant(:'v'), '1/1 equal', 'variant single_1');
+\set v `cat test/import/variants/single_2.txt`
+SELECT is(pg_temp.variant(:'v'), '1/1 equal', 'variant single_2');
+\set v `cat test/import/variants/single_3.txt`
+SELECT is(pg_temp.variant(:'v'), '1/1 equal', 'variant single_3');
+\set v `cat test/import/variants/single_4.txt`
+SELECT is(pg_temp.variant(:'v'), '1/1 equal', 'variant single_4');
+\set v `cat test/import/variants/single_5.txt`
+SELECT is(pg_temp.variant(:'v'), '1/1 equal', 'variant single_5');
+\set v `cat test/import/variants/single_6.txt`
+SELECT is(pg_temp.variant(:'v'), '1/1 equal', 'variant single_6');
+\set v `cat test/import/variants/combo_all.txt`
+SELECT is(pg_temp.variant(:'v'), '6/6 equal', 'variant combo_all');
+\set v `cat test/import/variants/combo_mixed_eol.txt`
+SELECT is(pg_temp.variant(:'v'), '2/2 equal', 'variant combo_mixed_eol');
+
+-- ---- import again (5)
+SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'doc'), 'the seed imports');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)', :'doc'), '23505',
+    '第1张申报表「社保扩面业务经费」已导入过', 'importing it again is 23505 naming the first form');
+CREATE TEMP TABLE old_ids AS SELECT id FROM project;
+SELECT lives_ok(format('SELECT perfbudget.import_form(%L, replace => true)', :'doc'),
+    'replace => true replaces the six forms');
+SELECT is((SELECT count(*) FROM project), 6::bigint, 'still six forms after replace');
+SELECT is((SELECT count(*) FROM project WHERE id IN (SELECT id FROM old_ids)), 0::bigint,
+    'the replaced forms have new ids');
+
+-- ---- JSON round trip (7)
+UPDATE project SET spend_executed = 150.5 WHERE name = '社保业务运营经费';
+UPDATE indicator SET actual = '98%', weight = 10, score = 9.5, deviation_note = '年底前完成'
+WHERE project_id = (SELECT id FROM project WHERE name = '社保业务运营经费') AND line_no = 12;
+CREATE FUNCTION pg_temp.round_trip(x bigint) RETURNS TABLE (name text, before jsonb, after jsonb)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    j jsonb := perfbudget.form_json(x);
+    y bigint;
+BEGIN
+    DELETE FROM perfbudget.project WHERE id = x;
+    y := perfbudget.import_form_json(j);
+    RETURN QUERY SELECT j ->> 'name', j - 'id', perfbudget.form_json(y) - 'id';
+END
+$fn$;
+SELECT is(r.after, r.before, 'JSON round trip: ' || r.name)
+FROM (SELECT id FROM project ORDER BY id) p, pg_temp.round_trip(p.id) r;
+SELECT throws_ok($$SELECT perfbudget.import_form_json('{"name": "x", "colour": 1}')$$, '22023',
+    'form JSON has unknown keys: colour', 'unknown JSON keys are an error');
+
+-- ---- broken documents (13): SQLSTATE, and nothing left behind
+DELETE FROM project;
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t30\t61.8')), '23514',
+    '第4张申报表「社保业务运营经费」的资金分配各行合计与支出资金总额不符', 'a 资金分配 row off by 1');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(pg_temp.edit(:'doc', 3, E'资金总额\t\t1\t5', E'资金总额\t\t6\t5'), 3, E'印刷费\t\t1\t5', E'印刷费\t\t6\t5')),
+    '23514', NULL, 'half-year above annual');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 1, E'一般公共预算资金\t\t\t9', E'一般公共预算资金\t\t\t8')), '23514', NULL,
+    '财政拨款小计 ≠ its parts');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 6, E'\t\t上年结转资金\t\t\t\t', E'\t\t外资贷款\t\t\t\t3')), '22P02',
+    '无法读取第6张申报表「居保转企保参保补助」：收入栏有金额但资金来源不可识别', 'an unknown funding source');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 2, E'项目名称\t“助保贷款”财政贴息\t\t\t', '')), '22P02',
+    '无法读取第2张申报表「」：缺少项目名称', 'no 项目名称');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 3, E'\t主管部门\t如皋市人力资源和社会保障局', '')), '22P02',
+    '无法读取第3张申报表「《社会保险手册》印刷费」：缺少主管部门', 'no 主管部门');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)', pg_temp.edit(:'doc', 5, '(2024年度)', '')),
+    '22P02', '无法读取第5张申报表「打印纸及个人账户打印纸」：缺少预算年度（如“(2024年度)”）', 'no year');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 1, E'开始时间\t2024年1月', E'开始时间\t2024年13月')), '22P02',
+    '第1张申报表「社保扩面业务经费」的开始时间「2024年13月」不是年月', 'a bad 开始时间');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 1, E'服务对象满意度\t≥\t\t95%\t95%', E'服务对象满意度\t≥\t\t95%\t**人')), '22P02',
+    NULL, 'a placeholder target ≥**人');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 3, E'社会和受益人满意度\t≥\t\t95%', E'社会和受益人满意度\t≥\t\t≤95%')), '22P02',
+    NULL, '计算符号 ≥ with the value ≤95%');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    left(:'doc', strpos(:'doc', '办公费:做好宣传服务工作') + 5)), '22P02',
+    '无法读取第4张申报表「社保业务运营经费」：缺少绩效指标表，文档可能不完整', 'truncated before the indicator table');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)', E'lorem ipsum\tdolor 42\nsit amet 3.14\n'),
+    '22P02', NULL, 'random text');
+SELECT is(pg_temp.row_count(), 0::bigint, 'the failed imports left nothing behind');
+
+SELECT * FROM finish();
+ROLLBACK;
