@@ -54,3 +54,26 @@ SELECT m.symbol,
           (5, '≥',    '95%',    '1000元')
        ) AS m(n, symbol, value, actual)
  ORDER BY m.n;
+
+\echo
+\echo '== Importing the six example forms (examples/rugao_2024_hrss.txt, text extracted from PDF)'
+\set doc `cat examples/rugao_2024_hrss.txt`
+SELECT p.id, p.name AS 项目名称, p.total AS 资金总额, p.spend_half_year AS 半年计划,
+       (SELECT count(*) FROM perfbudget.indicator i WHERE i.project_id = p.id) AS 指标数
+  FROM perfbudget.import_form(:'doc') AS imported(id)
+  JOIN perfbudget.project p USING (id)
+ ORDER BY p.id;
+
+\echo
+\echo '== Department summary (perfbudget.department_summary; amounts in 万元)'
+SELECT budget_year, coalesce(department, '（全部）') AS department, is_total, projects,
+       total, spend_half_year, half_year_ratio, indicators, quantitative_indicators,
+       quantitative_share, issues_error, issues_warning
+  FROM perfbudget.department_summary
+ ORDER BY budget_year, is_total, department;
+
+\echo
+\echo '== Validation report (perfbudget.form_issues)'
+SELECT project_id, severity, code, message
+  FROM perfbudget.form_issues
+ ORDER BY project_id, severity, code, line_no;

@@ -177,11 +177,12 @@ BEGIN
         RETURN QUERY
             SELECT label, count(*), count(*) FILTER (WHERE f.j = s.j),
                    sum(jsonb_array_length(f.j -> 'indicators'))::bigint,
-                   coalesce(string_agg(d.k, ',' ORDER BY f.name, d.k), '')
+                   coalesce(string_agg(d.keys, ',' ORDER BY f.name), '')
             FROM pg_temp.forms() f
             LEFT JOIN imported s USING (name)
             LEFT JOIN LATERAL (
-                SELECT f.name || '.' || k AS k FROM jsonb_object_keys(f.j || coalesce(s.j, '{}')) k
+                SELECT string_agg(f.name || '.' || k, ',' ORDER BY k) AS keys
+                FROM jsonb_object_keys(f.j || coalesce(s.j, '{}')) k
                 WHERE f.j -> k IS DISTINCT FROM s.j -> k) d ON true;
         RAISE EXCEPTION USING ERRCODE = 'P0004', MESSAGE = 'roll back';
     EXCEPTION WHEN assert_failure THEN

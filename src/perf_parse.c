@@ -111,6 +111,17 @@ is_space_cp(uint32_t cp)
 		cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x200B);
 }
 
+/* CJK ideographs, kana, CJK and full-width punctuation: no spaces between. */
+static bool
+is_cjk_cp(uint32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		(cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+		(cp >= 0x20000 && cp <= 0x2FFFF) || cp == 0x00B7 || cp == 0x2014 ||
+		cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D ||
+		cp == 0x2264 || cp == 0x2265;
+}
+
 /* Full-width ASCII and look-alike comparators to their plain forms. */
 static uint32_t
 fold_cp(uint32_t cp)
@@ -170,7 +181,7 @@ fold_text(const char *in, size_t len, char *out, size_t *outlen,
 		cp = fold_cp(cp);
 		if (pending_space)
 		{
-			bool		wide = cp >= 0x80;
+			bool		wide = is_cjk_cp(cp);
 
 			/*
 			 * A space between two CJK characters is a PDF line break; keep it
@@ -188,7 +199,7 @@ fold_text(const char *in, size_t len, char *out, size_t *outlen,
 		if (o >= stop_at)
 			break;
 		o += utf8_encode(cp, out + o);
-		prev_wide = cp >= 0x80;
+		prev_wide = is_cjk_cp(cp);
 		i += l;
 	}
 	*outlen = o;
@@ -1227,7 +1238,8 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 		return TAIL_OK;
 
 	cp = cp_at(sc, p, &cl);
-	if (match_suffix(sc, p, &sym) > 0)
+	if (match_suffix(sc, p, &sym) > 0 ||
+		(lit_at(sc, p, "(含)") && match_suffix(sc, p + 5, &sym) > 0))
 	{
 		fail(sc, PB_ERR_CONTRADICTION, p, "a second comparator follows the value",
 			 "one comparator, as in 95%以上");

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# pb_import.sh — tests of bin/pb-import (TAP output).
+#
+#   test/pb_import.sh      inside a running cluster: the usual PG* variables
+#                          (e.g. within pg_virtualenv); pg_perfbudget installed
+#
+# Creates its own scratch database (pb_import_test_<pid>), dropped at the end.
+# Imports examples/rugao_2024_hrss.txt, a form exported with form_json, a
+# broken file (non-zero exit, nothing stored from it, the other files of the
+# same run still imported), checks the counts, the progress and summary
+# lines, --replace, --quiet and a file name with quotes and spaces.
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
+ROOT=$PWD
+PBI=$ROOT/bin/pb-import
+DB=pb_import_test_$$
+TMP=$(mktemp -d)
+trap 'dropdb --if-exists "$DB" >/dev/null 2>&1; rm -rf "$TMP"' EXIT
+
+n=0
+failed=0
+ok() { # ok CONDITION-STATUS DESCRIPTION
+	n=$((n + 1))
+	if [[ $1 == 0 ]]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+is() { # is GOT WANT DESCRIPTION
+	n=$((n + 1))
+	if [[ $1 == "$2" ]]; then
+		echo "ok $n - $3"
+	else
+		echo "not ok $n - $3"
+		echo "#   got:  '$1'"
+		echo "#   want: '$2'"
+		failed=$((failed + 1))
+	fi
+}
+q() { psql -X -q -A -t -d "$DB" -c "$1"; }
+counts() {
+	q "SELECT (SELECT count(*) FROM perfbudget.project) || '/' || (SELECT count(*) FROM perfbudget.expenditure)
+	          || '/' || (SELECT count(*) FROM perfbudget.indicator)"
+}
+
+echo "1..25"
+
+createdb "$DB" || { echo "Bail out! cannot create database $DB"; exit 1; }
+q "CREATE EXTENSION pg_perfbudget" >/dev/null || { echo "Bail out! cannot create the extension"; exit 1; }
+
+# ---- usage
+"$PBI" --help >"$TMP/help" 2>&1
+ok $? "--help exits 0"
+grep -q 'Usage: pb-import' "$TMP/help"
+ok $? "--help prints the usage"
+"$PBI" -d "$DB" >/dev/null 2>&1
+is "$?" 2 "no files: exit status 2"
+
+# ---- the seed document
+"$PBI" -d "$DB" examples/rugao_2024_hrss.txt 2>"$TMP/err"
+ok $? "the seed document imports (exit 0)"
+is "$(counts)" "6/10/92" "6 forms, 10 expenditure rows, 92 indicators"
+is "$(sed -n 1p "$TMP/err")" "[1/1] examples/rugao_2024_hrss.txt: 6 forms" "progress line"
+is "$(tail -n 1 "$TMP/err")" "1 file, 6 forms imported, 0 failed" "summary line"
+
+# ---- again: fails, nothing changes; --replace replaces
+"$PBI" -d "$DB" examples/rugao_2024_hrss.txt 2>"$TMP/err"
+is "$?" 1 "importing it again fails (exit 1)"
+grep -q '23505\|已导入过' "$TMP/err"
+ok $? "the error says the form was imported already"
+is "$(tail -n 1 "$TMP/err")" "1 file, 0 forms imported, 1 failed" "summary of the failed run"
+old=$(q "SELECT string_agg(id::text, ',' ORDER BY id) FROM perfbudget.project")
+"$PBI" -d "$DB" --replace examples/rugao_2024_hrss.txt 2>/dev/null
+ok $? "--replace imports it again"
+is "$(counts)" "6/10/92" "still 6 forms after --replace"
+is "$(q "SELECT count(*) FROM perfbudget.project WHERE id IN ($old)")" 0 "--replace gave new ids"
+
+# ---- JSON: export one form, import it under another name and as an array
+q "SELECT perfbudget.form_json(id) || '{\"name\": \"JSON副本\"}' FROM perfbudget.project
+   WHERE name = '社保业务运营经费'" >"$TMP/form.json"
+q "SELECT jsonb_agg(perfbudget.form_json(id) || jsonb_build_object('name', name || '（数组）'))
+   FROM perfbudget.project WHERE name IN ('社保扩面业务经费', '居保转企保参保补助')" >"$TMP/forms.json"
+"$PBI" -d "$DB" "$TMP/form.json" "$TMP/forms.json" 2>"$TMP/err"
+ok $? "a form_json file and an array of forms import"
+is "$(tail -n 1 "$TMP/err")" "2 files, 3 forms imported, 0 failed" "summary: 2 files, 3 forms"
+is "$(q "SELECT (perfbudget.form_json(a.id) - 'id' - 'name') = (perfbudget.form_json(b.id) - 'id' - 'name')
+         FROM perfbudget.project a, perfbudget.project b
+         WHERE a.name = 'JSON副本' AND b.name = '社保业务运营经费'")" t "the JSON copy equals its original"
+"$PBI" -d "$DB" "$TMP/form.json" 2>/dev/null
+is "$?" 1 "the same JSON form again fails"
+"$PBI" -d "$DB" --replace "$TMP/form.json" 2>/dev/null
+ok $? "--replace replaces a JSON form"
+is "$(q "SELECT count(*) FROM perfbudget.project")" 9 "9 forms"
+
+# ---- a broken file among good ones: it alone fails, nothing of it stays
+sed 's/\t办公费\t\t30\t60.8/\t办公费\t\t30\t61.8/' examples/rugao_2024_hrss.txt |
+	sed 's/社保扩面业务经费/社保扩面业务经费（新）/' >"$TMP/broken.txt"
+cp test/import/variants/single_2.txt "$TMP/it's a \"form\" 2.txt"
+before=$(counts)
+"$PBI" -d "$DB" --quiet "$TMP/broken.txt" --replace "$TMP/it's a \"form\" 2.txt" 2>"$TMP/err"
+is "$?" 1 "a run with a broken file exits 1"
+is "$(q "SELECT count(*) FROM perfbudget.project WHERE name LIKE '%（新）'")" 0 \
+	"nothing of the broken file is stored (its first form neither)"
+grep -q '第4张申报表「社保业务运营经费」的资金分配各行合计与支出资金总额不符' "$TMP/err"
+ok $? "the error names the form and what is wrong"
+is "$(tail -n 1 "$TMP/err")" "2 files, 1 form imported, 1 failed" "the other file is imported"
+is "$(grep -c '^\[' "$TMP/err")" 1 "--quiet: only the failed file is listed"
+is "$(counts)" "$before" "the counts are as before (the replaced form 2 has the same rows)"
+
+if ((failed)); then
+	echo "# $failed of $n failed"
+	exit 1
+fi
+exit 0
