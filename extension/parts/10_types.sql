@@ -267,3 +267,8 @@ COMMENT ON OPERATOR CLASS perf_value_ops USING btree IS 'default btree ordering 
 COMMENT ON OPERATOR CLASS perf_value_hash_ops USING hash IS 'default hash opclass of perf_value, consistent with =';
 COMMENT ON OPERATOR CLASS perf_target_ops USING btree IS 'default btree ordering of perf_target';
 COMMENT ON OPERATOR CLASS perf_target_hash_ops USING hash IS 'default hash opclass of perf_target, consistent with =';
+
+COMMENT ON CAST (text AS perf_value) IS 'reads text as a perf_value (assignment cast, so text columns and parameters store directly)';
+COMMENT ON CAST (text AS perf_target) IS 'reads text as a perf_target (assignment cast, so text columns and parameters store directly)';
+COMMENT ON CAST (perf_target AS perf_value) IS 'the value of a target, without its comparator (perf_value_of)';
+COMMENT ON CAST (perf_value AS perf_target) IS 'a value read as a target: = for numbers and dates, 定性 for phrases, 区间 for ranges';

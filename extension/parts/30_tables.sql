@@ -148,3 +148,18 @@ SELECT pg_catalog.pg_extension_config_dump('project', '');
 SELECT pg_catalog.pg_extension_config_dump('project_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('expenditure', '');
 SELECT pg_catalog.pg_extension_config_dump('indicator', '');
+
+COMMENT ON INDEX project_department_year_idx IS 'roll-ups by 主管部门 and year';
+COMMENT ON INDEX indicator_level_idx IS 'coverage and review queries by 一级/二级指标';
+COMMENT ON TRIGGER expenditure_matches_total ON expenditure IS
+  '资金分配合计 = 支出资金总额, checked at commit (deferred) after locking the project row';
+COMMENT ON TRIGGER project_total_matches_expenditure ON project IS
+  'the same check when a project''s expenditure totals change';
+COMMENT ON CONSTRAINT project_year_department_name_key ON project IS 'one form per project name, department and budget year';
+COMMENT ON CONSTRAINT project_amounts_nonnegative ON project IS '金额非负: every amount is a finite number ≥ 0';
+COMMENT ON CONSTRAINT project_fiscal_subtotal ON project IS '财政拨款小计 = 一般公共预算资金 + 政府性基金预算 + 财政专户管理资金 + 国有资本经营预算';
+COMMENT ON CONSTRAINT project_income_total ON project IS '资金总额 = 财政拨款小计 + 社保基金预算 + 上年结转资金 + 其他资金';
+COMMENT ON CONSTRAINT project_income_matches_spend ON project IS '收入资金总额 = 支出全年(程)预算数';
+COMMENT ON CONSTRAINT project_half_year_within_annual ON project IS '0 ≤ 支出半年(程)计划执行数 ≤ 全年(程)预算数';
+COMMENT ON CONSTRAINT expenditure_row_amounts ON expenditure IS '资金分配行: amounts ≥ 0 and 半年 ≤ 全年';
+COMMENT ON CONSTRAINT indicator_targets ON indicator IS '指标行: comparator agrees with the value; half-year ≤ annual for cumulative quantities';
