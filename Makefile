@@ -64,7 +64,11 @@ test/fuzz/fuzz_cell: test/fuzz/fuzz_cell.c $(CORE_SRCS) src/perf_parse.h src/per
 	clang -g -O1 -Isrc -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=undefined -o $@ test/fuzz/fuzz_cell.c $(CORE_SRCS)
 
-fuzz: test/fuzz/fuzz_cell
+test/fuzz/fuzz_form: test/fuzz/fuzz_form.c $(CORE_SRCS) src/form_parse.h src/perf_parse.h src/perf_core.h
+	clang -g -O1 -Isrc -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -o $@ test/fuzz/fuzz_form.c $(CORE_SRCS)
+
+fuzz: test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 .PHONY: unittest fuzz
-EXTRA_CLEAN = test/unit/test_parse test/fuzz/fuzz_cell
+EXTRA_CLEAN = test/unit/test_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form

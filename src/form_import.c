@@ -394,6 +394,7 @@ store_form(Importer *imp, ImpForm *f)
 	p[5] = field_or_null(f, FP_ATTRIBUTE);
 	p[6] = field_or_null(f, FP_LEVEL);
 	p[7] = field_or_null(f, FP_CATEGORY);
+	imp->where = "表头";
 	p[8] = month_text(f, FP_START, "开始时间");
 	p[9] = month_text(f, FP_END, "完成时间");
 	p[10] = field_or_null(f, FP_MANAGER);
@@ -492,7 +493,7 @@ import_form(PG_FUNCTION_ARGS)
 	sink.expenditure = on_expenditure;
 	sink.indicator = on_indicator;
 	sink.end = on_end;
-	work = palloc(len + 16);
+	work = palloc((Size) len * 2 + 32);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");

@@ -43,14 +43,24 @@ typedef struct Reader
 	bool		seen_expenditure;
 	bool		seen_indicators;
 	int			indicators;
+	bool		symbol_column;	/* the indicator heading has 计算符号 */
+	int			form_line;		/* where the current form starts */
+	size_t		form_pos;
 	FpField		text_field;		/* the text field a continuation line extends */
 	bool		in_text;
 	FpText		carry[2];		/* 一级, 二级 carried to following rows */
 } Reader;
 
+/*
+ * A line's non-blank cells, twice: 'cell' fully folded (for recognising
+ * labels, amounts and symbols) and 'raw' with only white space folded (the
+ * text handed on, so that '，' stays '，').  Both have one character for each
+ * character of the other, which lets a slice of one be found in the other.
+ */
 typedef struct Line
 {
 	FpText		cell[MAX_CELLS];
+	FpText		raw[MAX_CELLS];
 	int			n;
 } Line;
 
@@ -119,6 +129,7 @@ split_line(Reader *r, const char *s, size_t len, Line *ln)
 	for (size_t i = 0; i <= len; i++)
 	{
 		size_t		outlen;
+		size_t		rawlen;
 		size_t		bad;
 
 		if (i < len && s[i] != '\t')
@@ -126,7 +137,7 @@ split_line(Reader *r, const char *s, size_t len, Line *ln)
 		if (!pb_fold(s + start, i - start, r->work + r->used, &outlen, &bad))
 		{
 			r->line_pos += start + bad;
-			return fail(r, "文本不是有效的 UTF-8 编码", no_text);
+			return fail(r, "文本不是有效的 UTF-8 编码，或含有控制字符", no_text);
 		}
 		if (outlen > 0)
 		{
@@ -134,12 +145,63 @@ split_line(Reader *r, const char *s, size_t len, Line *ln)
 				return fail(r, "一行的单元格超过 64 个", no_text);
 			ln->cell[ln->n].p = r->work + r->used;
 			ln->cell[ln->n].len = outlen;
-			ln->n++;
 			r->used += outlen;
+			(void) pb_fold_spaces(s + start, i - start, r->work + r->used, &rawlen, &bad);
+			ln->raw[ln->n].p = r->work + r->used;
+			ln->raw[ln->n].len = rawlen;
+			r->used += rawlen;
+			ln->n++;
 		}
 		start = i + 1;
 	}
 	return true;
+}
+
+/* Characters in a UTF-8 slice. */
+static size_t
+char_count(const char *p, size_t len)
+{
+	size_t		n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char) p[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Byte offset of the k-th character of a slice. */
+static size_t
+char_offset(FpText t, size_t k)
+{
+	size_t		i = 0;
+
+	while (i < t.len && k > 0)
+	{
+		i++;
+		while (i < t.len && ((unsigned char) t.p[i] & 0xC0) == 0x80)
+			i++;
+		k--;
+	}
+	return i;
+}
+
+/* The text as written of 'sub', a slice of the folded cell i. */
+static FpText
+raw_of(const Line *ln, int i, FpText sub)
+{
+	FpText		f = ln->cell[i];
+	FpText		r = ln->raw[i];
+	size_t		from;
+	size_t		to;
+	FpText		out;
+
+	if (sub.len == 0)
+		return no_text;
+	from = char_offset(r, char_count(f.p, (size_t) (sub.p - f.p)));
+	to = char_offset(r, char_count(f.p, (size_t) (sub.p - f.p)) + char_count(sub.p, sub.len));
+	out.p = r.p + from;
+	out.len = to - from;
+	return out;
 }
 
 bool
@@ -290,56 +352,101 @@ emit_field(Reader *r, FpField f, FpText t)
 	r->sink->field(r->sink->arg, f, t);
 }
 
-/* The ticked option among the cells after a 项目属性/级次/类别 label. */
-static FpText
-ticked_option(const Line *ln, int from, int to)
+/*
+ * A tick in a cell: an <input …> tag holding 'checked' (any attribute
+ * order), or one of ☑ √ ■.  Returns its byte range [*from, *to) or false.
+ */
+static bool
+find_tick(FpText c, size_t *from, size_t *to)
 {
-	static const char *const marks[] = {"<input checked", "☑", "√", "■", NULL};
+	static const char *const marks[] = {"☑", "√", "■", NULL};
 
-	for (int i = from; i < to; i++)
+	for (size_t k = 0; k < c.len; k++)
 	{
-		FpText		c = ln->cell[i];
+		if (c.len - k >= 6 && memcmp(c.p + k, "<input", 6) == 0)
+		{
+			size_t		e = k;
+			FpText		tag;
 
+			while (e < c.len && c.p[e] != '>')
+				e++;
+			tag.p = c.p + k;
+			tag.len = e - k;
+			if (text_contains(tag, "checked"))
+			{
+				*from = k;
+				*to = e < c.len ? e + 1 : e;
+				return true;
+			}
+			k = e;
+			continue;
+		}
 		for (int m = 0; marks[m]; m++)
 		{
 			size_t		ml = strlen(marks[m]);
 
-			for (size_t k = 0; k + ml <= c.len; k++)
+			if (c.len - k >= ml && memcmp(c.p + k, marks[m], ml) == 0)
 			{
-				FpText		opt;
-				size_t		e;
-
-				if (memcmp(c.p + k, marks[m], ml) != 0)
-					continue;
-				/* the option is the word before the mark, else the one after */
-				e = k;
-				while (e > 0 && c.p[e - 1] == ' ')
-					e--;
-				opt.len = 0;
-				opt.p = c.p + e;
-				while (opt.p > c.p && opt.p[-1] != ' ' && opt.p[-1] != '>')
-				{
-					opt.p--;
-					opt.len++;
-				}
-				if (opt.len == 0)
-				{
-					size_t		s = k;
-
-					while (s < c.len && c.p[s] != '>' && marks[m][0] == '<')
-						s++;
-					if (s < c.len)
-						s++;
-					while (s < c.len && c.p[s] == ' ')
-						s++;
-					opt.p = c.p + s;
-					while (s < c.len && c.p[s] != ' ' && c.p[s] != '<')
-						s++;
-					opt.len = (size_t) (c.p + s - opt.p);
-				}
-				return opt;
+				*from = k;
+				*to = k + ml;
+				return true;
 			}
 		}
+	}
+	return false;
+}
+
+/* The option word ticked among cells [from, to): before the tick, else after. */
+static FpText
+ticked_option(const Line *ln, int from, int to)
+{
+	for (int i = from; i < to; i++)
+	{
+		FpText		c = ln->cell[i];
+		size_t		t0;
+		size_t		t1;
+		FpText		opt;
+
+		if (!find_tick(c, &t0, &t1))
+			continue;
+		/* the word before the tick */
+		opt.p = c.p + t0;
+		while (opt.p > c.p && opt.p[-1] == ' ')
+			opt.p--;
+		opt.len = (size_t) (c.p + t0 - opt.p);
+		{
+			const char *e = opt.p;
+
+			while (opt.p > c.p && opt.p[-1] != ' ' && opt.p[-1] != '>')
+				opt.p--;
+			opt.len = (size_t) (e - opt.p);
+		}
+		if (opt.len == 0)
+		{
+			/* no word before it: the word after ('☑常年安排') */
+			size_t		s = t1;
+
+			while (s < c.len && c.p[s] == ' ')
+				s++;
+			opt.p = c.p + s;
+			while (s < c.len && c.p[s] != ' ' && c.p[s] != '<')
+				s++;
+			opt.len = (size_t) (c.p + s - opt.p);
+			/* the next mark may follow without a space */
+			for (size_t k = 0; k < opt.len; k++)
+			{
+				size_t		m0;
+				size_t		m1;
+				FpText		rest = {opt.p + k, opt.len - k};
+
+				if (find_tick(rest, &m0, &m1) && m0 == 0)
+				{
+					opt.len = k;
+					break;
+				}
+			}
+		}
+		return raw_of(ln, i, opt);
 	}
 	return no_text;
 }
@@ -383,27 +490,28 @@ read_header_line(Reader *r, const Line *ln)
 		}
 		if (lab->field == FP_ATTRIBUTE || lab->field == FP_LEVEL ||
 			lab->field == FP_CATEGORY)
-		{
-			FpText		opt = ticked_option(ln, i, j);
-
-			emit_field(r, (FpField) lab->field, opt);
-		}
+			emit_field(r, (FpField) lab->field, ticked_option(ln, i, j));
 		else
 		{
+			int			vi = rest.len ? i : i + 1;
 			FpText		v = rest.len ? rest : (i + 1 < j ? ln->cell[i + 1] : no_text);
 
 			if (lab->field == L_MANAGER_PHONE)
 			{
 				size_t		k = 0;
+				FpText		mgr;
+				FpText		phone;
 
 				while (k < v.len && v.p[k] != '/')
 					k++;
-				emit_field(r, FP_MANAGER, (FpText) {v.p, k});
-				if (k < v.len)
-					emit_field(r, FP_PHONE, text_after((FpText) {v.p + k + 1, v.len - k - 1}, 0));
+				mgr.p = v.p;
+				mgr.len = k;
+				phone = k < v.len ? text_after((FpText) {v.p + k + 1, v.len - k - 1}, 0) : no_text;
+				emit_field(r, FP_MANAGER, raw_of(ln, vi, mgr));
+				emit_field(r, FP_PHONE, raw_of(ln, vi, phone));
 			}
-			else
-				emit_field(r, (FpField) lab->field, v);
+			else if (v.len)
+				emit_field(r, (FpField) lab->field, raw_of(ln, vi, v));
 		}
 		i = j;
 	}
@@ -473,7 +581,7 @@ read_expenditure_line(Reader *r, const Line *ln)
 		annual = ln->cell[ln->n - 1];
 	if (ln->n - amounts - first != 1)
 		return fail(r, "资金分配行的项目名称跨多个单元格", ln->cell[first + 1]);
-	item = ln->cell[first];
+	item = ln->raw[first];
 	if (text_is(item, "资金总额") || text_is(item, "合计"))
 	{
 		if (half.len)
@@ -500,13 +608,13 @@ read_text_line(Reader *r, const Line *ln)
 		r->text_field = (FpField) lab->field;
 		r->in_text = true;
 		if (rest.len)
-			r->sink->field(r->sink->arg, r->text_field, rest);
+			r->sink->field(r->sink->arg, r->text_field, raw_of(ln, 0, rest));
 		i = 1;
 	}
 	else if (!r->in_text)
 		return fail(r, "无法识别的行（应为立项必要性等文字栏）", ln->cell[0]);
 	for (; i < ln->n; i++)
-		r->sink->field(r->sink->arg, r->text_field, ln->cell[i]);
+		r->sink->field(r->sink->arg, r->text_field, ln->raw[i]);
 	return true;
 }
 
@@ -549,6 +657,8 @@ read_indicator_line(Reader *r, const Line *ln)
 
 	if (is_indicator_heading(ln))
 		return true;
+	if (ln->n == 1 && r->indicators > 0)
+		return fail(r, "指标行只有一个单元格（行被截断？）", ln->cell[0]);
 	for (int i = 1; i < ln->n && sym_at < 0; i++)
 		if (is_symbol_cell(ln->cell[i]))
 			sym_at = i;
@@ -556,8 +666,10 @@ read_indicator_line(Reader *r, const Line *ln)
 	{
 		nnames = sym_at;
 		nvalues = ln->n - sym_at - 1;
-		sym = ln->cell[sym_at];
+		sym = ln->raw[sym_at];
 	}
+	else if (r->symbol_column)
+		return fail(r, "指标行缺少计算符号（行被截断？）", ln->cell[0]);
 	else
 	{
 		/* no 计算符号 column: the last two cells are the values */
@@ -570,13 +682,13 @@ read_indicator_line(Reader *r, const Line *ln)
 		return fail(r, nvalues < 1 ? "指标行缺少指标值" : "指标行的指标值多于两列",
 					ln->cell[0]);
 	if (nvalues == 2)
-		half = ln->cell[ln->n - 2];
-	annual = ln->cell[ln->n - 1];
+		half = ln->raw[ln->n - 2];
+	annual = ln->raw[ln->n - 1];
 
 	/* blank or missing 一级/二级 cells carry forward from the row above */
-	names[2] = ln->cell[nnames - 1];
-	names[1] = nnames >= 2 ? ln->cell[nnames - 2] : r->carry[1];
-	names[0] = nnames == 3 ? ln->cell[0] : r->carry[0];
+	names[2] = ln->raw[nnames - 1];
+	names[1] = nnames >= 2 ? ln->raw[nnames - 2] : r->carry[1];
+	names[0] = nnames == 3 ? ln->raw[0] : r->carry[0];
 	r->carry[0] = names[0];
 	r->carry[1] = names[1];
 	r->indicators++;
@@ -586,21 +698,30 @@ read_indicator_line(Reader *r, const Line *ln)
 
 /* ---------------------------------------------------------------- forms */
 
+/* A problem of the whole form, reported at its title line. */
+static bool
+fail_form(Reader *r, const char *reason)
+{
+	r->line = r->form_line;
+	r->line_pos = r->form_pos;
+	return fail(r, reason, no_text);
+}
+
 static bool
 finish_form(Reader *r)
 {
 	if (r->form == 0)
 		return true;
 	if (!r->has_name)
-		return fail(r, "缺少项目名称", no_text);
+		return fail_form(r, "缺少项目名称");
 	if (!r->has_department)
-		return fail(r, "缺少主管部门", no_text);
+		return fail_form(r, "缺少主管部门");
 	if (!r->has_year)
-		return fail(r, "缺少预算年度（如“(2024年度)”）", no_text);
+		return fail_form(r, "缺少预算年度（如“(2024年度)”）");
 	if (!r->seen_expenditure)
-		return fail(r, "缺少支出（资金分配）栏，文档可能不完整", no_text);
+		return fail_form(r, "缺少支出（资金分配）栏，文档可能不完整");
 	if (!r->seen_indicators || r->indicators == 0)
-		return fail(r, "缺少绩效指标表，文档可能不完整", no_text);
+		return fail_form(r, "缺少绩效指标表，文档可能不完整");
 	r->sink->end(r->sink->arg);
 	return true;
 }
@@ -609,6 +730,8 @@ static void
 start_form(Reader *r)
 {
 	r->form++;
+	r->form_line = r->line;
+	r->form_pos = r->line_pos;
 	r->sec = SEC_HEADER;
 	r->has_name = r->has_department = r->has_year = false;
 	r->seen_expenditure = r->seen_indicators = false;
@@ -667,6 +790,10 @@ read_line(Reader *r, const Line *ln)
 		if (next == SEC_INDICATORS)
 		{
 			r->seen_indicators = true;
+			r->symbol_column = false;
+			for (int i = 0; i < ln->n; i++)
+				if (text_is(ln->cell[i], "计算符号") || text_is(ln->cell[i], "指标性质"))
+					r->symbol_column = true;
 			return true;
 		}
 	}

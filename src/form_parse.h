@@ -81,12 +81,14 @@ typedef struct FpError
 	size_t		pos;			/* byte offset in the document */
 	int			line;			/* 1-based line number */
 	int			form;			/* 1-based form ordinal, 0 before the first */
-	const char *reason;			/* what is wrong, in Chinese */
+	const char *reason;			/* what is wrong, in Chinese; for a missing part
+								 * of a form, line and pos are its title's */
 	FpText		found;			/* the cell or line at fault, if any */
 } FpError;
 
 /*
- * Read the document.  'work' must hold len + 16 bytes.  Returns false with
+ * Read the document.  'work' must hold 2 * len + 32 bytes (each cell is
+ * kept folded and as written).  Returns false with
  * *err filled when the text is not a form document.
  */
 extern bool fp_parse(const char *doc, size_t len, char *work,

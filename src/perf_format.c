@@ -171,14 +171,28 @@ put_bare_value(char *d, const PbView *v)
 	}
 }
 
+/* Is the character that ends d[0..end) a CJK one? */
+static bool
+ends_cjk(const char *d, size_t end)
+{
+	size_t		i = end;
+
+	while (i > 0 && ((unsigned char) d[i - 1] & 0xC0) == 0x80)
+		i--;
+	return i > 0 && pb_starts_cjk(d + i - 1, end - i + 1);
+}
+
+/* The note after the value that ends at d; 'd' holds 'end' bytes before. */
 static size_t
-put_note(char *d, const PbView *v, bool spaced)
+put_note_at(char *d, size_t end, const PbView *v, bool spaced)
 {
 	size_t		o = 0;
+	const char *note = v->base + v->cell.note.off;
 
 	if (v->cell.note.len == 0)
 		return 0;
-	if (spaced)
+	/* between two CJK characters a space folds away on reading: leave it out */
+	if (spaced && !(ends_cjk(d - end, end) && pb_starts_cjk(note, v->cell.note.len)))
 		d[o++] = ' ';
 	return o + put_bytes(d + o, v->base + v->cell.note.off, v->cell.note.len);
 }
@@ -217,7 +231,7 @@ pb_format(const PbView *v, bool with_symbol, char *dst)
 		/* keep the comparator as a suffix, which ends the unit: '3天以内完成' */
 		o += put_bare_value(dst, v);
 		o += put(dst + o, c->symbol == PB_SYM_GE ? "以上" : "以内");
-		o += put_note(dst + o, v, false);
+		o += put_note_at(dst + o, o, v, false);
 		dst[o] = '\0';
 		return o;
 	}
@@ -242,7 +256,7 @@ pb_format(const PbView *v, bool with_symbol, char *dst)
 	}
 	o += put_bare_value(dst + o, v);
 	if (pb_note_writable(v, with_symbol))
-		o += put_note(dst + o, v, (c->flags & PB_F_NOTE_SPACE) != 0);
+		o += put_note_at(dst + o, o, v, (c->flags & PB_F_NOTE_SPACE) != 0);
 	dst[o] = '\0';
 	return o;
 }

@@ -154,7 +154,7 @@ fold_cp(uint32_t cp)
  */
 static bool
 fold_text(const char *in, size_t len, char *out, size_t *outlen,
-		  size_t stop_at, size_t *in_at, size_t *bad)
+		  size_t stop_at, size_t *in_at, size_t *bad, bool keep_chars)
 {
 	const unsigned char *p = (const unsigned char *) in;
 	size_t		i = 0;
@@ -165,6 +165,7 @@ fold_text(const char *in, size_t len, char *out, size_t *outlen,
 	while (i < len)
 	{
 		uint32_t	cp;
+		uint32_t	written;
 		int			l = utf8_decode(p + i, len - i, &cp);
 
 		if (l == 0 || (cp < 0x20 && !is_space_cp(cp)) || cp == 0x7F)
@@ -178,7 +179,10 @@ fold_text(const char *in, size_t len, char *out, size_t *outlen,
 			i += l;
 			continue;
 		}
+		written = cp;
 		cp = fold_cp(cp);
+		if (!keep_chars)
+			written = cp;
 		if (pending_space)
 		{
 			bool		wide = is_cjk_cp(cp);
@@ -198,7 +202,7 @@ fold_text(const char *in, size_t len, char *out, size_t *outlen,
 		}
 		if (o >= stop_at)
 			break;
-		o += utf8_encode(cp, out + o);
+		o += utf8_encode(written, out + o);
 		prev_wide = is_cjk_cp(cp);
 		i += l;
 	}
@@ -209,9 +213,15 @@ fold_text(const char *in, size_t len, char *out, size_t *outlen,
 }
 
 bool
+pb_fold_spaces(const char *in, size_t len, char *out, size_t *outlen, size_t *bad)
+{
+	return fold_text(in, len, out, outlen, (size_t) -1, NULL, bad, true);
+}
+
+bool
 pb_fold(const char *in, size_t len, char *out, size_t *outlen, size_t *bad)
 {
-	return fold_text(in, len, out, outlen, (size_t) -1, NULL, bad);
+	return fold_text(in, len, out, outlen, (size_t) -1, NULL, bad, false);
 }
 
 /* ---------------------------------------------------------------- errors */
@@ -1536,7 +1546,7 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 		err->reason = "the cell is longer than 60000 bytes";
 		return false;
 	}
-	if (!fold_text(in, len, out, &n, (size_t) -1, NULL, &bad))
+	if (!fold_text(in, len, out, &n, (size_t) -1, NULL, &bad, false))
 	{
 		err->status = PB_ERR_SYNTAX;
 		err->pos = bad;
@@ -1557,7 +1567,7 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 		size_t		m = 0;
 		size_t		in_at = 0;
 
-		if (!fold_text(in, len, out, &m, err->pos, &in_at, &bad))
+		if (!fold_text(in, len, out, &m, err->pos, &in_at, &bad, false))
 			in_at = 0;
 		err->pos = in_at;
 	}
@@ -1596,7 +1606,7 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 		err->reason = "the comparator cell is too long";
 		return false;
 	}
-	if (!fold_text(in, len, buf, &n, (size_t) -1, NULL, &bad))
+	if (!fold_text(in, len, buf, &n, (size_t) -1, NULL, &bad, false))
 	{
 		err->pos = bad;
 		err->reason = "the text is not valid UTF-8 or holds a control character";
@@ -1774,4 +1784,16 @@ pb_starts_numeral(const char *s, size_t len)
 		return false;
 	l = utf8_decode((const unsigned char *) s, len, &cp);
 	return l > 0 && is_cjk_numeral(cp);
+}
+
+bool
+pb_starts_cjk(const char *s, size_t len)
+{
+	uint32_t	cp;
+	int			l;
+
+	if (len == 0)
+		return false;
+	l = utf8_decode((const unsigned char *) s, len, &cp);
+	return l > 0 && is_cjk_cp(cp);
 }

@@ -164,8 +164,18 @@ extern bool pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band,
 extern bool pb_fold(const char *in, size_t len, char *out, size_t *outlen,
 					size_t *bad);
 
+/*
+ * The same white-space folding, characters otherwise kept as written ('，'
+ * stays '，'): one output character per character pb_fold writes.
+ */
+extern bool pb_fold_spaces(const char *in, size_t len, char *out, size_t *outlen,
+						   size_t *bad);
+
 /* Would the text, written right after a unit, be read as part of it? */
 extern bool pb_starts_unit(const char *s, size_t len);
+
+/* Does the text start with a CJK character (spaces next to it may fold away)? */
+extern bool pb_starts_cjk(const char *s, size_t len);
 
 /* Does the text start with a Chinese numeral (一 二 三 …)? */
 extern bool pb_starts_numeral(const char *s, size_t len);

@@ -248,7 +248,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char	   *doc = malloc(size ? size : 1);
-	char	   *work = malloc(size + 16);
+	char	   *work = malloc(2 * size + 32);
 	State		st;
 	FpSink		sink;
 	FpError		err;
@@ -261,7 +261,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	st.doc = doc;
 	st.len = size;
 	st.work = work;
-	st.worklen = size + 16;
+	st.worklen = 2 * size + 32;
 	sink.arg = &st;
 	sink.form = on_form;
 	sink.year = on_year;
