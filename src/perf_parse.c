@@ -312,12 +312,16 @@ is_cjk_numeral(uint32_t cp)
 	}
 }
 
+/* A letter of any script: ASCII, Latin, Greek, Cyrillic, CJK …, not a sign. */
 static bool
 is_letter_cp(uint32_t cp)
 {
 	if (cp < 0x80)
 		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-	return cp >= 0x3400 && !(cp >= 0xFF00 && cp <= 0xFFEF);
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return false;
+	return !((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+			 (cp >= 0xFE30 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFFEF));
 }
 
 static bool
@@ -368,12 +372,19 @@ static const char *const completion_words[] = {
 	"完成", "到位", "完工", "办结", "结束", "落实", "实现", NULL
 };
 
+static bool ends_value_at(const Scan *sc, size_t pos);
+
+/* A completion word that ends the value ('到位', not the 完成 of '完成率'). */
 static size_t
 match_completion(const Scan *sc, size_t pos)
 {
 	for (int i = 0; completion_words[i]; i++)
-		if (lit_at(sc, pos, completion_words[i]))
-			return strlen(completion_words[i]);
+	{
+		size_t		l = strlen(completion_words[i]);
+
+		if (lit_at(sc, pos, completion_words[i]) && ends_value_at(sc, pos + l))
+			return l;
+	}
 	return 0;
 }
 
@@ -385,7 +396,10 @@ ends_value_at(const Scan *sc, size_t pos)
 		sc->s[pos] == ',' || sc->s[pos] == ';' || sc->s[pos] == '-' ||
 		sc->s[pos] == '~')
 		return true;
-	if (match_completion(sc, pos) > 0 || lit_at(sc, pos, "，") ||
+	for (int i = 0; completion_words[i]; i++)
+		if (lit_at(sc, pos, completion_words[i]))
+			return true;
+	if (lit_at(sc, pos, "，") ||
 		lit_at(sc, pos, "；") || lit_at(sc, pos, "、"))
 		return true;
 	for (int i = 0; suffix_words[i].text; i++)
@@ -1489,9 +1503,10 @@ parse_folded(Scan *sc, PbCell *cell)
 	else if ((l = match_prefix_word(sc, 0, &sym)) > 0 &&
 			 starts_scalar(sc, skip_spaces(sc, l)))
 	{
-		flags = PB_F_EXPLICIT;
 		word = true;
 		sc->soft_eq = (sym == PB_SYM_EQ);
+		/* 达到/等于 restate the default '=': a comparator cell may still set one */
+		flags = sc->soft_eq ? 0 : PB_F_EXPLICIT;
 		p = skip_spaces(sc, l);
 	}
 	else
