@@ -17,6 +17,7 @@
 #include "postgres.h"
 
 #include <ctype.h>
+#include <limits.h>
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"
@@ -37,25 +38,44 @@ typedef struct ShareState
 	int64		total;
 } ShareState;
 
+/* A non-negative int64 at *s; advances *s.  False on overflow or no digits. */
+static bool
+read_count(const char **s, int64 *out)
+{
+	int64		v = 0;
+	const char *p = *s;
+
+	if (!isdigit((unsigned char) *p))
+		return false;
+	for (; isdigit((unsigned char) *p); p++)
+	{
+		if (v > (PG_INT64_MAX - (*p - '0')) / 10)
+			return false;
+		v = v * 10 + (*p - '0');
+	}
+	*s = p;
+	*out = v;
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(share_state_in);
 Datum
 share_state_in(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING(0);
 	ShareState *st = palloc(sizeof(ShareState));
-	long long	h;
-	long long	t;
-	int			n = 0;
+	const char *p = s;
 
-	if (sscanf(s, " (%lld,%lld)%n", &h, &t, &n) != 2 || s[n] != '\0' ||
-		h < 0 || t < h)
+	while (*p == ' ')
+		p++;
+	if (*p++ != '(' || !read_count(&p, &st->hits) || *p++ != ',' ||
+		!read_count(&p, &st->total) || *p++ != ')' || *p != '\0' ||
+		st->total < st->hits)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type share_state: \"%s\"", s),
-				 errdetail("Expected (hits,total) with 0 ≤ hits ≤ total."),
+				 errdetail("Expected (hits,total) with 0 ≤ hits ≤ total < 2^63."),
 				 errhint("For example \"(24,92)\".")));
-	st->hits = h;
-	st->total = t;
 	PG_RETURN_POINTER(st);
 }
 
@@ -218,7 +238,7 @@ amount_overflow(void)
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("funding_sum is out of range"),
-			 errdetail("The total does not fit in 38 digits with 16 decimals."),
+			 errdetail("The total must stay within ±8.5·10^21 (2^126 units of 10^-16)."),
 			 errhint("Sum with sum(numeric) instead.")));
 }
 
@@ -333,6 +353,15 @@ fixed_to_text(int128 v, int dscale)
 	return s.data;
 }
 
+/* Digits after the point of a decimal text. */
+static int
+decimals_of(const char *s)
+{
+	const char *dot = strchr(s, '.');
+
+	return dot ? (int) strlen(dot + 1) : 0;
+}
+
 /* Exact decimal text into units of 10^-16; false when it is not one. */
 static bool
 text_to_fixed(const char *s, int128 *out)
@@ -381,12 +410,13 @@ amount_state_in(PG_FUNCTION_ARGS)
 	int128		v;
 
 	if (sscanf(s, " (%lld,%127[-+0-9.],%d)%n", &count, sum, &dscale, &n) != 3 ||
-		s[n] != '\0' || count < 0 || dscale < 0 || dscale > AMOUNT_SCALE ||
-		!text_to_fixed(sum, &v))
+		s[n] != '\0' || count < 0 || count == LLONG_MAX || dscale < 0 ||
+		dscale > AMOUNT_SCALE || !text_to_fixed(sum, &v) ||
+		decimals_of(sum) > dscale || (count == 0 && v != 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type amount_state: \"%s\"", s),
-				 errdetail("Expected (count,sum,display scale) with at most 16 decimals in the sum."),
+				 errdetail("Expected (count,sum,display scale): at most 16 decimals, no more than the display scale, and a zero sum when the count is 0."),
 				 errhint("For example \"(6,1151,0)\".")));
 	st->count = count;
 	st->dscale = dscale;
@@ -431,7 +461,8 @@ amount_state_recv(PG_FUNCTION_ARGS)
 	st->sum_hi = (uint64) pq_getmsgint64(msg);
 	st->sum_lo = (uint64) pq_getmsgint64(msg);
 	if (st->count < 0 || st->dscale < 0 || st->dscale > AMOUNT_SCALE ||
-		get_sum(st) > INT128_LIMIT || get_sum(st) < -INT128_LIMIT)
+		get_sum(st) > INT128_LIMIT || get_sum(st) < -INT128_LIMIT ||
+		(st->count == 0 && get_sum(st) != 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external binary value of type amount_state"),
