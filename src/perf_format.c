@@ -228,9 +228,10 @@ pb_format(const PbView *v, bool with_symbol, char *dst)
 	size_t		o = 0;
 	if (with_symbol && note_would_glue(v) && pb_note_writable(v, true))
 	{
-		/* keep the comparator as a suffix, which ends the unit: '3天以内完成' */
+		/* keep the comparator as a suffix, which ends the unit: '3天及以下完成' */
 		o += put_bare_value(dst, v);
-		o += put(dst + o, c->symbol == PB_SYM_GE ? "以上" : "以内");
+		/* 及以上/及以下: a unit ending in 或 or 及 cannot merge into them */
+		o += put(dst + o, c->symbol == PB_SYM_GE ? "及以上" : "及以下");
 		o += put_note_at(dst + o, o, v, false);
 		dst[o] = '\0';
 		return o;
