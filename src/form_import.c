@@ -450,19 +450,14 @@ store_form(Importer *imp, ImpForm *f)
 static void
 report_parse_error(Importer *imp, const FpError *e)
 {
-	const char *name = imp->form ? form_name(imp->form) : "";
 	char	   *found = e->found.len ? pnstrdup(e->found.p, e->found.len) : NULL;
+	char	   *which = e->form > 0 ?
+		psprintf("第%d张申报表「%s」", e->form, imp->form ? form_name(imp->form) : "") :
+		pstrdup("申报表文档");
 
-	if (e->form > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("无法读取第%d张申报表「%s」：%s", e->form, name, e->reason),
-				 found ? errdetail("第%d行，单元格「%s」。", e->line, found) :
-				 errdetail("第%d行。", e->line),
-				 errhint("文档应为申报表 PDF 提取的文字：每张表以“……预算绩效目标申报表”标题开始，单元格以制表符分隔。")));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("无法读取申报表文档：%s", e->reason),
+			 errmsg("无法读取%s：%s", which, e->reason),
 			 found ? errdetail("第%d行，单元格「%s」。", e->line, found) :
 			 errdetail("第%d行。", e->line),
 			 errhint("文档应为申报表 PDF 提取的文字：每张表以“……预算绩效目标申报表”标题开始，单元格以制表符分隔。")));

@@ -134,63 +134,62 @@ perf_kind(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(pb_kind_name((PbKind) v.cell.kind)));
 }
 
-PG_FUNCTION_INFO_V1(perf_number);
+/* Which number of a value an accessor returns. */
+typedef enum NumberPart
+{
+	NUMBER_WRITTEN,				/* as written in its unit; single values only */
+	NUMBER_BASE,				/* in the base unit; single values only */
+	NUMBER_LOWER,				/* lower end of a range, or the number */
+	NUMBER_UPPER				/* upper end of a range, or the number */
+} NumberPart;
 
-/* The number as written in its unit; NULL for phrases, dates and ranges. */
+/* The number asked for, or SQL NULL for phrases and dates (and ranges). */
+static Datum
+number_part(FunctionCallInfo fcinfo, NumberPart part)
+{
+	PbView		v;
+	const PbScalar *s;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	s = &v.cell.lo;
+	if (v.cell.kind == PB_KIND_QUALITATIVE || !is_numeric_scalar(s) ||
+		(v.cell.kind == PB_KIND_RANGE && (part == NUMBER_WRITTEN || part == NUMBER_BASE)))
+		PG_RETURN_NULL();
+	if (part == NUMBER_UPPER && v.cell.kind == PB_KIND_RANGE)
+		s = &v.cell.hi;
+	PG_RETURN_DATUM(number_of(s, part == NUMBER_BASE));
+}
+
+/* The number as written in its unit (29.2 for 29.2万人). */
+PG_FUNCTION_INFO_V1(perf_number);
 Datum
 perf_number(PG_FUNCTION_ARGS)
 {
-	PbView		v;
-
-	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
-	if (v.cell.kind == PB_KIND_RANGE || !is_numeric_scalar(&v.cell.lo) ||
-		v.cell.kind == PB_KIND_QUALITATIVE)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(number_of(&v.cell.lo, false));
+	return number_part(fcinfo, NUMBER_WRITTEN);
 }
 
-PG_FUNCTION_INFO_V1(perf_base_number);
-
 /* The number in the base unit (292000 for 29.2万人). */
+PG_FUNCTION_INFO_V1(perf_base_number);
 Datum
 perf_base_number(PG_FUNCTION_ARGS)
 {
-	PbView		v;
-
-	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
-	if (v.cell.kind == PB_KIND_RANGE || !is_numeric_scalar(&v.cell.lo) ||
-		v.cell.kind == PB_KIND_QUALITATIVE)
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(number_of(&v.cell.lo, true));
+	return number_part(fcinfo, NUMBER_BASE);
 }
 
+/* Lower end of a numeric range or band (-3 for ±3%); the number otherwise. */
 PG_FUNCTION_INFO_V1(perf_lower);
-
-/* Lower end of a numeric range or band; the number itself otherwise. */
 Datum
 perf_lower(PG_FUNCTION_ARGS)
 {
-	PbView		v;
-
-	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
-	if (v.cell.kind == PB_KIND_QUALITATIVE || !is_numeric_scalar(&v.cell.lo))
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(number_of(&v.cell.lo, false));
+	return number_part(fcinfo, NUMBER_LOWER);
 }
 
+/* Upper end of a numeric range or band; the number otherwise. */
 PG_FUNCTION_INFO_V1(perf_upper);
-
-/* Upper end of a numeric range or band; the number itself otherwise. */
 Datum
 perf_upper(PG_FUNCTION_ARGS)
 {
-	PbView		v;
-
-	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
-	if (v.cell.kind == PB_KIND_QUALITATIVE || !is_numeric_scalar(&v.cell.lo))
-		PG_RETURN_NULL();
-	PG_RETURN_DATUM(number_of(v.cell.kind == PB_KIND_RANGE ? &v.cell.hi : &v.cell.lo,
-							  false));
+	return number_part(fcinfo, NUMBER_UPPER);
 }
 
 PG_FUNCTION_INFO_V1(perf_unit);
