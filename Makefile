@@ -12,6 +12,8 @@ MODULE_big = pg_perfbudget
 OBJS = \
 	src/pg_perfbudget.o \
 	src/perf_parse.o \
+	src/perf_text.o \
+	src/perf_date.o \
 	src/perf_format.o \
 	src/perf_compare.o \
 	src/perf_encode.o \
@@ -49,12 +51,12 @@ extension/pg_perfbudget--$(EXTVERSION).sql: $(sort $(wildcard extension/parts/*.
 $(OBJS): $(wildcard src/*.h)
 
 # The pure C core, built without the server for the unit test and fuzzer.
-CORE_SRCS = src/perf_parse.c src/perf_format.c src/perf_compare.c \
+CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c src/perf_compare.c \
 	src/perf_encode.c src/perf_eval.c src/form_parse.c
 HOST_CC ?= cc
 HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 
-test/unit/test_parse: test/unit/test_parse.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h
+test/unit/test_parse: test/unit/test_parse.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_parse.c $(CORE_SRCS)
 
 unittest: test/unit/test_parse

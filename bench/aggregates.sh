@@ -20,10 +20,11 @@ prepare () {
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS bench.agg_rows;
 CREATE TABLE bench.agg_rows AS
+WITH c AS MATERIALIZED (SELECT bench.mix_array('bench.cell_mix') AS a)
 SELECT x.amount, (perfbudget.perf_symbol(x.target) <> '定性')::int AS q, x.target
 FROM (SELECT round(((i * 7919) % 1000003) / 100.0, (i % 3)::int) AS amount,
              c.a[1 + (i * 104729) % cardinality(c.a)]::perfbudget.perf_target AS target
-      FROM (SELECT bench.mix_array('bench.cell_mix') AS a) c,
+      FROM c,
            generate_series(1::bigint, $N) i) x;
 ALTER TABLE bench.agg_rows SET (parallel_workers = 2);
 VACUUM ANALYZE bench.agg_rows;

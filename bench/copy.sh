@@ -56,6 +56,7 @@ ALTER TABLE bench.indicator_text
 -- The load file: the seed's level names, the cell mix as annual targets; a
 -- half-year target equal to the annual one on two rows out of three.
 COPY (
+  WITH c AS MATERIALIZED (SELECT bench.mix_array('bench.cell_mix') AS a)
   SELECT 1 + (i - 1) / $PER_FORM AS project_id, 1 + (i - 1) % $PER_FORM AS line_no,
          (ARRAY['决策指标','过程指标','产出指标','效益指标','满意度指标'])[1 + (i % 5)] AS level1,
          (ARRAY['项目立项','资金管理','数量指标','社会效益指标','满意度指标'])[1 + (i % 5)] AS level2,
@@ -63,7 +64,7 @@ COPY (
          CASE WHEN i % 3 <> 0 THEN c.a[1 + (i * 7919) % cardinality(c.a)] END AS half_year_target,
          c.a[1 + (i * 7919) % cardinality(c.a)] AS annual_target,
          NULL AS actual, NULL AS weight, NULL AS score, NULL AS deviation_note
-  FROM (SELECT bench.mix_array('bench.cell_mix') AS a) c, generate_series(1::bigint, $N) i
+  FROM c, generate_series(1::bigint, $N) i
 ) TO '$FILE';
 SQL
 }

@@ -39,7 +39,7 @@ prepare () {
     bench_setup
     make_doc "$NFORMS" >"$DOC"
     bpsql <<SQL
-\set doc `cat $DOC`
+\set doc \`cat $DOC\`
 SET client_min_messages = warning;
 TRUNCATE perfbudget.project CASCADE;
 DROP TABLE IF EXISTS bench.import_doc;

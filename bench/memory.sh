@@ -18,10 +18,11 @@ prepare () {
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS bench.mem_rows;
 CREATE TABLE bench.mem_rows AS
+WITH c AS MATERIALIZED (SELECT bench.mix_array('bench.cell_mix') AS a)
 SELECT i::int AS id, (i % 1000)::int AS g,
        round(((i * 7919) % 1000003) / 100.0, (i % 3)::int) AS amount,
        c.a[1 + (i * 104729) % cardinality(c.a)]::perfbudget.perf_target AS target
-FROM (SELECT bench.mix_array('bench.cell_mix') AS a) c, generate_series(1::bigint, $NBIG) i;
+FROM c, generate_series(1::bigint, $NBIG) i;
 VACUUM ANALYZE bench.mem_rows;
 SQL
 }

@@ -22,10 +22,11 @@ prepare () {
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS bench.parse_rows, bench.parse_small;
 CREATE TABLE bench.parse_rows AS
+WITH c AS MATERIALIZED (SELECT bench.mix_array('bench.cell_mix') AS a),
+     m AS MATERIALIZED (SELECT bench.mix_array('bench.number_mix') AS b)
 SELECT c.a[1 + (i * 7919) % cardinality(c.a)] AS t,
        m.b[1 + (i * 7919) % cardinality(m.b)] AS n
-FROM (SELECT bench.mix_array('bench.cell_mix') AS a) c,
-     (SELECT bench.mix_array('bench.number_mix') AS b) m,
+FROM c, m,
      generate_series(1::bigint, $N) i;
 CREATE TABLE bench.parse_small AS SELECT * FROM bench.parse_rows LIMIT $NSMALL;
 VACUUM ANALYZE bench.parse_rows;

@@ -2,27 +2,17 @@
  * perf_parse.c — the hand-written scanner for indicator cells.
  *
  * Pure C: no allocation, no globals that change, no PostgreSQL.  The input
- * is first folded into the caller's buffer (full-width ASCII to ASCII,
- * look-alike comparators to ≥ ≤ =, white space collapsed, spaces between
- * two CJK characters dropped because PDF extraction inserts them at line
- * breaks); every later step scans that folded text, so the text fields of
- * the result are plain slices of it.  Error positions are mapped back to the
- * caller's bytes by replaying the fold.
+ * is first folded into the caller's buffer (perf_text.c); every later step
+ * scans that folded text, so the text fields of the result are plain slices
+ * of it.  Error positions are mapped back to the caller's bytes by replaying
+ * the fold.  This file holds the words (comparators, suffixes), numbers,
+ * units, ranges, phrases and the cell as a whole; dates are in perf_date.c.
  */
-#include "perf_core.h"
+#include "perf_scan.h"
 
 #include <string.h>
 
 #define MAX_CELL_BYTES 60000
-
-typedef struct Scan
-{
-	const char *s;				/* folded text */
-	size_t		n;
-	size_t		pos;
-	PbError    *err;
-	bool		soft_eq;		/* '=' came from 达到/等于: a suffix may refine it */
-} Scan;
 
 /* What a number looked like, for telling years and periods from amounts. */
 typedef struct Shape
@@ -35,300 +25,6 @@ typedef struct Shape
 	size_t		unit_len;
 	uint8_t		prefix_len;
 } Shape;
-
-/* ---------------------------------------------------------------- UTF-8 */
-
-/* Decode one UTF-8 sequence; returns its length, or 0 when invalid. */
-static int
-utf8_decode(const unsigned char *p, size_t avail, uint32_t *cp)
-{
-	unsigned char c = p[0];
-
-	if (c < 0x80)
-	{
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF && avail >= 2 && (p[1] & 0xC0) == 0x80)
-	{
-		*cp = ((uint32_t) (c & 0x1F) << 6) | (p[1] & 0x3F);
-		return 2;
-	}
-	if (c >= 0xE0 && c <= 0xEF && avail >= 3 &&
-		(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
-	{
-		*cp = ((uint32_t) (c & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) |
-			(p[2] & 0x3F);
-		if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF))
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4 && avail >= 4 && (p[1] & 0xC0) == 0x80 &&
-		(p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
-	{
-		*cp = ((uint32_t) (c & 0x07) << 18) | ((uint32_t) (p[1] & 0x3F) << 12) |
-			((uint32_t) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-		if (*cp < 0x10000 || *cp > 0x10FFFF)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
-static size_t
-utf8_encode(uint32_t cp, char *dst)
-{
-	if (cp < 0x80)
-	{
-		dst[0] = (char) cp;
-		return 1;
-	}
-	if (cp < 0x800)
-	{
-		dst[0] = (char) (0xC0 | (cp >> 6));
-		dst[1] = (char) (0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000)
-	{
-		dst[0] = (char) (0xE0 | (cp >> 12));
-		dst[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		dst[2] = (char) (0x80 | (cp & 0x3F));
-		return 3;
-	}
-	dst[0] = (char) (0xF0 | (cp >> 18));
-	dst[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
-	dst[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
-	dst[3] = (char) (0x80 | (cp & 0x3F));
-	return 4;
-}
-
-static bool
-is_space_cp(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-		cp == '\v' || cp == '\f' || cp == 0xA0 || cp == 0x3000 ||
-		cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x200B);
-}
-
-/* CJK ideographs, kana, CJK and full-width punctuation: no spaces between. */
-static bool
-is_cjk_cp(uint32_t cp)
-{
-	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-		(cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-		(cp >= 0x20000 && cp <= 0x2FFFF) || cp == 0x00B7 || cp == 0x2014 ||
-		cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D ||
-		cp == 0x2264 || cp == 0x2265;
-}
-
-/* Full-width ASCII and look-alike comparators to their plain forms. */
-static uint32_t
-fold_cp(uint32_t cp)
-{
-	if (cp >= 0xFF01 && cp <= 0xFF5E)
-		return cp - 0xFEE0;
-	switch (cp)
-	{
-		case 0x2267:			/* ≧ */
-		case 0x2A7E:			/* ⩾ */
-			return 0x2265;		/* ≥ */
-		case 0x2266:			/* ≦ */
-		case 0x2A7D:			/* ⩽ */
-			return 0x2264;		/* ≤ */
-		case 0x2550:			/* ═ */
-			return '=';
-		case 0x2212:			/* − minus sign */
-		case 0x2013:			/* – en dash */
-			return '-';
-		case 0x3002:			/* 。 keeps its meaning, but ．is a point */
-		default:
-			return cp;
-	}
-}
-
-/*
- * Fold 'in' into 'out'.  Stops when 'stop_at' output bytes are written and
- * reports the input offset reached, which maps error positions back.
- * Returns false on invalid UTF-8 (*bad = its input offset).
- */
-static bool
-fold_text(const char *in, size_t len, char *out, size_t *outlen,
-		  size_t stop_at, size_t *in_at, size_t *bad, bool keep_chars)
-{
-	const unsigned char *p = (const unsigned char *) in;
-	size_t		i = 0;
-	size_t		o = 0;
-	bool		pending_space = false;
-	bool		prev_wide = false;
-
-	while (i < len)
-	{
-		uint32_t	cp;
-		uint32_t	written;
-		int			l = utf8_decode(p + i, len - i, &cp);
-
-		if (l == 0 || (cp < 0x20 && !is_space_cp(cp)) || cp == 0x7F)
-		{
-			*bad = i;			/* invalid UTF-8, NUL or a control character */
-			return false;
-		}
-		if (is_space_cp(cp))
-		{
-			pending_space = (o > 0);
-			i += l;
-			continue;
-		}
-		written = cp;
-		cp = fold_cp(cp);
-		if (!keep_chars)
-			written = cp;
-		if (pending_space)
-		{
-			bool		wide = is_cjk_cp(cp);
-
-			/*
-			 * A space between two CJK characters is a PDF line break; keep it
-			 * only after a leading 定性, where it separates the symbol.
-			 */
-			if (!(wide && prev_wide) ||
-				(o == 6 && memcmp(out, "定性", 6) == 0))
-			{
-				if (o >= stop_at)
-					break;
-				out[o++] = ' ';
-			}
-			pending_space = false;
-		}
-		if (o >= stop_at)
-			break;
-		o += utf8_encode(written, out + o);
-		prev_wide = is_cjk_cp(cp);
-		i += l;
-	}
-	*outlen = o;
-	if (in_at)
-		*in_at = i;
-	return true;
-}
-
-bool
-pb_fold_spaces(const char *in, size_t len, char *out, size_t *outlen, size_t *bad)
-{
-	return fold_text(in, len, out, outlen, (size_t) -1, NULL, bad, true);
-}
-
-bool
-pb_fold(const char *in, size_t len, char *out, size_t *outlen, size_t *bad)
-{
-	return fold_text(in, len, out, outlen, (size_t) -1, NULL, bad, false);
-}
-
-/* ---------------------------------------------------------------- errors */
-
-static bool
-fail(Scan *sc, PbStatus st, size_t pos, const char *reason, const char *expected)
-{
-	sc->err->status = st;
-	sc->err->pos = pos;
-	sc->err->reason = reason;
-	sc->err->expected = expected;
-	return false;
-}
-
-/* ---------------------------------------------------------------- helpers */
-
-static bool
-at_end(const Scan *sc, size_t pos)
-{
-	return pos >= sc->n;
-}
-
-static bool
-lit_at(const Scan *sc, size_t pos, const char *lit)
-{
-	size_t		l = strlen(lit);
-
-	return pos + l <= sc->n && memcmp(sc->s + pos, lit, l) == 0;
-}
-
-static uint32_t
-cp_at(const Scan *sc, size_t pos, int *len)
-{
-	uint32_t	cp = 0;
-	int			l;
-
-	if (pos >= sc->n)
-	{
-		*len = 0;
-		return 0;
-	}
-	l = utf8_decode((const unsigned char *) sc->s + pos, sc->n - pos, &cp);
-	*len = l > 0 ? l : 1;
-	return cp;
-}
-
-/* The byte at pos, or NUL past the end (the text itself holds no NUL). */
-static char
-ch(const Scan *sc, size_t pos)
-{
-	return pos < sc->n ? sc->s[pos] : '\0';
-}
-
-static bool
-is_digit_at(const Scan *sc, size_t pos)
-{
-	return pos < sc->n && sc->s[pos] >= '0' && sc->s[pos] <= '9';
-}
-
-static size_t
-skip_spaces(const Scan *sc, size_t pos)
-{
-	while (pos < sc->n && sc->s[pos] == ' ')
-		pos++;
-	return pos;
-}
-
-/* Chinese numerals that OCR glues to Arabic digits ('二100'). */
-static bool
-is_cjk_numeral(uint32_t cp)
-{
-	switch (cp)
-	{
-		case 0x3007:			/* 〇 */
-		case 0x4E00:			/* 一 */
-		case 0x4E8C:			/* 二 */
-		case 0x4E09:			/* 三 */
-		case 0x56DB:			/* 四 */
-		case 0x4E94:			/* 五 */
-		case 0x516D:			/* 六 */
-		case 0x4E03:			/* 七 */
-		case 0x516B:			/* 八 */
-		case 0x4E5D:			/* 九 */
-		case 0x4E24:			/* 两 */
-			return true;
-		default:
-			return false;
-	}
-}
-
-/* A letter of any script: ASCII, Latin, Greek, Cyrillic, CJK …, not a sign. */
-static bool
-is_letter_cp(uint32_t cp)
-{
-	if (cp < 0x80)
-		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
-		return false;
-	return !((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-			 (cp >= 0xFE30 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFFEF));
-}
-
-static bool
-is_comparator_cp(uint32_t cp)
-{
-	return cp == '<' || cp == '>' || cp == '=' || cp == 0x2265 || cp == 0x2264;
-}
 
 /* ---------------------------------------------------------------- words */
 
@@ -356,7 +52,7 @@ static const Word prefix_words[] = {
 
 /*
  * Suffixes.  Multi-character ones end a unit wherever they occur; the single
- * characters 内 and 前 only at the end of the value (see ends_value_at).
+ * characters 内 and 前 only at the end of the value (see pb_ends_value_at).
  */
 static const Word suffix_words[] = {
 	{"及以上", PB_SYM_GE}, {"或以上", PB_SYM_GE}, {"以上", PB_SYM_GE},
@@ -372,8 +68,6 @@ static const char *const completion_words[] = {
 	"完成", "到位", "完工", "办结", "结束", "落实", "实现", NULL
 };
 
-static bool ends_value_at(const Scan *sc, size_t pos);
-
 /* A completion word that ends the value ('到位', not the 完成 of '完成率'). */
 static size_t
 match_completion(const Scan *sc, size_t pos)
@@ -382,15 +76,15 @@ match_completion(const Scan *sc, size_t pos)
 	{
 		size_t		l = strlen(completion_words[i]);
 
-		if (lit_at(sc, pos, completion_words[i]) && ends_value_at(sc, pos + l))
+		if (lit_at(sc, pos, completion_words[i]) && pb_ends_value_at(sc, pos + l))
 			return l;
 	}
 	return 0;
 }
 
 /* Does the value end at pos (end, space, a note's bracket or punctuation)? */
-static bool
-ends_value_at(const Scan *sc, size_t pos)
+bool
+pb_ends_value_at(const Scan *sc, size_t pos)
 {
 	if (at_end(sc, pos) || sc->s[pos] == ' ' || sc->s[pos] == '(' ||
 		sc->s[pos] == ',' || sc->s[pos] == ';' || sc->s[pos] == '-' ||
@@ -408,7 +102,6 @@ ends_value_at(const Scan *sc, size_t pos)
 	return false;
 }
 
-static bool is_unit_cp(uint32_t cp);
 
 /* Would a unit go on at pos?  (A unit never ends in 内 or 前.) */
 static bool
@@ -416,7 +109,7 @@ unit_continues_at(const Scan *sc, size_t pos)
 {
 	int			l;
 
-	return pos < sc->n && is_unit_cp(cp_at(sc, pos, &l));
+	return pos < sc->n && pb_is_unit_cp(cp_at(sc, pos, &l));
 }
 
 /* A suffix word at pos: its length and symbol, or 0. */
@@ -430,7 +123,7 @@ match_suffix(const Scan *sc, size_t pos, uint8_t *sym)
 
 		if (!lit_at(sc, pos, w))
 			continue;
-		if (l == 3 && !ends_value_at(sc, pos + l) && unit_continues_at(sc, pos + l))
+		if (l == 3 && !pb_ends_value_at(sc, pos + l) && unit_continues_at(sc, pos + l))
 			continue;			/* 内/前 inside a unit ('5个国内城市') */
 		*sym = suffix_words[i].sym;
 		return l;
@@ -479,24 +172,6 @@ sep_or_zero(const Scan *sc, size_t p, size_t *len)
 	return true;
 }
 
-/* May this code point be part of a unit ('元/人·月', 'km', '人次')? */
-static bool
-is_unit_cp(uint32_t cp)
-{
-	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-		return true;
-	if (cp == '/' || cp == 0x00B7 || cp == 0x30FB || cp == 0x2022 || cp == 0x2030 ||
-		cp == 0x00B2 || cp == 0x00B3 || cp == 0x2103)
-		return true;			/* / · ・ • ‰ ² ³ ℃ */
-	if (cp < 0x80)
-		return false;
-	/* CJK punctuation and brackets end a unit */
-	if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-		(cp >= 0x2010 && cp <= 0x206F) || cp == 0x2264 || cp == 0x2265 ||
-		cp == 0x00B1 || cp == 0x00D7)
-		return false;
-	return !is_cjk_numeral(cp);
-}
 
 /*
  * Read [sign] digits [,ddd]* [. digits] at sc->pos into digits/scale.
@@ -586,171 +261,6 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 	return true;
 }
 
-/* ---------------------------------------------------------------- dates */
-
-static bool
-is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int
-pb_month_days(int year, int month)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (month < 1 || month > 12)
-		return 31;
-	if (month == 2)
-		return (year == 0 || is_leap(year)) ? 29 : 28;
-	return days[month - 1];
-}
-
-/* Read a 1–2 digit integer at p; returns digits read (0 if none). */
-static int
-small_int_at(const Scan *sc, size_t p, int *val)
-{
-	int			k = 0;
-
-	*val = 0;
-	while (k < 3 && is_digit_at(sc, p + k))
-	{
-		*val = *val * 10 + (sc->s[p + k] - '0');
-		k++;
-	}
-	return (k >= 1 && k <= 2) ? k : 0;
-}
-
-static bool
-set_day(Scan *sc, PbScalar *d, int day, size_t at)
-{
-	if (day < 1 || day > pb_month_days(d->year, d->month))
-		return fail(sc, PB_ERR_SYNTAX, at, "the day does not exist in that month",
-					"a real date such as 2024年12月31日");
-	d->day = (uint8_t) day;
-	return true;
-}
-
-static bool
-set_month(Scan *sc, PbScalar *d, int month, size_t at)
-{
-	if (month < 1 || month > 12)
-		return fail(sc, PB_ERR_SYNTAX, at, "the month is not between 1 and 12",
-					"a month such as 12月");
-	d->month = (uint8_t) month;
-	return true;
-}
-
-/* After 'M月': a day (D日/号), 底/末 (month end), or nothing. */
-static bool
-scan_day_part(Scan *sc, PbScalar *d)
-{
-	size_t		p = skip_spaces(sc, sc->pos);
-	int			day;
-	int			k;
-
-	if (lit_at(sc, p, "底") || lit_at(sc, p, "末"))
-	{
-		d->day = (uint8_t) pb_month_days(d->year, d->month);
-		d->date_style = PB_DATE_MONTH_END;
-		sc->pos = p + 3;
-		return true;
-	}
-	k = small_int_at(sc, p, &day);
-	if (k > 0)
-	{
-		size_t		q = skip_spaces(sc, p + k);
-
-		if (lit_at(sc, q, "日") || lit_at(sc, q, "号"))
-		{
-			if (!set_day(sc, d, day, p))
-				return false;
-			sc->pos = q + 3;
-			return true;
-		}
-		if (ends_value_at(sc, p + k) && !lit_at(sc, p + k, " "))
-		{
-			if (!set_day(sc, d, day, p))
-				return false;
-			sc->pos = p + k;
-			return true;
-		}
-	}
-	return true;
-}
-
-/* After 'YYYY年': 底/末, or M月 [day part], or nothing. */
-static bool
-scan_after_year(Scan *sc, PbScalar *d)
-{
-	size_t		p = skip_spaces(sc, sc->pos);
-	int			month;
-	int			k;
-
-	if (lit_at(sc, p, "底") || lit_at(sc, p, "末"))
-	{
-		d->month = 12;
-		d->day = 31;
-		d->date_style = PB_DATE_YEAR_END;
-		sc->pos = p + 3;
-		return true;
-	}
-	k = small_int_at(sc, p, &month);
-	if (k > 0)
-	{
-		size_t		q = skip_spaces(sc, p + k);
-
-		if (lit_at(sc, q, "月"))
-		{
-			if (!set_month(sc, d, month, p))
-				return false;
-			sc->pos = q + 3;
-			return scan_day_part(sc, d);
-		}
-	}
-	return true;
-}
-
-/*
- * 2024-12-31, 2024/12/31 or 2024.12.31 at p.  Returns 1 when read, 0 when
- * the text has another shape, -1 on an impossible month or day.
- */
-static int
-scan_numeric_date(Scan *sc, PbScalar *d, size_t p)
-{
-	int			year = 0;
-	int			month;
-	int			day;
-	int			k1;
-	int			k2;
-	char		sep;
-
-	for (int i = 0; i < 4; i++)
-	{
-		if (!is_digit_at(sc, p + i))
-			return 0;
-		year = year * 10 + (sc->s[p + i] - '0');
-	}
-	if (year < 1900 || year > 2199 || p + 4 >= sc->n)
-		return 0;
-	sep = ch(sc, p + 4);
-	if (sep != '-' && sep != '/' && sep != '.')
-		return 0;
-	k1 = small_int_at(sc, p + 5, &month);
-	if (k1 == 0 || p + 5 + k1 >= sc->n || sc->s[p + 5 + k1] != sep)
-		return 0;
-	k2 = small_int_at(sc, p + 6 + k1, &day);
-	if (k2 == 0)
-		return 0;
-	memset(d, 0, sizeof(*d));
-	d->kind = PB_KIND_DATE;
-	d->year = (int16_t) year;
-	if (!set_month(sc, d, month, p + 5) || !set_day(sc, d, day, p + 6 + k1))
-		return -1;
-	sc->pos = p + 6 + k1 + k2;
-	return 1;
-}
-
 /* ---------------------------------------------------------------- scalars */
 
 static int8_t
@@ -801,7 +311,7 @@ scan_unit(Scan *sc, PbScalar *out, Shape *shape)
 		{
 			int			l2;
 
-			if (p > start && is_unit_cp(cp_at(sc, p + l, &l2)) &&
+			if (p > start && pb_is_unit_cp(cp_at(sc, p + l, &l2)) &&
 				match_suffix(sc, p + l, &dummy) == 0)
 			{
 				p += l;
@@ -813,7 +323,7 @@ scan_unit(Scan *sc, PbScalar *out, Shape *shape)
 							"the number itself, as in ≥50人");
 			break;
 		}
-		if (!is_unit_cp(cp))
+		if (!pb_is_unit_cp(cp))
 			break;
 		p += l;
 	}
@@ -858,7 +368,7 @@ scan_scalar(Scan *sc, PbScalar *out, Shape *shape)
 		sc->pos = start + 6;
 		return true;
 	}
-	switch (scan_numeric_date(sc, out, start))
+	switch (pb_scan_numeric_date(sc, out, start))
 	{
 		case 1:
 			return true;
@@ -888,23 +398,23 @@ scan_scalar(Scan *sc, PbScalar *out, Shape *shape)
 			sc->pos = p + 3;
 			shape->year = false;
 			shape->bare_int = false;
-			return scan_after_year(sc, out);
+			return pb_scan_after_year(sc, out);
 		}
 		if (lit_at(sc, p, "月"))
 		{
 			memset(out, 0, sizeof(*out));
 			out->kind = PB_KIND_DATE;
-			if (!set_month(sc, out, v > 99 ? 99 : (int) v, start))
+			if (!pb_set_month(sc, out, v > 99 ? 99 : (int) v, start))
 				return false;
 			sc->pos = p + 3;
 			shape->year = false;
 			shape->bare_int = false;
-			return scan_day_part(sc, out);
+			return pb_scan_day_part(sc, out);
 		}
 	}
 
 	cp = cp_at(sc, sc->pos, &l);
-	if (is_cjk_numeral(cp))
+	if (pb_is_cjk_numeral(cp))
 		return fail(sc, PB_ERR_SYNTAX, sc->pos,
 					"a Chinese numeral is glued to the digits (damaged text)",
 					"digits only, as in 100%");
@@ -1075,16 +585,16 @@ scan_phrase(Scan *sc, PbCell *cell, size_t from)
 			return fail(sc, PB_ERR_SYNTAX, p,
 						"a template placeholder stands where the value should be",
 						"a value such as ≥95% or 充分");
-		if (is_comparator_cp(cp))
+		if (pb_is_comparator_cp(cp))
 			return fail(sc, PB_ERR_SYNTAX, p,
 						"a comparator stands inside the text",
 						"the comparator first, as in ≥95%");
-		if ((is_cjk_numeral(prev) && cp >= '0' && cp <= '9') ||
-			(prev >= '0' && prev <= '9' && is_cjk_numeral(cp)))
-			return fail(sc, PB_ERR_SYNTAX, is_cjk_numeral(prev) ? prev_pos : p,
+		if ((pb_is_cjk_numeral(prev) && cp >= '0' && cp <= '9') ||
+			(prev >= '0' && prev <= '9' && pb_is_cjk_numeral(cp)))
+			return fail(sc, PB_ERR_SYNTAX, pb_is_cjk_numeral(prev) ? prev_pos : p,
 						"a Chinese numeral is glued to the digits (damaged text)",
 						"digits only, as in 100%");
-		if (is_letter_cp(cp))
+		if (pb_is_letter_cp(cp))
 			has_letter = true;
 		if (cp >= '0' && cp <= '9')
 			has_digit = true;
@@ -1295,15 +805,15 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 		size_t		q = skip_spaces(sc, p + cl);
 		uint32_t	next = cp_at(sc, q, &l2);
 
-		if (!is_letter_cp(next) && next != '(')
+		if (!pb_is_letter_cp(next) && next != '(')
 		{
 			fail(sc, PB_ERR_SYNTAX, p, "unexpected punctuation after the value",
 				 "a value followed at most by a note, as in ≥62%(2022年:61%)");
 			return TAIL_ERROR;
 		}
 	}
-	else if (lit_at(sc, p, "百分比") || (cp < 0x80 && cp != '(' && !is_letter_cp(cp)) ||
-			 cp == 0x00B1 || is_comparator_cp(cp))
+	else if (lit_at(sc, p, "百分比") || (cp < 0x80 && cp != '(' && !pb_is_letter_cp(cp)) ||
+			 cp == 0x00B1 || pb_is_comparator_cp(cp))
 	{
 		fail(sc, PB_ERR_SYNTAX, p, "unexpected character after the value",
 			 "a value followed at most by a note, as in ≥62%(2022年:61%)");
@@ -1326,7 +836,7 @@ scan_month_period(Scan *sc, PbCell *cell)
 	size_t		p = skip_spaces(sc, sc->pos);
 	int			m1;
 	int			m2;
-	int			k1 = small_int_at(sc, p, &m1);
+	int			k1 = pb_small_int_at(sc, p, &m1);
 	size_t		sep;
 	size_t		q;
 	int			k2;
@@ -1334,11 +844,11 @@ scan_month_period(Scan *sc, PbCell *cell)
 	if (k1 == 0 || !is_range_sep_at(sc, skip_spaces(sc, p + k1), &sep))
 		return 0;
 	q = skip_spaces(sc, skip_spaces(sc, p + k1) + sep);
-	k2 = small_int_at(sc, q, &m2);
+	k2 = pb_small_int_at(sc, q, &m2);
 	if (k2 == 0 || !lit_at(sc, skip_spaces(sc, q + k2), "月"))
 		return 0;
 	cell->hi = cell->lo;
-	if (!set_month(sc, &cell->lo, m1, p) || !set_month(sc, &cell->hi, m2, q))
+	if (!pb_set_month(sc, &cell->lo, m1, p) || !pb_set_month(sc, &cell->hi, m2, q))
 		return -1;
 	if (m1 > m2)
 		return fail(sc, PB_ERR_SYNTAX, q, "the upper end of the range is below the lower end",
@@ -1351,7 +861,7 @@ scan_month_period(Scan *sc, PbCell *cell)
 	if (cell->symbol == PB_SYM_EQ)
 		cell->symbol = PB_SYM_NONE;
 	sc->pos = skip_spaces(sc, q + k2) + 3;
-	return scan_day_part(sc, &cell->hi) ? 1 : -1;	/* '2024年1-6月底' */
+	return pb_scan_day_part(sc, &cell->hi) ? 1 : -1;	/* '2024年1-6月底' */
 }
 
 /* The value part: range, band or scalar, then its tail. */
@@ -1561,7 +1071,7 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 		err->reason = "the cell is longer than 60000 bytes";
 		return false;
 	}
-	if (!fold_text(in, len, out, &n, (size_t) -1, NULL, &bad, false))
+	if (!pb_fold_text(in, len, out, &n, (size_t) -1, NULL, &bad, false))
 	{
 		err->status = PB_ERR_SYNTAX;
 		err->pos = bad;
@@ -1582,7 +1092,7 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 		size_t		m = 0;
 		size_t		in_at = 0;
 
-		if (!fold_text(in, len, out, &m, err->pos, &in_at, &bad, false))
+		if (!pb_fold_text(in, len, out, &m, err->pos, &in_at, &bad, false))
 			in_at = 0;
 		err->pos = in_at;
 	}
@@ -1621,7 +1131,7 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 		err->reason = "the comparator cell is too long";
 		return false;
 	}
-	if (!fold_text(in, len, buf, &n, (size_t) -1, NULL, &bad, false))
+	if (!pb_fold_text(in, len, buf, &n, (size_t) -1, NULL, &bad, false))
 	{
 		err->pos = bad;
 		err->reason = "the text is not valid UTF-8 or holds a control character";
@@ -1773,42 +1283,4 @@ pb_kind_name(PbKind kind)
 		default:
 			return "";
 	}
-}
-
-bool
-pb_starts_unit(const char *s, size_t len)
-{
-	uint32_t	cp;
-	int			l;
-
-	if (len == 0)
-		return false;
-	l = utf8_decode((const unsigned char *) s, len, &cp);
-	if (l > 0 && (cp == '*' || cp == 0x3001))	/* '元/人*月', '元/人、天' */
-		return pb_starts_unit(s + l, len - (size_t) l);
-	return l > 0 && is_unit_cp(cp);
-}
-
-bool
-pb_starts_numeral(const char *s, size_t len)
-{
-	uint32_t	cp;
-	int			l;
-
-	if (len == 0)
-		return false;
-	l = utf8_decode((const unsigned char *) s, len, &cp);
-	return l > 0 && is_cjk_numeral(cp);
-}
-
-bool
-pb_starts_cjk(const char *s, size_t len)
-{
-	uint32_t	cp;
-	int			l;
-
-	if (len == 0)
-		return false;
-	l = utf8_decode((const unsigned char *) s, len, &cp);
-	return l > 0 && is_cjk_cp(cp);
 }

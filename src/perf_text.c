@@ -1,0 +1,296 @@
+/*
+ * perf_text.c — characters and folding for the cell scanner: UTF-8, the
+ * classes of characters the grammar cares about (spaces, CJK, numerals,
+ * letters, unit characters) and the fold that every cell goes through
+ * (full-width ASCII to ASCII, look-alike comparators to ≥ ≤ =, white space
+ * collapsed, spaces between two CJK characters dropped because PDF
+ * extraction inserts them at line breaks).
+ *
+ * Pure C, no allocation, no PostgreSQL.
+ */
+#include "perf_scan.h"
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/* Decode one UTF-8 sequence; returns its length, or 0 when invalid. */
+int
+pb_utf8_decode(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+	unsigned char c = p[0];
+
+	if (c < 0x80)
+	{
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF && avail >= 2 && (p[1] & 0xC0) == 0x80)
+	{
+		*cp = ((uint32_t) (c & 0x1F) << 6) | (p[1] & 0x3F);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF && avail >= 3 &&
+		(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+	{
+		*cp = ((uint32_t) (c & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) |
+			(p[2] & 0x3F);
+		if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF))
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4 && avail >= 4 && (p[1] & 0xC0) == 0x80 &&
+		(p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
+	{
+		*cp = ((uint32_t) (c & 0x07) << 18) | ((uint32_t) (p[1] & 0x3F) << 12) |
+			((uint32_t) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+		if (*cp < 0x10000 || *cp > 0x10FFFF)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+size_t
+pb_utf8_encode(uint32_t cp, char *dst)
+{
+	if (cp < 0x80)
+	{
+		dst[0] = (char) cp;
+		return 1;
+	}
+	if (cp < 0x800)
+	{
+		dst[0] = (char) (0xC0 | (cp >> 6));
+		dst[1] = (char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000)
+	{
+		dst[0] = (char) (0xE0 | (cp >> 12));
+		dst[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		dst[2] = (char) (0x80 | (cp & 0x3F));
+		return 3;
+	}
+	dst[0] = (char) (0xF0 | (cp >> 18));
+	dst[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
+	dst[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
+	dst[3] = (char) (0x80 | (cp & 0x3F));
+	return 4;
+}
+
+bool
+pb_is_space_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+		cp == '\v' || cp == '\f' || cp == 0xA0 || cp == 0x3000 ||
+		cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x200B);
+}
+
+/* CJK ideographs, kana, CJK and full-width punctuation: no spaces between. */
+bool
+pb_is_cjk_cp(uint32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		(cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+		(cp >= 0x20000 && cp <= 0x2FFFF) || cp == 0x00B7 || cp == 0x2014 ||
+		cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D ||
+		cp == 0x2264 || cp == 0x2265;
+}
+
+/* Full-width ASCII and look-alike comparators to their plain forms. */
+uint32_t
+pb_fold_cp(uint32_t cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFEE0;
+	switch (cp)
+	{
+		case 0x2267:			/* ≧ */
+		case 0x2A7E:			/* ⩾ */
+			return 0x2265;		/* ≥ */
+		case 0x2266:			/* ≦ */
+		case 0x2A7D:			/* ⩽ */
+			return 0x2264;		/* ≤ */
+		case 0x2550:			/* ═ */
+			return '=';
+		case 0x2212:			/* − minus sign */
+		case 0x2013:			/* – en dash */
+			return '-';
+		case 0x3002:			/* 。 keeps its meaning, but ．is a point */
+		default:
+			return cp;
+	}
+}
+
+/*
+ * Fold 'in' into 'out'.  Stops when 'stop_at' output bytes are written and
+ * reports the input offset reached, which maps error positions back.
+ * Returns false on invalid UTF-8 (*bad = its input offset).
+ */
+bool
+pb_fold_text(const char *in, size_t len, char *out, size_t *outlen,
+		  size_t stop_at, size_t *in_at, size_t *bad, bool keep_chars)
+{
+	const unsigned char *p = (const unsigned char *) in;
+	size_t		i = 0;
+	size_t		o = 0;
+	bool		pending_space = false;
+	bool		prev_wide = false;
+
+	while (i < len)
+	{
+		uint32_t	cp;
+		uint32_t	written;
+		int			l = pb_utf8_decode(p + i, len - i, &cp);
+
+		if (l == 0 || (cp < 0x20 && !pb_is_space_cp(cp)) || cp == 0x7F)
+		{
+			*bad = i;			/* invalid UTF-8, NUL or a control character */
+			return false;
+		}
+		if (pb_is_space_cp(cp))
+		{
+			pending_space = (o > 0);
+			i += l;
+			continue;
+		}
+		written = cp;
+		cp = pb_fold_cp(cp);
+		if (!keep_chars)
+			written = cp;
+		if (pending_space)
+		{
+			bool		wide = pb_is_cjk_cp(cp);
+
+			/*
+			 * A space between two CJK characters is a PDF line break; keep it
+			 * only after a leading 定性, where it separates the symbol.
+			 */
+			if (!(wide && prev_wide) ||
+				(o == 6 && memcmp(out, "定性", 6) == 0))
+			{
+				if (o >= stop_at)
+					break;
+				out[o++] = ' ';
+			}
+			pending_space = false;
+		}
+		if (o >= stop_at)
+			break;
+		o += pb_utf8_encode(written, out + o);
+		prev_wide = pb_is_cjk_cp(cp);
+		i += l;
+	}
+	*outlen = o;
+	if (in_at)
+		*in_at = i;
+	return true;
+}
+
+bool
+pb_fold_spaces(const char *in, size_t len, char *out, size_t *outlen, size_t *bad)
+{
+	return pb_fold_text(in, len, out, outlen, (size_t) -1, NULL, bad, true);
+}
+
+bool
+pb_fold(const char *in, size_t len, char *out, size_t *outlen, size_t *bad)
+{
+	return pb_fold_text(in, len, out, outlen, (size_t) -1, NULL, bad, false);
+}
+
+/* Chinese numerals that OCR glues to Arabic digits ('二100'). */
+bool
+pb_is_cjk_numeral(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x3007:			/* 〇 */
+		case 0x4E00:			/* 一 */
+		case 0x4E8C:			/* 二 */
+		case 0x4E09:			/* 三 */
+		case 0x56DB:			/* 四 */
+		case 0x4E94:			/* 五 */
+		case 0x516D:			/* 六 */
+		case 0x4E03:			/* 七 */
+		case 0x516B:			/* 八 */
+		case 0x4E5D:			/* 九 */
+		case 0x4E24:			/* 两 */
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* A letter of any script: ASCII, Latin, Greek, Cyrillic, CJK …, not a sign. */
+bool
+pb_is_letter_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return false;
+	return !((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+			 (cp >= 0xFE30 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFFEF));
+}
+
+bool
+pb_is_comparator_cp(uint32_t cp)
+{
+	return cp == '<' || cp == '>' || cp == '=' || cp == 0x2265 || cp == 0x2264;
+}
+
+/* May this code point be part of a unit ('元/人·月', 'km', '人次')? */
+bool
+pb_is_unit_cp(uint32_t cp)
+{
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+		return true;
+	if (cp == '/' || cp == 0x00B7 || cp == 0x30FB || cp == 0x2022 || cp == 0x2030 ||
+		cp == 0x00B2 || cp == 0x00B3 || cp == 0x2103)
+		return true;			/* / · ・ • ‰ ² ³ ℃ */
+	if (cp < 0x80)
+		return false;
+	/* CJK punctuation and brackets end a unit */
+	if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+		(cp >= 0x2010 && cp <= 0x206F) || cp == 0x2264 || cp == 0x2265 ||
+		cp == 0x00B1 || cp == 0x00D7)
+		return false;
+	return !pb_is_cjk_numeral(cp);
+}
+bool
+pb_starts_unit(const char *s, size_t len)
+{
+	uint32_t	cp;
+	int			l;
+
+	if (len == 0)
+		return false;
+	l = pb_utf8_decode((const unsigned char *) s, len, &cp);
+	if (l > 0 && (cp == '*' || cp == 0x3001))	/* '元/人*月', '元/人、天' */
+		return pb_starts_unit(s + l, len - (size_t) l);
+	return l > 0 && pb_is_unit_cp(cp);
+}
+
+bool
+pb_starts_numeral(const char *s, size_t len)
+{
+	uint32_t	cp;
+	int			l;
+
+	if (len == 0)
+		return false;
+	l = pb_utf8_decode((const unsigned char *) s, len, &cp);
+	return l > 0 && pb_is_cjk_numeral(cp);
+}
+
+bool
+pb_starts_cjk(const char *s, size_t len)
+{
+	uint32_t	cp;
+	int			l;
+
+	if (len == 0)
+		return false;
+	l = pb_utf8_decode((const unsigned char *) s, len, &cp);
+	return l > 0 && pb_is_cjk_cp(cp);
+}
