@@ -1,9 +1,13 @@
 /*
  * pg_perfbudget.c — the module's magic block and nothing else.
  *
- * Each concern lives in its own file: perf_parse.c (the pure scanner),
- * perf_type.c (type I/O), perf_ops.c (operators and hashing), perf_funcs.c
- * (accessors and evaluation).
+ * Each concern lives in its own file.  Pure C, no PostgreSQL headers:
+ * perf_text.c, perf_date.c and perf_parse.c (reading a cell), perf_format.c,
+ * perf_compare.c, perf_encode.c, perf_eval.c (a cell's text, order, storage,
+ * evaluation), form_parse.c (reading a form document).  Server glue:
+ * perf_type.c (type I/O), perf_ops.c (operators, hashing), perf_funcs.c
+ * (accessors), checks.c and expenditure_sum.c (budget rules), form_import.c
+ * (import_form), rollup.c (aggregates).
  */
 #include "postgres.h"
 #include "fmgr.h"
