@@ -13,6 +13,10 @@
 #             without the extension's check function.       Target ≤ 1.2×.
 #   info:     bench.indicator_text — as the baseline but the two targets and
 #             the actual as text: the whole price of the types plus the check.
+#   info:     the same pair without the foreign key on either side
+#             (bench.indicator_nofk vs bench.indicator_plain_nofk): the FK's
+#             per-row SPI lookup dominates both loads above and hides the
+#             cost of the check; this pair shows it.
 . "$(dirname "$0")/lib.sh"
 
 N=$(rows 500000)
@@ -32,7 +36,7 @@ INSERT INTO perfbudget.project (id, budget_year, name, department)
 SELECT p, 2024, '项目' || p, '部门' || (p % 40) FROM generate_series(1, $nproj) p;
 VACUUM ANALYZE perfbudget.project;
 
-DROP TABLE IF EXISTS bench.indicator_plain, bench.indicator_text;
+DROP TABLE IF EXISTS bench.indicator_plain, bench.indicator_text CASCADE;
 CREATE TABLE bench.indicator_plain (
     project_id       bigint NOT NULL REFERENCES perfbudget.project (id) ON DELETE CASCADE,
     line_no          integer NOT NULL CHECK (line_no > 0),
@@ -52,6 +56,9 @@ CREATE TABLE bench.indicator_text (LIKE bench.indicator_plain INCLUDING ALL);
 ALTER TABLE bench.indicator_text
     ALTER half_year_target TYPE text, ALTER annual_target TYPE text, ALTER actual TYPE text,
     ADD FOREIGN KEY (project_id) REFERENCES perfbudget.project (id) ON DELETE CASCADE;
+DROP TABLE IF EXISTS bench.indicator_nofk, bench.indicator_plain_nofk;
+CREATE TABLE bench.indicator_nofk (LIKE perfbudget.indicator INCLUDING ALL);
+CREATE TABLE bench.indicator_plain_nofk (LIKE bench.indicator_plain INCLUDING ALL);
 
 -- The load file: the seed's level names, the cell mix as annual targets; a
 -- half-year target equal to the annual one on two rows out of three.
@@ -76,14 +83,18 @@ copy_ms () {  # TABLE -> truncate, then the COPY's wall-clock ms
 
 main () {
     echo "# copy: $N rows, $PER_FORM per form, $BENCH_REPS reps"
-    local i a b c ta="" tb="" tc=""
+    local i a b c d e ta="" tb="" tc="" td="" te=""
     for ((i = 0; i <= BENCH_REPS; i++)); do
         a=$(copy_ms bench.indicator_plain)
         b=$(copy_ms perfbudget.indicator)
         c=$(copy_ms bench.indicator_text)
+        d=$(copy_ms bench.indicator_plain_nofk)
+        e=$(copy_ms bench.indicator_nofk)
         [ $i -eq 0 ] && continue   # warm-up
-        ta+="$a"$'\n'; tb+="$b"$'\n'; tc+="$c"$'\n'
+        ta+="$a"$'\n'; tb+="$b"$'\n'; tc+="$c"$'\n'; td+="$d"$'\n'; te+="$e"$'\n'
     done
+    read -r pd pd_min <<<"$(median_min <<<"${td%$'\n'}")"
+    read -r pe pe_min <<<"$(median_min <<<"${te%$'\n'}")"
     read -r pa pa_min <<<"$(median_min <<<"${ta%$'\n'}")"
     read -r pb pb_min <<<"$(median_min <<<"${tb%$'\n'}")"
     read -r pc pc_min <<<"$(median_min <<<"${tc%$'\n'}")"
@@ -93,7 +104,11 @@ main () {
     result "copy: indicator / plain twin (same types)" "$(fmt_ms "$pa")" "$(fmt_ms "$pb")" "$r" "<= 1.2" "$(meets "$r" '<=' 1.2)"
     r=$(ratio "$pb" "$pc")
     result "copy: indicator / text-column twin (info)" "$(fmt_ms "$pc")" "$(fmt_ms "$pb")" "$r" "-" "-"
-    bpsql -c "TRUNCATE bench.indicator_plain, perfbudget.indicator, bench.indicator_text" >/dev/null
+    echo "# without FK: plain ($pd median, $pd_min min) | with check_indicator_row ($pe, $pe_min) ms"
+    r=$(ratio "$pe" "$pd")
+    result "copy: both without FK: check / no check (info)" "$(fmt_ms "$pd")" "$(fmt_ms "$pe")" "$r" "-" "-"
+    bpsql -c "TRUNCATE bench.indicator_plain, perfbudget.indicator, bench.indicator_text,
+              bench.indicator_plain_nofk, bench.indicator_nofk" >/dev/null
 }
 
 prepare

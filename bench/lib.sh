@@ -14,6 +14,7 @@ set -euo pipefail
 
 BENCH_REPS=${BENCH_REPS:-7}
 BENCH_SCALE=${BENCH_SCALE:-1}
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
 

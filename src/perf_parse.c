@@ -74,10 +74,9 @@ match_completion(const Scan *sc, size_t pos)
 {
 	for (int i = 0; completion_words[i]; i++)
 	{
-		size_t		l = strlen(completion_words[i]);
-
-		if (lit_at(sc, pos, completion_words[i]) && pb_ends_value_at(sc, pos + l))
-			return l;
+		if (lit_at(sc, pos, completion_words[i]) &&
+			pb_ends_value_at(sc, pos + strlen(completion_words[i])))
+			return strlen(completion_words[i]);
 	}
 	return 0;
 }
@@ -97,7 +96,7 @@ pb_ends_value_at(const Scan *sc, size_t pos)
 		lit_at(sc, pos, "；") || lit_at(sc, pos, "、"))
 		return true;
 	for (int i = 0; suffix_words[i].text; i++)
-		if (strlen(suffix_words[i].text) > 3 && lit_at(sc, pos, suffix_words[i].text))
+		if (lit_at(sc, pos, suffix_words[i].text) && strlen(suffix_words[i].text) > 3)
 			return true;
 	return false;
 }
@@ -119,10 +118,11 @@ match_suffix(const Scan *sc, size_t pos, uint8_t *sym)
 	for (int i = 0; suffix_words[i].text; i++)
 	{
 		const char *w = suffix_words[i].text;
-		size_t		l = strlen(w);
+		size_t		l;
 
 		if (!lit_at(sc, pos, w))
 			continue;
+		l = strlen(w);
 		if (l == 3 && !pb_ends_value_at(sc, pos + l) && unit_continues_at(sc, pos + l))
 			continue;			/* 内/前 inside a unit ('5个国内城市') */
 		*sym = suffix_words[i].sym;
@@ -643,6 +643,18 @@ static size_t
 match_symbol_chars(const Scan *sc, size_t pos, uint8_t *sym, bool *band)
 {
 	*band = false;
+	switch (ch(sc, pos))
+	{
+		case '>':
+		case '<':
+		case '=':
+		case '+':
+		case '\xE2':			/* ≥ ≤ */
+		case '\xC2':			/* ± */
+			break;
+		default:
+			return 0;
+	}
 	for (int i = 0; symbol_chars[i].text; i++)
 		if (lit_at(sc, pos, symbol_chars[i].text))
 		{
@@ -656,6 +668,28 @@ match_symbol_chars(const Scan *sc, size_t pos, uint8_t *sym, bool *band)
 static size_t
 match_prefix_word(const Scan *sc, size_t pos, uint8_t *sym)
 {
+	int			l;
+
+	/* the words' first characters: most cells start with none of them */
+	switch (cp_at(sc, pos, &l))
+	{
+		case 0x4E0D:			/* 不 */
+		case 0x5927:			/* 大 */
+		case 0x9AD8:			/* 高 */
+		case 0x81F3:			/* 至 */
+		case 0x5C0F:			/* 小 */
+		case 0x4F4E:			/* 低 */
+		case 0x6700:			/* 最 */
+		case 0x63A7:			/* 控 */
+		case 0x8D85:			/* 超 */
+		case 0x591A:			/* 多 */
+		case 0x5C11:			/* 少 */
+		case 0x8FBE:			/* 达 */
+		case 0x7B49:			/* 等 */
+			break;
+		default:
+			return 0;
+	}
 	for (int i = 0; prefix_words[i].text; i++)
 		if (lit_at(sc, pos, prefix_words[i].text))
 		{

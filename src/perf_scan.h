@@ -64,12 +64,24 @@ at_end(const Scan *sc, size_t pos)
 	return pos >= sc->n;
 }
 
+/*
+ * Does the literal stand at pos?  The first two bytes are compared before
+ * anything else: most calls fail there, and the word tables are tried at
+ * every candidate position.
+ */
 static inline bool
 lit_at(const Scan *sc, size_t pos, const char *lit)
 {
-	size_t		l = strlen(lit);
+	size_t		l;
 
-	return pos + l <= sc->n && memcmp(sc->s + pos, lit, l) == 0;
+	if (pos >= sc->n || sc->s[pos] != lit[0])
+		return false;
+	if (lit[1] == '\0')
+		return true;
+	if (pos + 1 >= sc->n || sc->s[pos + 1] != lit[1])
+		return false;
+	l = strlen(lit);
+	return pos + l <= sc->n && memcmp(sc->s + pos + 2, lit + 2, l - 2) == 0;
 }
 
 static inline uint32_t

@@ -140,7 +140,16 @@ pb_fold_text(const char *in, size_t len, char *out, size_t *outlen,
 	{
 		uint32_t	cp;
 		uint32_t	written;
-		int			l = pb_utf8_decode(p + i, len - i, &cp);
+		int			l;
+
+		/* plain ASCII that folding leaves alone: copy it as it is */
+		if (p[i] > 0x20 && p[i] < 0x7F && !pending_space && o < stop_at)
+		{
+			out[o++] = (char) p[i++];
+			prev_wide = false;
+			continue;
+		}
+		l = pb_utf8_decode(p + i, len - i, &cp);
 
 		if (l == 0 || (cp < 0x20 && !pb_is_space_cp(cp)) || cp == 0x7F)
 		{

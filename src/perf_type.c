@@ -132,7 +132,8 @@ cell_text_in(FunctionCallInfo fcinfo, bool is_target)
 {
 	char	   *input = PG_GETARG_CSTRING(0);
 	size_t		len = strlen(input);
-	char	   *out = palloc(len + 1);
+	char		local[256];
+	char	   *out = len < sizeof(local) ? local : palloc(len + 1);	/* most cells are short */
 	PbCell		cell;
 	const char *typname = is_target ? "perf_target" : "perf_value";
 
