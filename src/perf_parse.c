@@ -115,6 +115,21 @@ unit_continues_at(const Scan *sc, size_t pos)
 static size_t
 match_suffix(const Scan *sc, size_t pos, uint8_t *sym)
 {
+	int			cl;
+
+	/* the words' first characters: 及 或 以 之 内 前 */
+	switch (cp_at(sc, pos, &cl))
+	{
+		case 0x53CA:
+		case 0x6216:
+		case 0x4EE5:
+		case 0x4E4B:
+		case 0x5185:
+		case 0x524D:
+			break;
+		default:
+			return 0;
+	}
 	for (int i = 0; suffix_words[i].text; i++)
 	{
 		const char *w = suffix_words[i].text;

