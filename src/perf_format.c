@@ -129,6 +129,17 @@ put_scalar(char *d, const PbView *v, const PbScalar *s)
 	return o + put_bytes(d + o, v->base + v->cell.unit.off, v->cell.unit.len);
 }
 
+/* Is the character that ends d[0..end) a CJK one? */
+static bool
+ends_cjk(const char *d, size_t end)
+{
+	size_t		i = end;
+
+	while (i > 0 && ((unsigned char) d[i - 1] & 0xC0) == 0x80)
+		i--;
+	return i > 0 && pb_starts_cjk(d + i - 1, end - i + 1);
+}
+
 /*
  * Would the note, written right after the value, be read back as part of a
  * unit?  ('3天内完成' is 3天 with the note 完成; '≤3天完成' would read 天完成.)
@@ -138,12 +149,17 @@ note_would_glue(const PbView *v)
 {
 	const PbCell *c = &v->cell;
 	uint8_t		kind = c->kind == PB_KIND_RANGE ? c->lo.kind : c->kind;
-
 	const char *note = v->base + c->note.off;
+	bool		spaced = (c->flags & PB_F_NOTE_SPACE) != 0;
 
+	if (c->note.len == 0 || kind != PB_KIND_QUANTITY)
+		return false;
+	/* a space between the unit's last CJK character and a CJK note folds away */
+	if (spaced && c->unit.len && ends_cjk(v->base + c->unit.off, c->unit.len) &&
+		pb_starts_cjk(note, c->note.len))
+		spaced = false;
 	/* after bare digits a Chinese numeral reads as damaged text ('23三') */
-	return c->note.len && !(c->flags & PB_F_NOTE_SPACE) &&
-		kind == PB_KIND_QUANTITY &&
+	return !spaced &&
 		(pb_starts_unit(note, c->note.len) ||
 		 (c->unit.len == 0 && pb_starts_numeral(note, c->note.len)));
 }
@@ -169,17 +185,6 @@ put_bare_value(char *d, const PbView *v)
 		default:
 			return put_scalar(d, v, &c->lo);
 	}
-}
-
-/* Is the character that ends d[0..end) a CJK one? */
-static bool
-ends_cjk(const char *d, size_t end)
-{
-	size_t		i = end;
-
-	while (i > 0 && ((unsigned char) d[i - 1] & 0xC0) == 0x80)
-		i--;
-	return i > 0 && pb_starts_cjk(d + i - 1, end - i + 1);
 }
 
 /* The note after the value that ends at d; 'd' holds 'end' bytes before. */
