@@ -5,7 +5,7 @@
  * Layout (no alignment needed, little-endian, so a value can be read in
  * place from a packed varlena):
  *
- *   [kind][symbol][flags][unit prefix bytes]
+ *   [kind][symbol][flags][unit prefix bytes]      (rollup.c reads [symbol] directly)
  *   scalar lo            unless qualitative
  *   scalar hi            ranges only
  *   [unit length u8][unit bytes]
