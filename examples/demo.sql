@@ -58,10 +58,11 @@ SELECT m.symbol,
 \echo
 \echo '== Importing the six example forms (examples/rugao_2024_hrss.txt, text extracted from PDF)'
 \set doc `cat examples/rugao_2024_hrss.txt`
+-- the new ids first: rows stored by import_form are visible to the next statement
+CREATE TEMP TABLE imported AS SELECT id FROM perfbudget.import_form(:'doc') AS id;
 SELECT p.id, p.name AS 项目名称, p.total AS 资金总额, p.spend_half_year AS 半年计划,
        (SELECT count(*) FROM perfbudget.indicator i WHERE i.project_id = p.id) AS 指标数
-  FROM perfbudget.import_form(:'doc') AS imported(id)
-  JOIN perfbudget.project p USING (id)
+  FROM imported JOIN perfbudget.project p USING (id)
  ORDER BY p.id;
 
 \echo
