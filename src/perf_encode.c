@@ -66,8 +66,13 @@ put_scalar(unsigned char *d, const PbScalar *s)
 	{
 		uint64_t	u = (uint64_t) s->digits;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		memcpy(d, &u, 8);		/* already little-endian */
+		d += 8;
+#else
 		for (int i = 0; i < 8; i++)
 			*d++ = (unsigned char) (u >> (8 * i));
+#endif
 	}
 	return d;
 }

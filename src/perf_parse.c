@@ -163,11 +163,22 @@ is_range_sep_at(const Scan *sc, size_t pos, size_t *len)
 {
 	static const char *const seps[] = {"——", "—", "--", "-", "~", "至", "到", NULL};
 
+	switch (ch(sc, pos))
+	{
+		case '-':
+		case '~':
+		case '\xE2':			/* — */
+		case '\xE8':			/* 至 */
+		case '\xE5':			/* 到 */
+			break;
+		default:
+			return false;
+	}
 	for (int i = 0; seps[i]; i++)
 		if (lit_at(sc, pos, seps[i]))
 		{
-			if (strcmp(seps[i], "到") == 0 && lit_at(sc, pos, "到位"))
-				continue;
+			if (i == 6 && lit_at(sc, pos, "到位"))
+				continue;		/* 到位 completes a deadline */
 			*len = strlen(seps[i]);
 			return true;
 		}

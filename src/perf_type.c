@@ -104,12 +104,12 @@ pb_parse_or_report(const char *typname, const char *input, size_t len,
 				   char *out, PbCell *cell, Node *escontext)
 {
 	PbError		err;
-	const char *hint = strcmp(typname, "perf_value") == 0 ?
-		PB_HINT_VALUE_EXAMPLES : PB_HINT_EXAMPLES;
+	const char *hint;
 
 	pb_check_encoding();
 	if (pb_parse_cell(input, len, out, cell, &err))
 		return true;
+	hint = strcmp(typname, "perf_value") == 0 ? PB_HINT_VALUE_EXAMPLES : PB_HINT_EXAMPLES;
 	if (err.expected)
 		ereturn(escontext, false,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
