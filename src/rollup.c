@@ -119,21 +119,28 @@ share_state_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
-/* The state to update: in place inside an aggregate, else a copy. */
-static ShareState *
-share_arg(FunctionCallInfo fcinfo)
+/*
+ * The state to update (argument 0): in place when called as an aggregate's
+ * transition or combine function, else a copy, since a plain call must not
+ * change its argument.
+ */
+static void *
+state_arg(FunctionCallInfo fcinfo, Size size)
 {
-	ShareState *st = (ShareState *) PG_GETARG_POINTER(0);
+	void	   *st = PG_GETARG_POINTER(0);
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 	{
-		ShareState *copy = palloc(sizeof(ShareState));
+		void	   *copy = palloc(size);
 
-		*copy = *st;
+		memcpy(copy, st, size);
 		st = copy;
 	}
 	return st;
 }
+
+#define share_arg(fcinfo) ((ShareState *) state_arg(fcinfo, sizeof(ShareState)))
+#define amount_arg(fcinfo) ((AmountState *) state_arg(fcinfo, sizeof(AmountState)))
 
 PG_FUNCTION_INFO_V1(share_quantitative_accum);
 
@@ -468,21 +475,6 @@ amount_state_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid external binary value of type amount_state"),
 				 errdetail("A field is out of range.")));
 	PG_RETURN_POINTER(st);
-}
-
-static AmountState *
-amount_arg(FunctionCallInfo fcinfo)
-{
-	AmountState *st = (AmountState *) PG_GETARG_POINTER(0);
-
-	if (!AggCheckCallContext(fcinfo, NULL))
-	{
-		AmountState *copy = palloc(sizeof(AmountState));
-
-		*copy = *st;
-		st = copy;
-	}
-	return st;
 }
 
 static void
