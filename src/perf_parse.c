@@ -591,6 +591,30 @@ unify_range(Scan *sc, PbCell *cell, Shape *ls, Shape *hs, size_t hi_pos)
 
 /* ---------------------------------------------------------------- phrases */
 
+/* '1:1', '3:7', '1:0.5': a ratio such as a 配套比例, kept as a phrase. */
+static bool
+is_ratio(const Scan *sc, size_t from)
+{
+	size_t		p = from;
+	int			parts = 0;
+
+	for (;;)
+	{
+		size_t		start = p;
+
+		while (is_digit_at(sc, p) || (ch(sc, p) == '.' && p > start && is_digit_at(sc, p + 1)))
+			p++;
+		if (p == start)
+			return false;
+		parts++;
+		if (at_end(sc, p))
+			return parts >= 2;
+		if (ch(sc, p) != ':')
+			return false;
+		p++;
+	}
+}
+
 /* A qualitative phrase from 'from' to the end; rejects placeholders/damage. */
 static bool
 scan_phrase(Scan *sc, PbCell *cell, size_t from)
@@ -631,6 +655,8 @@ scan_phrase(Scan *sc, PbCell *cell, size_t from)
 	if (from < sc->n && sc->s[from] == '%')
 		return fail(sc, PB_ERR_SYNTAX, from, "a percent sign stands before any number",
 					"a percentage such as 99%");
+	if (!has_letter && has_digit && is_ratio(sc, from))
+		has_letter = true;		/* a ratio stands for itself */
 	if (!has_letter && has_digit)
 		return fail(sc, PB_ERR_SYNTAX, from,
 					"the cell is not a number, percentage, date, range or phrase",
@@ -849,8 +875,8 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 			 "both ends, as in 90%-100%");
 		return TAIL_ERROR;
 	}
-	if (starts_list_at(sc, p))
-		return TAIL_PHRASE;		/* '1个中心、3个站点': a sentence */
+	if (starts_list_at(sc, p) || (cp == ':' && is_digit_at(sc, p + 1)))
+		return TAIL_PHRASE;		/* '1个中心、3个站点': a sentence; '1:1': a ratio */
 	if (is_date && (lit_at(sc, p, "底") || lit_at(sc, p, "末") || lit_at(sc, p, "年") ||
 					lit_at(sc, p, "月") || lit_at(sc, p, "日") || lit_at(sc, p, "号")))
 	{

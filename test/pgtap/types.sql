@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 BEGIN;
-SELECT plan(110);
+SELECT plan(116);
 
 -- ---- catalog ----
 SELECT has_type('perfbudget', 'perf_target', 'type perf_target exists');
@@ -431,6 +431,15 @@ SELECT is(perf_met('≥95%', NULL), NULL, 'perf_met with no actual');
 SELECT is(perf_met('≥95%'::perf_target, '96%'::perf_value)
           = NOT perf_met('<95%'::perf_target, '96%'::perf_value), true,
           '≥ and < are complements');
+
+-- ratios (配套比例 1:1) are phrases; two numbers glued by a colon are not a quantity
+SELECT is(perf_kind('1:1'::perf_target), 'qualitative', 'a ratio 1:1 is a qualitative value');
+SELECT is('1：1'::perf_target::text, '1:1', 'a full-width colon folds in a ratio');
+SELECT is(perf_symbol('3:7'::perf_target), '定性', 'a ratio takes the default 定性');
+SELECT throws_ok($$SELECT '1:'::perf_target$$, '22P02', NULL, 'a dangling colon is refused');
+-- completion words count only at the end of a date value
+SELECT is('12月31日完成率'::perf_target::text, '12月31日完成率', '完成率 is a note, not a deadline');
+SELECT is(perf_symbol('12月底完成'::perf_target), '≤', '完成 at the end makes a deadline');
 
 SELECT * FROM finish();
 ROLLBACK;
