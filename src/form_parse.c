@@ -44,6 +44,7 @@ typedef struct Reader
 	bool		seen_indicators;
 	int			indicators;
 	bool		symbol_column;	/* the indicator heading has 计算符号 */
+	bool		last_line;		/* nothing but white space follows this line */
 	int			form_line;		/* where the current form starts */
 	size_t		form_pos;
 	FpField		text_field;		/* the text field a continuation line extends */
@@ -668,11 +669,15 @@ read_indicator_line(Reader *r, const Line *ln)
 		nvalues = ln->n - sym_at - 1;
 		sym = ln->raw[sym_at];
 	}
-	else if (r->symbol_column)
+	else if (r->symbol_column && r->last_line)
 		return fail(r, "指标行缺少计算符号（行被截断？）", ln->cell[0]);
 	else
 	{
-		/* no 计算符号 column: the last two cells are the values */
+		/*
+		 * No 计算符号 column, or a row that left it blank: the last two cells
+		 * are the values.  The last line of a document cut short looks the
+		 * same ('满意度指标 | 服务对象'), so there it is refused above.
+		 */
 		nvalues = ln->n >= 3 ? 2 : 1;
 		nnames = ln->n - nvalues;
 	}
@@ -814,6 +819,16 @@ read_line(Reader *r, const Line *ln)
 	}
 }
 
+/* Is the rest of the document white space? */
+static bool
+only_space(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
+			return false;
+	return true;
+}
+
 bool
 fp_parse(const char *doc, size_t len, char *work, const FpSink *sink, FpError *err)
 {
@@ -840,6 +855,7 @@ fp_parse(const char *doc, size_t len, char *work, const FpSink *sink, FpError *e
 			l--;
 		r.line++;
 		r.line_pos = i;
+		r.last_line = only_space(doc + e, len - e);
 		if (!split_line(&r, doc + i, l, &ln) || !read_line(&r, &ln))
 			return false;
 		i = e + 1;

@@ -22,7 +22,7 @@ SET search_path = perfbudget, public;
 -- examples/seed_forms.sql without its BEGIN/COMMIT (this file is one transaction)
 \set seed_forms `sed -e "/^BEGIN;$/d" -e "/^COMMIT;$/d" examples/seed_forms.sql`
 BEGIN;
-SELECT plan(66);
+SELECT plan(69);
 
 -- The tables may hold forms of other tests: work on empty ones.
 DELETE FROM project;
@@ -194,6 +194,16 @@ SELECT lives_ok(format('SELECT perfbudget.import_form(%L, replace => true)', :'d
 SELECT is((SELECT count(*) FROM project), 6::bigint, 'still six forms after replace');
 SELECT is((SELECT count(*) FROM project WHERE id IN (SELECT id FROM old_ids)), 0::bigint,
     'the replaced forms have new ids');
+
+-- ---- a row that leaves its 计算符号 blank, in the middle of the table (2)
+SELECT lives_ok(format('SELECT perfbudget.import_form(%L, replace => true)',
+    pg_temp.edit(:'doc', 1, E'立项程序规范性\t定性\t\t规范', E'立项程序规范性\t\t\t规范')),
+    'a blank 计算符号 cell mid-table imports (values are the last two cells)');
+SELECT is((SELECT annual_target::text FROM indicator i JOIN project p ON p.id = i.project_id
+           WHERE p.name = '社保扩面业务经费' AND i.level3 = '立项程序规范性'),
+          '规范', 'the row with a blank 计算符号 keeps its target (定性 by default)');
+SELECT lives_ok(format('SELECT perfbudget.import_form(%L, replace => true)', :'doc'),
+    'the seed again, for what follows');
 
 -- ---- JSON round trip (7)
 UPDATE project SET spend_executed = 150.5 WHERE name = '社保业务运营经费';
