@@ -37,6 +37,26 @@ END;
 COMMENT ON FUNCTION canonical_level2(text) IS
   '二级指标规范名 — maps a written level-2 label to 数量指标, 质量指标, 时效指标 (also 进度指标), 成本指标, 经济/社会/生态效益指标, 可持续影响指标 or 服务对象满意度指标; NULL when unknown';
 
+-------------------------------------------------------------------- indicator sets
+
+-- One definition of "the same indicator set", for the boilerplate rule of
+-- form_issues and for department_review.
+CREATE VIEW indicator_set WITH (security_invoker = true) AS
+SELECT p.id AS project_id, p.budget_year, p.department,
+       md5(string_agg(concat_ws('|', perfbudget.canonical_level1(i.level1),
+                                perfbudget.canonical_level2(i.level2), i.level3,
+                                i.half_year_target::text, i.annual_target::text),
+                      E'\n' ORDER BY i.line_no)) AS fingerprint
+FROM perfbudget.project p JOIN perfbudget.indicator i ON i.project_id = p.id
+WHERE coalesce(perfbudget.canonical_level1(i.level1), '') NOT IN ('决策指标', '过程指标')
+GROUP BY p.id, p.budget_year, p.department;
+
+COMMENT ON VIEW indicator_set IS '指标组合 — per form, a fingerprint of its 产出/效益/满意度 indicators (canonical levels, names and targets, in order): equal fingerprints mean a copied indicator set';
+COMMENT ON COLUMN indicator_set.project_id IS '项目编号 — project id';
+COMMENT ON COLUMN indicator_set.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN indicator_set.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN indicator_set.fingerprint IS '指标指纹 — md5 of the form''s indicator rows other than 决策/过程';
+
 -------------------------------------------------------------------- rules and settings
 
 CREATE TABLE issue_rule_setting (
@@ -106,12 +126,7 @@ WITH ind AS (
            min(annual) FILTER (WHERE annual > 0) AS min_amount
     FROM perfbudget.expenditure GROUP BY project_id
 ), fingerprint AS (
-    SELECT p.id AS project_id, p.budget_year, p.department,
-           md5(string_agg(concat_ws('|', i.l1, i.l2, i.level3, i.half_year_target::text,
-                                    i.annual_target::text), E'\n' ORDER BY i.line_no)) AS fp
-    FROM perfbudget.project p
-    JOIN ind i ON i.project_id = p.id AND coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')
-    GROUP BY p.id, p.budget_year, p.department
+    SELECT project_id, budget_year, department, fingerprint AS fp FROM perfbudget.indicator_set
 ), found AS (
     -- money
     SELECT p.id AS project_id, NULL::integer AS line_no, 'no_expenditure_rows' AS code,

@@ -272,18 +272,9 @@ COMMENT ON COLUMN indicator_detail.score IS '得分 — self-evaluation score';
 COMMENT ON COLUMN indicator_detail.deviation_note IS '偏差原因 — explanation of a deviation';
 
 CREATE VIEW department_review WITH (security_invoker = true) AS
-WITH fp AS (
-    SELECT p.budget_year, p.department, p.id,
-           md5(string_agg(concat_ws('|', perfbudget.canonical_level1(i.level1),
-                                    perfbudget.canonical_level2(i.level2), i.level3,
-                                    i.half_year_target::text, i.annual_target::text),
-                          E'\n' ORDER BY i.line_no)) AS fingerprint
-    FROM perfbudget.project p JOIN perfbudget.indicator i ON i.project_id = p.id
-    WHERE coalesce(perfbudget.canonical_level1(i.level1), '') NOT IN ('决策指标', '过程指标')
-    GROUP BY p.budget_year, p.department, p.id
-), groups AS (
+WITH groups AS (
     SELECT budget_year, department, fingerprint, count(*) AS n
-    FROM fp GROUP BY budget_year, department, fingerprint
+    FROM perfbudget.indicator_set GROUP BY budget_year, department, fingerprint
 )
 SELECT s.budget_year, s.department, s.projects,
        coalesce(g.largest_identical_set, 0) AS largest_identical_set,
