@@ -24,6 +24,7 @@
 
 #include "form_parse.h"
 #include "perf_parse.h"
+#include "perf_pg.h"
 
 PG_FUNCTION_INFO_V1(import_form);
 
@@ -107,13 +108,6 @@ amount_text(const char *s)
 			*o++ = *s;
 	*o = '\0';
 	return r;
-}
-
-static Datum
-numeric_of(const char *s)
-{
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(s),
-							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
 /* '2024年1月', '2024 年 1 月', '2024-01' → '2024-01-01'; NULL when blank. */
@@ -302,7 +296,7 @@ column_sum(List *rows, int col)
 		ImpRow	   *r = lfirst(lc);
 
 		if (r->cells[col])
-			sum = numeric_add_opt_error(sum, DatumGetNumeric(numeric_of(amount_text(r->cells[col]))),
+			sum = numeric_add_opt_error(sum, DatumGetNumeric(pb_numeric_from_text(amount_text(r->cells[col]))),
 										NULL);
 	}
 	return sum;
@@ -311,7 +305,7 @@ column_sum(List *rows, int col)
 static Numeric
 amount_or_zero(ImpForm *f, FpAmount a)
 {
-	return f->amount[a] ? DatumGetNumeric(numeric_of(amount_text(f->amount[a])))
+	return f->amount[a] ? DatumGetNumeric(pb_numeric_from_text(amount_text(f->amount[a])))
 		: int64_to_numeric(0);
 }
 

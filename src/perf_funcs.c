@@ -16,20 +16,13 @@
 /* ---------------------------------------------------------------- helpers */
 
 static Datum
-numeric_from_text(const char *s)
-{
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(s),
-							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-}
-
-static Datum
 number_of(const PbScalar *s, bool base)
 {
 	char		buf[64];
 	size_t		n = base ? pb_format_base_number(s, buf) : pb_format_number(s, buf);
 
 	buf[n] = '\0';
-	return numeric_from_text(buf);
+	return pb_numeric_from_text(buf);
 }
 
 static bool

@@ -74,9 +74,13 @@ match_completion(const Scan *sc, size_t pos)
 {
 	for (int i = 0; completion_words[i]; i++)
 	{
-		if (lit_at(sc, pos, completion_words[i]) &&
-			pb_ends_value_at(sc, pos + strlen(completion_words[i])))
-			return strlen(completion_words[i]);
+		size_t		l;
+
+		if (!lit_at(sc, pos, completion_words[i]))
+			continue;
+		l = strlen(completion_words[i]);
+		if (pb_ends_value_at(sc, pos + l))
+			return l;
 	}
 	return 0;
 }

@@ -32,6 +32,9 @@ extern bool pb_is_plain_value(const PbCell *cell);
 /* A value (no comparator) from a parsed cell: the default symbol restored. */
 extern void pb_cell_to_value(PbCell *cell, const char *base);
 
+/* A numeric from exact decimal text ('292000', '0.2609'). */
+extern Datum pb_numeric_from_text(const char *s);
+
 /* 1-based character position of a byte offset, for error details. */
 extern int	pb_char_position(const char *s, size_t byte_off);
 

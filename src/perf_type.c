@@ -61,6 +61,13 @@ pb_datum_from_cell(const PbCell *cell, const char *base)
 	return PointerGetDatum(r);
 }
 
+Datum
+pb_numeric_from_text(const char *s)
+{
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(s),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
 int
 pb_char_position(const char *s, size_t byte_off)
 {

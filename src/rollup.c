@@ -205,10 +205,8 @@ share_final(PG_FUNCTION_ARGS)
 	if (st->total == 0)
 		PG_RETURN_NULL();
 	q = ((int128) st->hits * 20000 + st->total) / ((int128) st->total * 2);
-	PG_RETURN_DATUM(DirectFunctionCall3(numeric_in,
-										CStringGetDatum(psprintf("%d.%04d", (int) (q / 10000),
-																 (int) (q % 10000))),
-										ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	PG_RETURN_DATUM(pb_numeric_from_text(psprintf("%d.%04d", (int) (q / 10000),
+												  (int) (q % 10000))));
 }
 
 /* ---------------------------------------------------------------- amount_state */
@@ -523,7 +521,5 @@ amount_sum_final(PG_FUNCTION_ARGS)
 
 	if (st->count == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(DirectFunctionCall3(numeric_in,
-										CStringGetDatum(fixed_to_text(get_sum(st), st->dscale)),
-										ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	PG_RETURN_DATUM(pb_numeric_from_text(fixed_to_text(get_sum(st), st->dscale)));
 }
