@@ -28,11 +28,13 @@ OBJS = \
 	src/rollup.o
 
 # The install script of the current version is built from extension/parts/,
-# one file per concern; upgrade scripts (pg_perfbudget--A--B.sql) are kept
-# as written.
-EXTVERSION = 0.1
+# one file per concern.  Released install scripts (pg_perfbudget--0.1.sql)
+# are frozen in git and installed as they are, with the upgrade scripts
+# (pg_perfbudget--A--B.sql), so that ALTER EXTENSION ... UPDATE reaches the
+# current version from every release; test/upgrade.sh proves it.
+EXTVERSION = 0.2
 DATA_built = extension/pg_perfbudget--$(EXTVERSION).sql
-DATA = $(filter-out $(DATA_built),$(wildcard extension/pg_perfbudget--*--*.sql))
+DATA = $(filter-out $(DATA_built),$(wildcard extension/pg_perfbudget--*.sql))
 PGFILEDESC = "pg_perfbudget - budget performance targets"
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
