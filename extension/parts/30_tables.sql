@@ -32,6 +32,8 @@ CREATE TABLE project (
     spend_half_year       numeric,
     spend_annual          numeric,
     spend_executed        numeric,
+    region                text CHECK (btrim(region) <> ''),
+    region_level          text CHECK (btrim(region_level) <> ''),
     CONSTRAINT project_year_department_name_key UNIQUE (budget_year, department, name),
     CONSTRAINT project_amounts_nonnegative CHECK (perfbudget.check_nonnegative(name,
         '{资金总额,财政拨款小计,一般公共预算资金,政府性基金预算,财政专户管理资金,国有资本经营预算,社保基金预算,上年结转资金,其他资金,支出半年(程)计划执行数,支出全年(程)预算数,全年执行数}'::text[],
@@ -83,6 +85,8 @@ COMMENT ON COLUMN project.carryover IS '上年结转资金（万元）— carrie
 COMMENT ON COLUMN project.other_funds IS '其他资金（万元）— other funds';
 COMMENT ON COLUMN project.spend_half_year IS '支出资金总额·半年(程)计划执行数（万元）— planned spending by mid-year';
 COMMENT ON COLUMN project.spend_annual IS '支出资金总额·全年(程)预算数（万元）— annual expenditure budget';
+COMMENT ON COLUMN project.region IS '行政区划 — region from the form''s title line, e.g. 如皋市, 江苏省; NULL when the title names none';
+COMMENT ON COLUMN project.region_level IS '预算级次 — 省级 / 市级 / 县级 / 区级 … as the title line says';
 COMMENT ON COLUMN project.spend_executed IS '全年执行数（万元）— amount actually spent in the year, for self-evaluation';
 
 CREATE TABLE expenditure (
