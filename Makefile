@@ -25,6 +25,7 @@ OBJS = \
 	src/expenditure_sum.o \
 	src/form_parse.o \
 	src/form_import.o \
+	src/form_key.o \
 	src/rollup.o
 
 # The install script of the current version is built from extension/parts/,

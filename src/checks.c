@@ -13,12 +13,52 @@
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "storage/proc.h"
 #include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
+#include "form_import.h"
 #include "perf_pg.h"
+
+/*
+ * The form import_form is storing: a row's CHECK function has only the
+ * project id, which the sender of a document has never seen, so while a
+ * form is stored its rows are named as the document names it ("第2张申报表
+ * 「社保业务运营经费」").  Only the message changes, never the verdict; the
+ * label holds for one project id in one local transaction, so a later
+ * statement that reuses the id is not misnamed.
+ */
+static struct
+{
+	int64		project_id;
+	LocalTransactionId lxid;
+	char		label[512];
+}			importing = {-1, InvalidLocalTransactionId, ""};
+
+void
+pb_importing_form(int64 project_id, const char *label)
+{
+	importing.project_id = project_id;
+	importing.lxid = MyProc->lxid;
+	strlcpy(importing.label, label, sizeof(importing.label));
+}
+
+void
+pb_imported_form(void)
+{
+	importing.project_id = -1;
+	importing.lxid = InvalidLocalTransactionId;
+}
+
+static const char *
+importing_label(int64 project_id)
+{
+	if (importing.project_id == project_id && importing.lxid == MyProc->lxid)
+		return importing.label;
+	return NULL;
+}
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -67,7 +107,10 @@ form_label(FunctionCallInfo fcinfo, int i)
 	return name ? psprintf("项目「%s」", name) : pstrdup("项目");
 }
 
-/* '项目#12 资金分配第3行「办公费」' for a row of a child table. */
+/*
+ * '项目#12 资金分配第3行「办公费」' for a row of a child table; during an
+ * import '第2张申报表「…」资金分配第3行「办公费」'.
+ */
 static char *
 row_label(FunctionCallInfo fcinfo, const char *what)
 {
@@ -77,9 +120,11 @@ row_label(FunctionCallInfo fcinfo, const char *what)
 	initStringInfo(&s);
 	if (PG_ARGISNULL(0))
 		appendStringInfoString(&s, "项目");
+	else if (importing_label(PG_GETARG_INT64(0)))
+		appendStringInfoString(&s, importing_label(PG_GETARG_INT64(0)));
 	else
-		appendStringInfo(&s, "项目#" INT64_FORMAT, PG_GETARG_INT64(0));
-	appendStringInfo(&s, " %s", what);
+		appendStringInfo(&s, "项目#" INT64_FORMAT " ", PG_GETARG_INT64(0));
+	appendStringInfoString(&s, what);
 	if (!PG_ARGISNULL(1))
 		appendStringInfo(&s, "第%d行", PG_GETARG_INT32(1));
 	if (item)

@@ -22,6 +22,8 @@
 #include "utils/numeric.h"
 #include "utils/tuplestore.h"
 
+#include "form_import.h"
+#include "form_key.h"
 #include "form_parse.h"
 #include "perf_parse.h"
 #include "perf_pg.h"
@@ -37,6 +39,7 @@ typedef struct ImpRow
 typedef struct ImpForm
 {
 	int			ordinal;
+	size_t		pos;			/* of the title line */
 	int			year;
 	StringInfoData field[FP_NFIELDS];
 	char	   *amount[FA_NAMOUNTS];
@@ -52,6 +55,9 @@ typedef struct Importer
 	List	   *ids;
 	const char *where;			/* the part being stored, for the context */
 	int			row;
+	size_t		row_pos;		/* byte offset of that row in the document */
+	List	   *keys;			/* name keys of the forms stored, in order */
+	SPIPlanPtr	lock_plan;
 	SPIPlanPtr	find_plan;
 	SPIPlanPtr	delete_plan;
 	SPIPlanPtr	project_plan;
@@ -141,8 +147,8 @@ on_form(void *arg, int ordinal, size_t pos)
 	Importer   *imp = (Importer *) arg;
 	ImpForm    *f = palloc0(sizeof(ImpForm));
 
-	(void) pos;
 	f->ordinal = ordinal;
+	f->pos = pos;
 	for (int i = 0; i < FP_NFIELDS; i++)
 		initStringInfo(&f->field[i]);
 	imp->form = f;
@@ -208,6 +214,18 @@ on_end(void *arg)
 
 /* ---------------------------------------------------------------- storing */
 
+/* 1-based line of the document at byte offset pos. */
+static int
+doc_line(const Importer *imp, size_t pos)
+{
+	int			line = 1;
+
+	for (size_t i = 0; i < pos; i++)
+		if (imp->doc[i] == '\n')
+			line++;
+	return line;
+}
+
 static void
 import_context(void *arg)
 {
@@ -216,11 +234,12 @@ import_context(void *arg)
 	if (imp->form == NULL)
 		return;
 	if (imp->row > 0)
-		errcontext("导入第%d张申报表「%s」，%s第%d行", imp->form->ordinal,
-				   form_name(imp->form), imp->where, imp->row);
+		errcontext("导入第%d张申报表「%s」，%s第%d行（文档第%d行）", imp->form->ordinal,
+				   form_name(imp->form), imp->where, imp->row,
+				   doc_line(imp, imp->row_pos));
 	else
-		errcontext("导入第%d张申报表「%s」，%s", imp->form->ordinal,
-				   form_name(imp->form), imp->where);
+		errcontext("导入第%d张申报表「%s」，%s（标题在文档第%d行）", imp->form->ordinal,
+				   form_name(imp->form), imp->where, doc_line(imp, imp->form->pos));
 }
 
 static SPIPlanPtr
@@ -240,23 +259,28 @@ prepare(const char *sql, int nargs)
 static void
 prepare_plans(Importer *imp)
 {
+	/* one importer at a time per form key: concurrent replaces queue */
+	imp->lock_plan = prepare(
+		"SELECT pg_catalog.pg_advisory_xact_lock("
+		"pg_catalog.hashtextextended($1, 7208234516))", 1);
+	/* the expressions of the unique index project_form_key */
 	imp->find_plan = prepare(
-		"SELECT id FROM perfbudget.project WHERE budget_year = $1::integer"
-		" AND department = $2 AND name = $3", 3);
+		"SELECT id, region, department, name FROM perfbudget.project"
+		" WHERE budget_year = $1::integer AND perfbudget.name_key(region) = $2"
+		" AND perfbudget.name_key(department) = $3 AND perfbudget.name_key(name) = $4", 4);
 	imp->delete_plan = prepare(
-		"DELETE FROM perfbudget.project WHERE budget_year = $1::integer"
-		" AND department = $2 AND name = $3", 3);
+		"DELETE FROM perfbudget.project WHERE id = $1::bigint", 1);
 	imp->project_plan = prepare(
 		"INSERT INTO perfbudget.project (budget_year, name, department,"
 		" implementing_unit, reporting_unit, attribute, level, category,"
 		" start_month, end_month, manager, phone, necessity, feasibility, content,"
 		" long_term_goal, annual_goal, total, fiscal_subtotal, general_budget,"
 		" government_fund, special_account, state_capital, social_insurance_fund,"
-		" carryover, other_funds, spend_half_year, spend_annual)"
+		" carryover, other_funds, spend_half_year, spend_annual, region, region_level)"
 		" VALUES ($1::integer, $2, $3, $4, $5, $6, $7, $8, $9::date, $10::date,"
 		" $11, $12, $13, $14, $15, $16, $17, $18::numeric, $19::numeric,"
 		" $20::numeric, $21::numeric, $22::numeric, $23::numeric, $24::numeric,"
-		" $25::numeric, $26::numeric, $27::numeric, $28::numeric) RETURNING id", 28);
+		" $25::numeric, $26::numeric, $27::numeric, $28::numeric, $29, $30) RETURNING id", 30);
 	imp->expenditure_plan = prepare(
 		"INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)"
 		" VALUES ($1::bigint, $2::integer, $3, $4::numeric, $5::numeric)", 5);
@@ -335,6 +359,28 @@ check_sums(ImpForm *f)
 	}
 }
 
+/* Longest names the unique index of a form can hold (CHECK project_name_lengths). */
+#define MAX_NAME_CHARS 300
+#define MAX_DEPARTMENT_CHARS 200
+#define MAX_REGION_CHARS 100
+
+static void
+require_length(ImpForm *f, const char *label, const char *s, int max)
+{
+	int			n;
+
+	if (s == NULL)
+		return;
+	n = pg_mbstrlen(s);
+	if (n > max)
+		ereport(ERROR,
+				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+				 errmsg("第%d张申报表的%s过长（%d 个字符）", f->ordinal, label, n),
+				 errdetail("%s最多 %d 个字符；开头是「%s…」。", label, max,
+						   pnstrdup(s, pg_mbcharcliplen(s, strlen(s), 90))),
+				 errhint("检查文档：%s一栏之后的内容可能被并入了这一格。", label)));
+}
+
 static void
 require_header(ImpForm *f)
 {
@@ -343,6 +389,97 @@ require_header(ImpForm *f)
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("第%d张申报表「%s」的预算年度 %d 不可信", f->ordinal, form_name(f), f->year),
 				 errhint("标题下应有“(2024年度)”这样的年度。")));
+	require_length(f, "项目名称", field_or_null(f, FP_NAME), MAX_NAME_CHARS);
+	require_length(f, "主管部门", field_or_null(f, FP_DEPARTMENT), MAX_DEPARTMENT_CHARS);
+	require_length(f, "行政区划", field_or_null(f, FP_REGION), MAX_REGION_CHARS);
+}
+
+/*
+ * Region and department are stored in their canonical form (form_key.c),
+ * so that a name typed with a look-alike or invisible character is the
+ * same department in every roll-up; the sender is told.
+ */
+static char *
+canonical_field(ImpForm *f, FpField k, const char *label)
+{
+	const char *s = field_or_null(f, k);
+	char	   *c;
+
+	if (s == NULL)
+		return NULL;
+	c = pb_fold_name(s, strlen(s), true);
+	if (strcmp(c, s) != 0)
+		ereport(WARNING,
+				(errmsg("第%d张申报表「%s」的%s「%s」含兼容字符或不可见字符，按「%s」存储",
+						f->ordinal, form_name(f), label, s, c),
+				 errdetail("名称按 Unicode NFKC 规范化并去掉不可见字符后比较和存储。")));
+	return c;
+}
+
+static char *
+key_of(const char *s)
+{
+	return s ? pb_fold_name(s, strlen(s), false) : pstrdup("");
+}
+
+/*
+ * The form already stored under the same key (year, region, department,
+ * name after folding): replace it or refuse.  The advisory lock on the key
+ * makes a concurrent import of the same form wait for this one and then
+ * see its row, so two replaces end in one form, not in a unique violation.
+ */
+static void
+replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
+				  const char *region, const char *department)
+{
+	const char *key[4];
+	char	   *lock_key;
+	ListCell   *lc;
+	int			ordinal = 0;
+
+	key[0] = year;
+	key[1] = key_of(region);
+	key[2] = key_of(department);
+	key[3] = key_of(field_or_null(f, FP_NAME));
+	lock_key = psprintf("%s\x1f%s\x1f%s\x1f%s", key[0], key[1], key[2], key[3]);
+
+	foreach(lc, imp->keys)
+	{
+		ordinal++;
+		if (strcmp(lfirst(lc), lock_key) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNIQUE_VIOLATION),
+					 errmsg("第%d张申报表「%s」与同一文档的第%d张是同一项目",
+							f->ordinal, form_name(f), ordinal),
+					 errdetail("%s 年度、%s主管部门「%s」下项目名称相同（按规范化名称比较）。",
+							   year, region ? psprintf("%s、", region) : "", department),
+					 errhint("一个文档中每个项目只能出现一次；删去重复的一张后再导入。")));
+	}
+	imp->keys = lappend(imp->keys, lock_key);
+
+	run(imp->lock_plan, (const char **) &lock_key, 1, SPI_OK_SELECT);
+	run(imp->find_plan, key, 4, SPI_OK_SELECT);
+	if (SPI_processed == 0)
+		return;
+	if (!imp->replace)
+	{
+		char	   *old_name = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4);
+
+		ereport(ERROR,
+				(errcode(ERRCODE_UNIQUE_VIOLATION),
+				 errmsg("第%d张申报表「%s」已导入过", f->ordinal, form_name(f)),
+				 strcmp(old_name, form_name(f)) == 0 ?
+				 errdetail("%s 年度、%s主管部门「%s」已有同名项目。", year,
+						   region ? psprintf("%s、", region) : "", department) :
+				 errdetail("%s 年度、%s主管部门「%s」已有项目「%s」，与本表名称只差兼容字符、不可见字符或空白。",
+						   year, region ? psprintf("%s、", region) : "", department, old_name),
+				 errhint("要以新表替换旧表，调用 perfbudget.import_form(doc, replace => true)。")));
+	}
+	{
+		char	   *old_id = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+		run(imp->delete_plan, (const char **) &old_id, 1, SPI_OK_DELETE);
+	}
 }
 
 /* Store one form; the id goes to imp->ids. */
@@ -350,8 +487,9 @@ static void
 store_form(Importer *imp, ImpForm *f)
 {
 	char	   *year = psprintf("%d", f->year);
-	const char *key[3];
-	const char *p[28];
+	const char *p[30];
+	char	   *region;
+	char	   *department;
 	int64		id;
 	bool		isnull;
 	ListCell   *lc;
@@ -361,28 +499,16 @@ store_form(Importer *imp, ImpForm *f)
 	imp->where = "表头";
 	imp->row = 0;
 	require_header(f);
-	key[0] = year;
-	key[1] = field_or_null(f, FP_DEPARTMENT);
-	key[2] = field_or_null(f, FP_NAME);
-
-	run(imp->find_plan, key, 3, SPI_OK_SELECT);
-	if (SPI_processed > 0)
-	{
-		if (!imp->replace)
-			ereport(ERROR,
-					(errcode(ERRCODE_UNIQUE_VIOLATION),
-					 errmsg("第%d张申报表「%s」已导入过", f->ordinal, form_name(f)),
-					 errdetail("%s 年度、主管部门「%s」已有同名项目。", year, key[1]),
-					 errhint("要以新表替换旧表，调用 perfbudget.import_form(doc, replace => true)。")));
-		run(imp->delete_plan, key, 3, SPI_OK_DELETE);
-	}
+	region = canonical_field(f, FP_REGION, "行政区划");
+	department = canonical_field(f, FP_DEPARTMENT, "主管部门");
+	replace_or_refuse(imp, f, year, region, department);
 
 	imp->where = "资金";
 	check_sums(f);
 
 	p[0] = year;
-	p[1] = key[2];
-	p[2] = key[1];
+	p[1] = field_or_null(f, FP_NAME);
+	p[2] = department;
 	p[3] = field_or_null(f, FP_IMPLEMENTING_UNIT);
 	p[4] = field_or_null(f, FP_REPORTING_UNIT);
 	p[5] = field_or_null(f, FP_ATTRIBUTE);
@@ -400,10 +526,13 @@ store_form(Importer *imp, ImpForm *f)
 	p[16] = field_or_null(f, FP_ANNUAL_GOAL);
 	for (int a = 0; a < FA_NAMOUNTS; a++)
 		p[17 + a] = amount_text(f->amount[a]);
+	p[28] = region;
+	p[29] = field_or_null(f, FP_REGION_LEVEL);
 	imp->where = "表头与资金";
-	run(imp->project_plan, p, 28, SPI_OK_INSERT_RETURNING);
+	run(imp->project_plan, p, 30, SPI_OK_INSERT_RETURNING);
 	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	idtext = psprintf(INT64_FORMAT, id);
+	pb_importing_form(id, psprintf("第%d张申报表「%s」", f->ordinal, form_name(f)));
 
 	imp->where = "资金分配";
 	line = 0;
@@ -413,6 +542,7 @@ store_form(Importer *imp, ImpForm *f)
 		const char *a[5];
 
 		imp->row = ++line;
+		imp->row_pos = r->pos;
 		a[0] = idtext;
 		a[1] = psprintf("%d", line);
 		a[2] = r->cells[0];
@@ -429,6 +559,7 @@ store_form(Importer *imp, ImpForm *f)
 		const char *a[8];
 
 		imp->row = ++line;
+		imp->row_pos = r->pos;
 		a[0] = idtext;
 		a[1] = psprintf("%d", line);
 		for (int i = 0; i < 6; i++)
@@ -436,10 +567,17 @@ store_form(Importer *imp, ImpForm *f)
 		run(imp->indicator_plan, a, 8, SPI_OK_INSERT);
 	}
 	imp->row = 0;
+	pb_imported_form();
 	imp->ids = lappend(imp->ids, idtext);
 }
 
 /* ---------------------------------------------------------------- entry */
+
+/*
+ * The reader needs twice the document as work space; past this a document
+ * is better split than held whole in one backend.
+ */
+#define MAX_DOCUMENT_BYTES (256 * 1024 * 1024)
 
 static void
 report_parse_error(Importer *imp, const FpError *e)
@@ -470,6 +608,12 @@ import_form(PG_FUNCTION_ARGS)
 	ListCell   *lc;
 	int			len = VARSIZE_ANY_EXHDR(doc_t);
 
+	if (len > MAX_DOCUMENT_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("申报表文档过大（%d 字节）", len),
+				 errdetail("import_form 一次最多读取 %d MB 的文档。", MAX_DOCUMENT_BYTES >> 20),
+				 errhint("把文档拆成几个文件分别导入；bin/pb-import 可一次导入多个文件。")));
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	memset(&imp, 0, sizeof(imp));
 	imp.doc = VARDATA_ANY(doc_t);

@@ -33,6 +33,8 @@ typedef enum FpField
 	FP_CONTENT,					/* 项目实施内容 */
 	FP_LONG_TERM_GOAL,			/* 中长期目标 */
 	FP_ANNUAL_GOAL,				/* 年度目标 */
+	FP_REGION,					/* 行政区划, from the title line (如皋市) */
+	FP_REGION_LEVEL,			/* 级次, from the title line (市级) */
 	FP_NFIELDS
 } FpField;
 

@@ -34,7 +34,8 @@ CREATE TABLE project (
     spend_executed        numeric,
     region                text CHECK (btrim(region) <> ''),
     region_level          text CHECK (btrim(region_level) <> ''),
-    CONSTRAINT project_year_department_name_key UNIQUE (budget_year, department, name),
+    CONSTRAINT project_name_lengths CHECK (length(name) <= 300 AND length(department) <= 200
+        AND length(region) <= 100 AND length(region_level) <= 20),
     CONSTRAINT project_amounts_nonnegative CHECK (perfbudget.check_nonnegative(name,
         '{资金总额,财政拨款小计,一般公共预算资金,政府性基金预算,财政专户管理资金,国有资本经营预算,社保基金预算,上年结转资金,其他资金,支出半年(程)计划执行数,支出全年(程)预算数,全年执行数}'::text[],
         ARRAY[total, fiscal_subtotal, general_budget, government_fund, special_account,
@@ -54,6 +55,8 @@ CREATE TABLE project (
 );
 
 CREATE INDEX project_department_year_idx ON project (department, budget_year);
+CREATE UNIQUE INDEX project_form_key ON project
+    (budget_year, name_key(region), name_key(department), name_key(name));
 
 COMMENT ON TABLE project IS '预算绩效目标申报表 — one budget performance target declaration form (one project of one department in one budget year); amounts in 万元';
 COMMENT ON COLUMN project.id IS '项目编号 — generated key';
@@ -159,7 +162,8 @@ COMMENT ON TRIGGER expenditure_matches_total ON expenditure IS
   '资金分配合计 = 支出资金总额, checked at commit (deferred) after locking the project row';
 COMMENT ON TRIGGER project_total_matches_expenditure ON project IS
   'the same check when a project''s expenditure totals change';
-COMMENT ON CONSTRAINT project_year_department_name_key ON project IS 'one form per project name, department and budget year';
+COMMENT ON INDEX project_form_key IS 'one form per budget year, region, department and project name, compared by name_key (NFKC, no invisible characters, no white space)';
+COMMENT ON CONSTRAINT project_name_lengths ON project IS '名称长度: 项目名称 ≤ 300, 主管部门 ≤ 200, 行政区划 ≤ 100, 级次 ≤ 20 characters (the unique index project_form_key holds them)';
 COMMENT ON CONSTRAINT project_amounts_nonnegative ON project IS '金额非负: every amount is a finite number ≥ 0';
 COMMENT ON CONSTRAINT project_fiscal_subtotal ON project IS '财政拨款小计 = 一般公共预算资金 + 政府性基金预算 + 财政专户管理资金 + 国有资本经营预算';
 COMMENT ON CONSTRAINT project_income_total ON project IS '资金总额 = 财政拨款小计 + 社保基金预算 + 上年结转资金 + 其他资金';

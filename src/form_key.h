@@ -1,0 +1,15 @@
+/*
+ * form_key.h — folding of the names that identify a form (form_key.c).
+ */
+#ifndef FORM_KEY_H
+#define FORM_KEY_H
+
+#include "postgres.h"
+
+/*
+ * NFKC, invisible characters removed; white space runs made one space and
+ * trimmed when keep_spaces, removed otherwise.  Palloc'd result.
+ */
+extern char *pb_fold_name(const char *s, size_t len, bool keep_spaces);
+
+#endif							/* FORM_KEY_H */
