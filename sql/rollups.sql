@@ -335,3 +335,37 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET parallel_leader_participation;
 DROP TABLE rollup_rows CASCADE;
+
+-- Regions (issue 8): the same department name in two regions is two
+-- departments in every roll-up; region_summary has one row per year and
+-- region and the year's total.  Two forms of 海安市 and one of 江苏省 beside
+-- the six of 如皋 (whose region stays NULL: entered without one).
+BEGIN;
+INSERT INTO project (id, budget_year, region, region_level, name, department, total,
+                     fiscal_subtotal, general_budget, spend_half_year, spend_annual) VALUES
+    (101, 2024, '海安市', '市级', '就业补助', '人力资源和社会保障局', 10, 10, 10, 4, 10),
+    (102, 2024, '海安市', '市级', '社保经办', '人力资源和社会保障局', 20, 20, 20, 8, 20),
+    (103, 2024, '江苏省', '省级', '就业补助', '人力资源和社会保障局', 300, 300, 300, 100, 300);
+INSERT INTO expenditure (project_id, line_no, item, half_year, annual) VALUES
+    (101, 1, '补助', 4, 10), (102, 1, '经办', 8, 20), (103, 1, '补助', 100, 300);
+INSERT INTO indicator (project_id, line_no, level1, level2, level3, annual_target) VALUES
+    (101, 1, '产出指标', '数量指标', '补助人数', '≥100人'),
+    (102, 1, '产出指标', '数量指标', '经办笔数', '≥1000笔'),
+    (102, 2, '满意度指标', '服务对象满意度指标', '满意度', '≥95%'),
+    (103, 1, '效益指标', '社会效益指标', '就业率', '充分');
+SELECT region, department, projects, total, spend_half_year, indicators, quantitative_indicators, is_total
+FROM department_summary WHERE budget_year = 2024 ORDER BY is_total, region NULLS FIRST, department;
+SELECT region, projects, departments, total, half_year_ratio, indicators, quantitative_share, is_total
+FROM region_summary WHERE budget_year = 2024 ORDER BY is_total, region NULLS FIRST;
+SELECT "行政区划", "项目数", "部门数", "资金总额" FROM "地区汇总" ORDER BY "是否合计", "行政区划" NULLS FIRST;
+-- region totals add up to the year's total, and the departments' to the regions'
+SELECT (SELECT sum(total) FROM region_summary WHERE NOT is_total)
+     = (SELECT total FROM region_summary WHERE is_total) AS regions_add_up,
+       (SELECT sum(total) FROM department_summary WHERE NOT is_total AND region = '海安市')
+     = (SELECT total FROM region_summary WHERE region = '海安市') AS departments_add_up;
+SELECT region, department, projects FROM department_review WHERE budget_year = 2024
+ORDER BY region NULLS FIRST, department;
+SELECT DISTINCT region, project_name FROM project_summary WHERE region IS NOT NULL ORDER BY 1, 2;
+SELECT DISTINCT region, project_name FROM indicator_detail WHERE region IS NOT NULL ORDER BY 1, 2;
+SELECT DISTINCT region, code FROM form_issues WHERE region IS NOT NULL ORDER BY 1, 2;
+ROLLBACK;

@@ -46,16 +46,18 @@ SELECT p.id AS project_id, p.budget_year, p.department,
        md5(string_agg(concat_ws('|', perfbudget.canonical_level1(i.level1),
                                 perfbudget.canonical_level2(i.level2), i.level3,
                                 i.half_year_target::text, i.annual_target::text),
-                      E'\n' ORDER BY i.line_no)) AS fingerprint
+                      E'\n' ORDER BY i.line_no)) AS fingerprint,
+       p.region
 FROM perfbudget.project p JOIN perfbudget.indicator i ON i.project_id = p.id
 WHERE coalesce(perfbudget.canonical_level1(i.level1), '') NOT IN ('决策指标', '过程指标')
-GROUP BY p.id, p.budget_year, p.department;
+GROUP BY p.id, p.budget_year, p.department, p.region;
 
 COMMENT ON VIEW indicator_set IS '指标组合 — per form, a fingerprint of its 产出/效益/满意度 indicators (canonical levels, names and targets, in order): equal fingerprints mean a copied indicator set';
 COMMENT ON COLUMN indicator_set.project_id IS '项目编号 — project id';
 COMMENT ON COLUMN indicator_set.budget_year IS '预算年度 — budget year';
 COMMENT ON COLUMN indicator_set.department IS '主管部门 — supervising department';
 COMMENT ON COLUMN indicator_set.fingerprint IS '指标指纹 — md5 of the form''s indicator rows other than 决策/过程';
+COMMENT ON COLUMN indicator_set.region IS '行政区划 — region of the form';
 
 -------------------------------------------------------------------- rules and settings
 
@@ -126,7 +128,7 @@ WITH ind AS (
            min(annual) FILTER (WHERE annual > 0) AS min_amount
     FROM perfbudget.expenditure GROUP BY project_id
 ), fingerprint AS (
-    SELECT project_id, budget_year, department, fingerprint AS fp FROM perfbudget.indicator_set
+    SELECT project_id, budget_year, region, department, fingerprint AS fp FROM perfbudget.indicator_set
 ), found AS (
     -- money
     SELECT p.id AS project_id, NULL::integer AS line_no, 'no_expenditure_rows' AS code,
@@ -246,8 +248,9 @@ WITH ind AS (
     SELECT f.project_id, NULL, 'boilerplate_indicator_set',
            format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同', p.name, f.budget_year, g.n - 1)
     FROM fingerprint f
-    JOIN (SELECT budget_year, department, fp, count(*) AS n FROM fingerprint GROUP BY 1, 2, 3) g
-      USING (budget_year, department, fp)
+    JOIN (SELECT budget_year, region, department, fp, count(*) AS n FROM fingerprint GROUP BY 1, 2, 3, 4) g
+      ON g.budget_year = f.budget_year AND g.region IS NOT DISTINCT FROM f.region
+     AND g.department = f.department AND g.fp = f.fp
     JOIN perfbudget.project p ON p.id = f.project_id
     WHERE g.n >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
     UNION ALL
@@ -256,7 +259,7 @@ WITH ind AS (
     WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
 )
 SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
-       p.budget_year, p.department, p.name AS project_name
+       p.budget_year, p.department, p.name AS project_name, p.region
 FROM found f
 JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled
 JOIN perfbudget.project p ON p.id = f.project_id;
@@ -270,3 +273,4 @@ COMMENT ON COLUMN form_issues.line_no IS '行号 — the indicator row concerned
 COMMENT ON COLUMN form_issues.budget_year IS '预算年度 — budget year of the form';
 COMMENT ON COLUMN form_issues.department IS '主管部门 — supervising department of the form';
 COMMENT ON COLUMN form_issues.project_name IS '项目名称 — name of the form''s project';
+COMMENT ON COLUMN form_issues.region IS '行政区划 — region of the form';

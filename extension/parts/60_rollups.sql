@@ -106,7 +106,8 @@ SELECT p.id AS project_id, p.budget_year, p.department, p.name AS project_name,
        coalesce(i.quantitative_indicators, 0) AS quantitative_indicators,
        i.quantitative_share,
        coalesce(s.issues_error, 0) AS issues_error,
-       coalesce(s.issues_warning, 0) AS issues_warning
+       coalesce(s.issues_warning, 0) AS issues_warning,
+       p.region, p.region_level
 FROM perfbudget.project p
 LEFT JOIN (SELECT project_id, count(*) AS items FROM perfbudget.expenditure GROUP BY project_id) e
        ON e.project_id = p.id
@@ -147,10 +148,12 @@ COMMENT ON COLUMN project_summary.quantitative_indicators IS '定量指标数 �
 COMMENT ON COLUMN project_summary.quantitative_share IS '量化率 — quantitative_indicators / indicators with an annual target, a fraction (4 decimals)';
 COMMENT ON COLUMN project_summary.issues_error IS '错误数 — error rows in form_issues';
 COMMENT ON COLUMN project_summary.issues_warning IS '警告数 — warning rows in form_issues';
+COMMENT ON COLUMN project_summary.region IS '行政区划 — region of the form, from its title line';
+COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
 
 CREATE VIEW department_summary WITH (security_invoker = true) AS
 WITH money AS (
-    SELECT p.budget_year, p.department, grouping(p.department) = 1 AS is_total,
+    SELECT p.budget_year, p.region, p.department, grouping(p.region, p.department) = 3 AS is_total,
            count(*) AS projects,
            perfbudget.funding_sum(p.total) AS total,
            perfbudget.funding_sum(p.fiscal_subtotal) AS fiscal_subtotal,
@@ -164,21 +167,21 @@ WITH money AS (
            perfbudget.funding_sum(p.spend_half_year) AS spend_half_year,
            perfbudget.funding_sum(p.spend_annual) AS spend_annual
     FROM perfbudget.project p
-    GROUP BY GROUPING SETS ((p.budget_year, p.department), (p.budget_year))
+    GROUP BY GROUPING SETS ((p.budget_year, p.region, p.department), (p.budget_year))
 ), ind AS (
-    SELECT p.budget_year, p.department, grouping(p.department) = 1 AS is_total,
+    SELECT p.budget_year, p.region, p.department, grouping(p.region, p.department) = 3 AS is_total,
            count(*) AS indicators,
            count(*) FILTER (WHERE perfbudget.perf_symbol(i.annual_target) <> '定性')
                AS quantitative_indicators,
            perfbudget.quantitative_share(i.annual_target) AS quantitative_share
     FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
-    GROUP BY GROUPING SETS ((p.budget_year, p.department), (p.budget_year))
+    GROUP BY GROUPING SETS ((p.budget_year, p.region, p.department), (p.budget_year))
 ), iss AS (
-    SELECT budget_year, department, grouping(department) = 1 AS is_total,
+    SELECT budget_year, region, department, grouping(region, department) = 3 AS is_total,
            count(*) FILTER (WHERE severity = 'error') AS issues_error,
            count(*) FILTER (WHERE severity = 'warning') AS issues_warning
     FROM perfbudget.form_issues
-    GROUP BY GROUPING SETS ((budget_year, department), (budget_year))
+    GROUP BY GROUPING SETS ((budget_year, region, department), (budget_year))
 )
 SELECT m.budget_year,
        CASE WHEN m.is_total THEN NULL ELSE m.department END AS department,
@@ -190,14 +193,17 @@ SELECT m.budget_year,
        coalesce(i.quantitative_indicators, 0) AS quantitative_indicators,
        i.quantitative_share,
        coalesce(s.issues_error, 0) AS issues_error,
-       coalesce(s.issues_warning, 0) AS issues_warning
+       coalesce(s.issues_warning, 0) AS issues_warning,
+       CASE WHEN m.is_total THEN NULL ELSE m.region END AS region
 FROM money m
 LEFT JOIN ind i ON i.budget_year = m.budget_year AND i.is_total = m.is_total
+               AND i.region IS NOT DISTINCT FROM m.region
                AND i.department IS NOT DISTINCT FROM m.department
 LEFT JOIN iss s ON s.budget_year = m.budget_year AND s.is_total = m.is_total
+               AND s.region IS NOT DISTINCT FROM m.region
                AND s.department IS NOT DISTINCT FROM m.department;
 
-COMMENT ON VIEW department_summary IS '部门汇总 — one row per budget year and 主管部门, plus a total row per year (is_total, department NULL): projects, money by source (万元), half-year plan, indicators and issues';
+COMMENT ON VIEW department_summary IS '部门汇总 — one row per budget year, region and 主管部门 (the same department name in two regions is two departments), plus a total row per year (is_total, region and department NULL): projects, money by source (万元), half-year plan, indicators and issues';
 COMMENT ON COLUMN department_summary.budget_year IS '预算年度 — budget year';
 COMMENT ON COLUMN department_summary.department IS '主管部门 — supervising department; NULL on the year''s total row';
 COMMENT ON COLUMN department_summary.is_total IS '是否合计行 — true on the total row of the year';
@@ -219,6 +225,50 @@ COMMENT ON COLUMN department_summary.quantitative_indicators IS '定量指标数
 COMMENT ON COLUMN department_summary.quantitative_share IS '量化率 — quantitative_indicators / indicators with an annual target, a fraction (4 decimals)';
 COMMENT ON COLUMN department_summary.issues_error IS '错误数 — error rows in form_issues';
 COMMENT ON COLUMN department_summary.issues_warning IS '警告数 — warning rows in form_issues';
+COMMENT ON COLUMN department_summary.region IS '行政区划 — region of the department''s forms (NULL when their title names none, and on the year''s total row)';
+
+CREATE VIEW region_summary WITH (security_invoker = true) AS
+SELECT budget_year, region, is_total,
+       sum(projects)::bigint AS projects,
+       count(*) FILTER (WHERE NOT is_total) AS departments,
+       sum(total) AS total, sum(fiscal_subtotal) AS fiscal_subtotal,
+       sum(general_budget) AS general_budget, sum(government_fund) AS government_fund,
+       sum(special_account) AS special_account, sum(state_capital) AS state_capital,
+       sum(social_insurance_fund) AS social_insurance_fund, sum(carryover) AS carryover,
+       sum(other_funds) AS other_funds, sum(spend_half_year) AS spend_half_year,
+       sum(spend_annual) AS spend_annual,
+       round(sum(spend_half_year) / nullif(sum(spend_annual), 0), 4) AS half_year_ratio,
+       sum(indicators)::bigint AS indicators,
+       sum(quantitative_indicators)::bigint AS quantitative_indicators,
+       round(sum(quantitative_indicators)::numeric / nullif(sum(indicators), 0), 4) AS quantitative_share,
+       sum(issues_error)::bigint AS issues_error,
+       sum(issues_warning)::bigint AS issues_warning
+FROM perfbudget.department_summary
+GROUP BY budget_year, region, is_total;
+
+COMMENT ON VIEW region_summary IS '地区汇总 — the figures of department_summary per budget year and region (行政区划 from the forms'' title lines; NULL region for forms whose title names none), plus the year''s total row (is_total)';
+COMMENT ON COLUMN region_summary.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN region_summary.region IS '行政区划 — region; NULL on the year''s total row and for forms whose title names no region';
+COMMENT ON COLUMN region_summary.is_total IS '是否合计行 — true on the total row of the year';
+COMMENT ON COLUMN region_summary.projects IS '项目数 — number of forms';
+COMMENT ON COLUMN region_summary.departments IS '部门数 — number of 主管部门 with forms in the region';
+COMMENT ON COLUMN region_summary.total IS '资金总额（万元）— income total';
+COMMENT ON COLUMN region_summary.fiscal_subtotal IS '财政拨款小计（万元）— fiscal appropriation subtotal';
+COMMENT ON COLUMN region_summary.general_budget IS '一般公共预算资金（万元）— general public budget funds';
+COMMENT ON COLUMN region_summary.government_fund IS '政府性基金预算（万元）— government fund budget';
+COMMENT ON COLUMN region_summary.special_account IS '财政专户管理资金（万元）— fiscal special account funds';
+COMMENT ON COLUMN region_summary.state_capital IS '国有资本经营预算（万元）— state capital operation budget';
+COMMENT ON COLUMN region_summary.social_insurance_fund IS '社保基金预算（万元）— social insurance fund budget';
+COMMENT ON COLUMN region_summary.carryover IS '上年结转资金（万元）— carried over from last year';
+COMMENT ON COLUMN region_summary.other_funds IS '其他资金（万元）— other funds';
+COMMENT ON COLUMN region_summary.spend_half_year IS '半年(程)计划执行数（万元）— planned spending by mid-year';
+COMMENT ON COLUMN region_summary.spend_annual IS '全年(程)预算数（万元）— annual expenditure budget';
+COMMENT ON COLUMN region_summary.half_year_ratio IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
+COMMENT ON COLUMN region_summary.indicators IS '三级指标数 — number of indicator rows';
+COMMENT ON COLUMN region_summary.quantitative_indicators IS '定量指标数 — indicators whose annual comparator is not 定性';
+COMMENT ON COLUMN region_summary.quantitative_share IS '量化率 — quantitative_indicators / indicators, a fraction (4 decimals)';
+COMMENT ON COLUMN region_summary.issues_error IS '错误数 — error rows in form_issues';
+COMMENT ON COLUMN region_summary.issues_warning IS '警告数 — warning rows in form_issues';
 
 CREATE VIEW indicator_detail WITH (security_invoker = true) AS
 SELECT i.project_id, p.budget_year, p.department, p.name AS project_name, i.line_no,
@@ -239,7 +289,7 @@ SELECT i.project_id, p.budget_year, p.department, p.name AS project_name, i.line
        perfbudget.perf_base_number(i.half_year_target) AS half_year_base_number,
        i.actual::text AS actual_text,
        perfbudget.perf_met(i.annual_target, i.actual) AS met,
-       i.weight, i.score, i.deviation_note
+       i.weight, i.score, i.deviation_note, p.region
 FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id;
 
 COMMENT ON VIEW indicator_detail IS '指标明细 — one row per indicator with its targets split into plain columns (symbol, kind, number, unit) for BI tools';
@@ -270,22 +320,25 @@ COMMENT ON COLUMN indicator_detail.met IS '是否达成 — perf_met(annual targ
 COMMENT ON COLUMN indicator_detail.weight IS '分值 — weight in self-evaluation';
 COMMENT ON COLUMN indicator_detail.score IS '得分 — self-evaluation score';
 COMMENT ON COLUMN indicator_detail.deviation_note IS '偏差原因 — explanation of a deviation';
+COMMENT ON COLUMN indicator_detail.region IS '行政区划 — region of the form';
 
 CREATE VIEW department_review WITH (security_invoker = true) AS
 WITH groups AS (
-    SELECT budget_year, department, fingerprint, count(*) AS n
-    FROM perfbudget.indicator_set GROUP BY budget_year, department, fingerprint
+    SELECT budget_year, region, department, fingerprint, count(*) AS n
+    FROM perfbudget.indicator_set GROUP BY budget_year, region, department, fingerprint
 )
 SELECT s.budget_year, s.department, s.projects,
        coalesce(g.largest_identical_set, 0) AS largest_identical_set,
        coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
        s.indicators,
-       round(1 - s.quantitative_share, 4) AS qualitative_share
+       round(1 - s.quantitative_share, 4) AS qualitative_share,
+       s.region
 FROM perfbudget.department_summary s
-LEFT JOIN (SELECT budget_year, department, max(n) AS largest_identical_set,
+LEFT JOIN (SELECT budget_year, region, department, max(n) AS largest_identical_set,
                   sum(n) FILTER (WHERE n > 1) AS projects_sharing_set
-           FROM groups GROUP BY budget_year, department) g
-       ON g.budget_year = s.budget_year AND g.department = s.department
+           FROM groups GROUP BY budget_year, region, department) g
+       ON g.budget_year = s.budget_year AND g.region IS NOT DISTINCT FROM s.region
+      AND g.department = s.department
 WHERE NOT s.is_total;
 
 COMMENT ON VIEW department_review IS '指标质量审查 — per department and year: how many projects share an identical set of 产出/效益/满意度 indicators (boilerplate) and the share of qualitative indicators';
@@ -296,6 +349,7 @@ COMMENT ON COLUMN department_review.largest_identical_set IS '最大雷同组 �
 COMMENT ON COLUMN department_review.projects_sharing_set IS '雷同项目数 — projects whose indicator set is identical to at least one other project''s';
 COMMENT ON COLUMN department_review.indicators IS '三级指标数 — number of indicator rows';
 COMMENT ON COLUMN department_review.qualitative_share IS '定性指标占比 — 1 − quantitative share, a fraction (4 decimals)';
+COMMENT ON COLUMN department_review.region IS '行政区划 — region of the department''s forms';
 
 -------------------------------------------------------------------- Chinese-labelled twins
 
@@ -308,7 +362,8 @@ SELECT budget_year AS "预算年度", department AS "主管部门", is_total AS 
        other_funds AS "其他资金", spend_half_year AS "半年计划执行数",
        spend_annual AS "全年预算数", half_year_ratio AS "半年执行比例",
        indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
-       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数"
+       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数",
+       region AS "行政区划"
 FROM perfbudget.department_summary;
 COMMENT ON VIEW "部门汇总" IS 'department_summary with Chinese column names, for BI users who want Chinese headers';
 
@@ -318,7 +373,8 @@ SELECT project_id AS "项目编号", budget_year AS "预算年度", department A
        total AS "资金总额", spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
        spend_executed AS "全年执行数", half_year_ratio AS "半年执行比例",
        indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
-       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数"
+       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数",
+       region AS "行政区划", region_level AS "预算级次"
 FROM perfbudget.project_summary;
 COMMENT ON VIEW "项目汇总" IS 'project_summary with Chinese column names';
 
@@ -328,16 +384,30 @@ SELECT project_id AS "项目编号", budget_year AS "预算年度", department A
        level2 AS "二级指标", level3 AS "三级指标", annual_text AS "全年指标值",
        annual_symbol AS "计算符号", annual_kind AS "值类型", annual_number AS "数值",
        annual_unit AS "计量单位", half_year_text AS "半年指标值", actual_text AS "实际完成值",
-       met AS "是否达成", weight AS "分值", score AS "得分"
+       met AS "是否达成", weight AS "分值", score AS "得分", region AS "行政区划"
 FROM perfbudget.indicator_detail;
 COMMENT ON VIEW "指标明细" IS 'indicator_detail with Chinese column names';
 
 CREATE VIEW "问题清单" WITH (security_invoker = true) AS
 SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
        project_name AS "项目名称", severity AS "严重程度", code AS "规则代码",
-       message AS "问题说明", line_no AS "行号"
+       message AS "问题说明", line_no AS "行号", region AS "行政区划"
 FROM perfbudget.form_issues;
 COMMENT ON VIEW "问题清单" IS 'form_issues with Chinese column names';
+
+CREATE VIEW "地区汇总" WITH (security_invoker = true) AS
+SELECT budget_year AS "预算年度", region AS "行政区划", is_total AS "是否合计",
+       projects AS "项目数", departments AS "部门数", total AS "资金总额",
+       fiscal_subtotal AS "财政拨款小计", general_budget AS "一般公共预算资金",
+       government_fund AS "政府性基金预算", special_account AS "财政专户管理资金",
+       state_capital AS "国有资本经营预算", social_insurance_fund AS "社保基金预算",
+       carryover AS "上年结转资金", other_funds AS "其他资金",
+       spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
+       half_year_ratio AS "半年执行比例", indicators AS "三级指标数",
+       quantitative_indicators AS "定量指标数", quantitative_share AS "量化率",
+       issues_error AS "错误数", issues_warning AS "警告数"
+FROM perfbudget.region_summary;
+COMMENT ON VIEW "地区汇总" IS 'region_summary with Chinese column names';
 
 -- the twins' columns carry the comments of the columns they rename
 COMMENT ON COLUMN "部门汇总"."预算年度" IS '预算年度 — budget year';
@@ -403,3 +473,30 @@ COMMENT ON COLUMN "问题清单"."严重程度" IS '严重程度 — error or wa
 COMMENT ON COLUMN "问题清单"."规则代码" IS '规则代码 — stable code of the rule (perfbudget.issue_rule.code)';
 COMMENT ON COLUMN "问题清单"."问题说明" IS '问题说明 — what is wrong, in Chinese';
 COMMENT ON COLUMN "问题清单"."行号" IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN "问题清单"."行政区划" IS '行政区划 — region of the form';
+COMMENT ON COLUMN "部门汇总"."行政区划" IS '行政区划 — region of the department''s forms; NULL on the year''s total row';
+COMMENT ON COLUMN "项目汇总"."行政区划" IS '行政区划 — region of the form, from its title line';
+COMMENT ON COLUMN "项目汇总"."预算级次" IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
+COMMENT ON COLUMN "指标明细"."行政区划" IS '行政区划 — region of the form';
+COMMENT ON COLUMN "地区汇总"."预算年度" IS '预算年度 — budget year';
+COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
+COMMENT ON COLUMN "地区汇总"."是否合计" IS '是否合计行 — true on the total row of the year';
+COMMENT ON COLUMN "地区汇总"."项目数" IS '项目数 — number of forms';
+COMMENT ON COLUMN "地区汇总"."部门数" IS '部门数 — number of 主管部门 with forms in the region';
+COMMENT ON COLUMN "地区汇总"."资金总额" IS '资金总额（万元）— income total';
+COMMENT ON COLUMN "地区汇总"."财政拨款小计" IS '财政拨款小计（万元）— fiscal appropriation subtotal';
+COMMENT ON COLUMN "地区汇总"."一般公共预算资金" IS '一般公共预算资金（万元）— general public budget funds';
+COMMENT ON COLUMN "地区汇总"."政府性基金预算" IS '政府性基金预算（万元）— government fund budget';
+COMMENT ON COLUMN "地区汇总"."财政专户管理资金" IS '财政专户管理资金（万元）— fiscal special account funds';
+COMMENT ON COLUMN "地区汇总"."国有资本经营预算" IS '国有资本经营预算（万元）— state capital operation budget';
+COMMENT ON COLUMN "地区汇总"."社保基金预算" IS '社保基金预算（万元）— social insurance fund budget';
+COMMENT ON COLUMN "地区汇总"."上年结转资金" IS '上年结转资金（万元）— carried over from last year';
+COMMENT ON COLUMN "地区汇总"."其他资金" IS '其他资金（万元）— other funds';
+COMMENT ON COLUMN "地区汇总"."半年计划执行数" IS '半年(程)计划执行数（万元）— planned spending by mid-year';
+COMMENT ON COLUMN "地区汇总"."全年预算数" IS '全年(程)预算数（万元）— annual expenditure budget';
+COMMENT ON COLUMN "地区汇总"."半年执行比例" IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
+COMMENT ON COLUMN "地区汇总"."三级指标数" IS '三级指标数 — number of indicator rows';
+COMMENT ON COLUMN "地区汇总"."定量指标数" IS '定量指标数 — indicators whose annual comparator is not 定性';
+COMMENT ON COLUMN "地区汇总"."量化率" IS '量化率 — quantitative_indicators / indicators, a fraction (4 decimals)';
+COMMENT ON COLUMN "地区汇总"."错误数" IS '错误数 — error rows in form_issues';
+COMMENT ON COLUMN "地区汇总"."警告数" IS '警告数 — warning rows in form_issues';
