@@ -448,3 +448,14 @@ COMMENT ON COLUMN "项目汇总"."行政区划" IS '行政区划 — region of t
 COMMENT ON COLUMN "项目汇总"."预算级次" IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
 COMMENT ON COLUMN "指标明细"."行政区划" IS '行政区划 — region of the form';
 COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
+
+-- What an amount may be, one rule for the checks and the roll-ups (issue 8):
+-- 0 to 10^12 万元 with at most 6 decimals (check functions in C).
+COMMENT ON CONSTRAINT project_amounts_nonnegative ON project IS '金额有效: every amount is a number from 0 to 10^12 万元 with at most 6 decimals (the 分), which the roll-ups always add exactly';
+COMMENT ON CONSTRAINT expenditure_row_amounts ON expenditure IS '资金分配行: valid amounts (0 to 10^12 万元, at most 6 decimals) and 半年 ≤ 全年';
+COMMENT ON FUNCTION check_nonnegative(text, text[], numeric[], text) IS
+  '金额有效检查 — true when every amount is a number from 0 to 10^12 万元 with at most 6 decimals (NULL counts as 0); otherwise raises 23514 naming the form and the cell labelled in labels';
+COMMENT ON FUNCTION check_half_year(text, text, numeric, numeric, text) IS
+  '半年计划检查 — true when both are valid amounts (0 to 10^12 万元, at most 6 decimals) and 半年(程)计划执行数 ≤ 全年(程)预算数; otherwise raises 23514 naming the form and item';
+COMMENT ON FUNCTION check_expenditure_row(bigint, integer, text, numeric, numeric, text) IS
+  '资金分配行检查 — true when the row''s amounts are valid (0 to 10^12 万元, at most 6 decimals) and 半年 ≤ 全年; otherwise raises 23514 naming the form (during import_form) or the project id, line and item';

@@ -295,6 +295,40 @@ COMMIT;
 SELECT project_id, severity, code, line_no, message FROM form_issues WHERE project_id = 103
 ORDER BY project_id, code, line_no, message;
 
+------------------------------------------------------------------ what an amount may be
+
+-- The rules and the roll-ups agree (issue 8, part 7): an amount the rules
+-- accept can always be summed by funding_sum in department_summary.  17
+-- decimals and 1e22 万元 were accepted before and then broke every roll-up.
+SELECT * FROM pg_temp.try($$INSERT INTO project (budget_year, name, department, total,
+    fiscal_subtotal, general_budget, spend_annual)
+    VALUES (2025, '极小金额', '测试局', 0.00000000000000001, 0.00000000000000001,
+            0.00000000000000001, 0.00000000000000001)$$);
+SELECT * FROM pg_temp.try($$INSERT INTO project (budget_year, name, department, total,
+    fiscal_subtotal, general_budget, spend_annual)
+    VALUES (2025, '极大金额', '测试局', 1e22, 1e22, 1e22, 1e22)$$);
+SELECT * FROM pg_temp.try($$INSERT INTO project (id, budget_year, name, department, total,
+    fiscal_subtotal, general_budget, spend_half_year, spend_annual)
+    VALUES (120, 2025, '分位金额', '测试局', 1.000001, 1.000001, 1.000001, 0, 1.000001);
+    INSERT INTO expenditure VALUES (120, 1, '印刷费', 0, 1.0000001)$$);
+SELECT * FROM pg_temp.try($$INSERT INTO project (id, budget_year, name, department, total,
+    fiscal_subtotal, general_budget, spend_half_year, spend_annual)
+    VALUES (121, 2025, '上限金额', '测试局', 1000000000000, 1000000000000, 1000000000000, 0, 1000000000000);
+    INSERT INTO expenditure VALUES (121, 1, '工程', 0, 1000000000000.000000);
+    DELETE FROM project WHERE id = 121$$);
+SELECT * FROM pg_temp.try($$INSERT INTO project (id, budget_year, name, department, total,
+    fiscal_subtotal, general_budget, spend_half_year, spend_annual)
+    VALUES (122, 2025, 'NaN金额', '测试局', 'NaN', 'NaN', 'NaN', 0, 'NaN')$$);
+-- A display scale beyond 6 with no more digits is the same amount: accepted.
+SELECT check_nonnegative('项目', '{金额}', '{60.8000000000}'::numeric[]) AS trailing_zeros_ok;
+-- The largest amounts the rules accept, a million times over, still add up.
+SELECT funding_sum(1000000000000.000001) AS funds, sum(1000000000000.000001) AS sum
+FROM generate_series(1, 1000000);
+
+-- Combining partial states that would pass 2^63 rows is an error, not a wrap.
+SELECT * FROM pg_temp.try($$SELECT share_combine('(9223372036854775807,9223372036854775807)', '(1,1)')$$);
+SELECT * FROM pg_temp.try($$SELECT amount_sum_combine('(9223372036854775807,1,0)', '(1,1,0)')$$);
+
 ------------------------------------------------------------------ clean up
 
 DELETE FROM project;

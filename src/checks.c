@@ -234,24 +234,52 @@ check_income_matches_spend(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(true);
 }
 
-/* half ≤ annual and both ≥ 0, for a total or a row. */
+/*
+ * What an amount (万元) may be, in one place for every rule: a finite
+ * number ≥ 0 with at most AMOUNT_MAX_DECIMALS decimals (万元 to the 分) and
+ * at most AMOUNT_MAX (a trillion 万元, far above any budget).  Within these
+ * bounds the roll-up aggregates (rollup.c: 16 decimals, totals to 8.5·10^21)
+ * add any number of forms a database can hold, exactly.  NULL when the
+ * amount is one, else what is wrong with it.
+ */
+#define AMOUNT_MAX_DECIMALS 6
+#define AMOUNT_MAX INT64CONST(1000000000000)
+
+static const char *
+amount_problem(Numeric v)
+{
+	if (numeric_is_nan(v) || numeric_is_inf(v))
+		return "不是有限数";
+	if (amount_cmp(v, int64_to_numeric(0)) < 0)
+		return "小于 0";
+	if (amount_cmp(v, int64_to_numeric(AMOUNT_MAX)) > 0)
+		return "超过 1 万亿万元";
+	if (DatumGetInt32(DirectFunctionCall1(numeric_min_scale, NumericGetDatum(v))) >
+		AMOUNT_MAX_DECIMALS)
+		return "小数超过 6 位（万元精确到分）";
+	return NULL;
+}
+
+#define AMOUNT_HINT "金额以万元计，应为 0 到 1 万亿之间、最多 6 位小数的数，如 155 或 60.8。"
+
+/* half ≤ annual and both valid amounts, for a total or a row. */
 static void
 require_half_within_annual(const char *label, Numeric half, Numeric annual,
 						   const char *conname)
 {
-	Numeric		zero = int64_to_numeric(0);
+	const char *why = amount_problem(half);
+	const char *which = "半年(程)计划执行数";
 
-	if (numeric_is_nan(half) || numeric_is_inf(half) ||
-		numeric_is_nan(annual) || numeric_is_inf(annual))
-		violation(conname, psprintf("%s的金额不是有效金额", label),
-				  psprintf("半年(程)计划执行数 %s，全年(程)预算数 %s；金额应为有限数（万元）。",
-						   numeric_normalize(half), numeric_normalize(annual)),
-				  NULL);
-	if (amount_cmp(half, zero) < 0 || amount_cmp(annual, zero) < 0)
-		violation(conname, psprintf("%s的金额为负数", label),
-				  psprintf("半年(程)计划执行数 %s，全年(程)预算数 %s；金额不能小于 0。",
-						   amount_text(half), amount_text(annual)),
-				  NULL);
+	if (why == NULL)
+	{
+		why = amount_problem(annual);
+		which = "全年(程)预算数";
+	}
+	if (why)
+		violation(conname, psprintf("%s的%s不是有效金额", label, which),
+				  psprintf("半年(程)计划执行数 %s，全年(程)预算数 %s；%s%s。",
+						   numeric_normalize(half), numeric_normalize(annual), which, why),
+				  AMOUNT_HINT);
 	if (amount_cmp(half, annual) > 0)
 		violation(conname, psprintf("%s的半年计划执行数超过全年预算数", label),
 				  psprintf("半年(程)计划执行数 %s > 全年(程)预算数 %s。",
@@ -287,7 +315,6 @@ check_nonnegative(PG_FUNCTION_ARGS)
 	Datum	   *amounts;
 	bool	   *anulls;
 	int			namounts;
-	Numeric		zero = int64_to_numeric(0);
 
 	if (PG_ARGISNULL(2))
 		PG_RETURN_BOOL(true);
@@ -303,19 +330,20 @@ check_nonnegative(PG_FUNCTION_ARGS)
 	{
 		Numeric		v;
 		const char *label;
+		const char *why;
 
 		if (anulls[i])
 			continue;
 		v = DatumGetNumeric(amounts[i]);
+		why = amount_problem(v);
+		if (why == NULL)
+			continue;
 		label = (i < nlabels && !lnulls[i]) ? TextDatumGetCString(labels[i]) :
 			psprintf("第%d项金额", i + 1);
-		if (numeric_is_nan(v) || numeric_is_inf(v) || amount_cmp(v, zero) < 0)
-			violation(opt_text_arg(fcinfo, 3),
-					  psprintf("%s的%s不是有效金额", form_label(fcinfo, 0), label),
-					  psprintf("%s = %s；金额应为不小于 0 的有限数（万元）。", label,
-							   numeric_is_nan(v) || numeric_is_inf(v) ?
-							   numeric_normalize(v) : amount_text(v)),
-					  NULL);
+		violation(opt_text_arg(fcinfo, 3),
+				  psprintf("%s的%s不是有效金额", form_label(fcinfo, 0), label),
+				  psprintf("%s = %s，%s。", label, numeric_normalize(v), why),
+				  AMOUNT_HINT);
 	}
 	PG_RETURN_BOOL(true);
 }

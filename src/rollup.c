@@ -19,6 +19,7 @@
 #include <ctype.h>
 #include <limits.h>
 
+#include "common/int.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
@@ -29,6 +30,20 @@
 #ifndef HAVE_INT128
 #error "pg_perfbudget needs a compiler with 128-bit integers"
 #endif
+
+/*
+ * Counts are int64: a transition adds 1 and cannot reach the limit, but
+ * combining states read from text or binary input (Citus ships them) can.
+ */
+static void
+count_overflow(const char *type)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s count out of range", type),
+			 errdetail("Combining two partial states would exceed 2^63 - 1 rows."),
+			 errhint("Partial states come from the aggregate itself; check states entered by hand.")));
+}
 
 /* ---------------------------------------------------------------- share_state */
 
@@ -188,8 +203,9 @@ share_combine(PG_FUNCTION_ARGS)
 	ShareState *st = share_arg(fcinfo);
 	ShareState *other = (ShareState *) PG_GETARG_POINTER(1);
 
-	st->hits += other->hits;
-	st->total += other->total;
+	if (pg_add_s64_overflow(st->hits, other->hits, &st->hits) ||
+		pg_add_s64_overflow(st->total, other->total, &st->total))
+		count_overflow("share_state");
 	PG_RETURN_POINTER(st);
 }
 
@@ -483,7 +499,8 @@ add_to(AmountState *st, int128 v, int dscale, int64 count)
 	if ((v > 0 && sum > INT128_LIMIT - v) || (v < 0 && sum < -INT128_LIMIT - v))
 		amount_overflow();
 	set_sum(st, sum + v);
-	st->count += count;
+	if (pg_add_s64_overflow(st->count, count, &st->count))
+		count_overflow("amount_state");
 	if (dscale > st->dscale)
 		st->dscale = dscale;
 }

@@ -6,7 +6,7 @@ CREATE FUNCTION check_nonnegative(form text, labels text[], amounts numeric[],
                                   constraint_name text DEFAULT NULL)
     RETURNS boolean AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION check_nonnegative(text, text[], numeric[], text) IS
-  '金额非负检查 — true when every amount is a finite number ≥ 0 (NULL counts as 0); otherwise raises 23514 naming the form and the cell labelled in labels';
+  '金额有效检查 — true when every amount is a number from 0 to 10^12 万元 with at most 6 decimals (NULL counts as 0); otherwise raises 23514 naming the form and the cell labelled in labels';
 
 CREATE FUNCTION check_fiscal_subtotal(form text, fiscal_subtotal numeric,
                                       general_budget numeric, government_fund numeric,
@@ -33,14 +33,14 @@ CREATE FUNCTION check_half_year(form text, item text, half_year numeric, annual 
                                 constraint_name text DEFAULT NULL)
     RETURNS boolean AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION check_half_year(text, text, numeric, numeric, text) IS
-  '半年计划检查 — true when 0 ≤ 半年(程)计划执行数 ≤ 全年(程)预算数; otherwise raises 23514 naming the form and item';
+  '半年计划检查 — true when both are valid amounts (0 to 10^12 万元, at most 6 decimals) and 半年(程)计划执行数 ≤ 全年(程)预算数; otherwise raises 23514 naming the form and item';
 
 CREATE FUNCTION check_expenditure_row(project_id bigint, line_no integer, item text,
                                       half_year numeric, annual numeric,
                                       constraint_name text DEFAULT NULL)
     RETURNS boolean AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION check_expenditure_row(bigint, integer, text, numeric, numeric, text) IS
-  '资金分配行检查 — true when the row''s amounts are ≥ 0 and 半年 ≤ 全年; otherwise raises 23514 naming project id, line and item';
+  '资金分配行检查 — true when the row''s amounts are valid (0 to 10^12 万元, at most 6 decimals) and 半年 ≤ 全年; otherwise raises 23514 naming the form (during import_form) or the project id, line and item';
 
 CREATE FUNCTION check_indicator_row(project_id bigint, line_no integer, indicator text,
                                     half_year_target perf_target, annual_target perf_target,

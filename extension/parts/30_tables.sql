@@ -164,10 +164,10 @@ COMMENT ON TRIGGER project_total_matches_expenditure ON project IS
   'the same check when a project''s expenditure totals change';
 COMMENT ON INDEX project_form_key IS 'one form per budget year, region, department and project name, compared by name_key (NFKC, no invisible characters, no white space)';
 COMMENT ON CONSTRAINT project_name_lengths ON project IS '名称长度: 项目名称 ≤ 300, 主管部门 ≤ 200, 行政区划 ≤ 100, 级次 ≤ 20 characters (the unique index project_form_key holds them)';
-COMMENT ON CONSTRAINT project_amounts_nonnegative ON project IS '金额非负: every amount is a finite number ≥ 0';
+COMMENT ON CONSTRAINT project_amounts_nonnegative ON project IS '金额有效: every amount is a number from 0 to 10^12 万元 with at most 6 decimals (the 分), which the roll-ups always add exactly';
 COMMENT ON CONSTRAINT project_fiscal_subtotal ON project IS '财政拨款小计 = 一般公共预算资金 + 政府性基金预算 + 财政专户管理资金 + 国有资本经营预算';
 COMMENT ON CONSTRAINT project_income_total ON project IS '资金总额 = 财政拨款小计 + 社保基金预算 + 上年结转资金 + 其他资金';
 COMMENT ON CONSTRAINT project_income_matches_spend ON project IS '收入资金总额 = 支出全年(程)预算数';
 COMMENT ON CONSTRAINT project_half_year_within_annual ON project IS '0 ≤ 支出半年(程)计划执行数 ≤ 全年(程)预算数';
-COMMENT ON CONSTRAINT expenditure_row_amounts ON expenditure IS '资金分配行: amounts ≥ 0 and 半年 ≤ 全年';
+COMMENT ON CONSTRAINT expenditure_row_amounts ON expenditure IS '资金分配行: valid amounts (0 to 10^12 万元, at most 6 decimals) and 半年 ≤ 全年';
 COMMENT ON CONSTRAINT indicator_targets ON indicator IS '指标行: comparator agrees with the value; half-year ≤ annual for cumulative quantities';
