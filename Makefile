@@ -26,6 +26,8 @@ OBJS = \
 	src/form_parse.o \
 	src/form_import.o \
 	src/form_key.o \
+	src/indicator_label.o \
+	src/indicator_label_sql.o \
 	src/rollup.o
 
 # The install script of the current version is built from extension/parts/,
@@ -55,7 +57,7 @@ $(OBJS): $(wildcard src/*.h)
 
 # The pure C core, built without the server for the unit test and fuzzer.
 CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c src/perf_compare.c \
-	src/perf_encode.c src/perf_eval.c src/form_parse.c
+	src/perf_encode.c src/perf_eval.c src/form_parse.c src/indicator_label.c
 HOST_CC ?= cc
 HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 

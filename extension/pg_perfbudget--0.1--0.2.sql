@@ -459,3 +459,10 @@ COMMENT ON FUNCTION check_half_year(text, text, numeric, numeric, text) IS
   '半年计划检查 — true when both are valid amounts (0 to 10^12 万元, at most 6 decimals) and 半年(程)计划执行数 ≤ 全年(程)预算数; otherwise raises 23514 naming the form and item';
 COMMENT ON FUNCTION check_expenditure_row(bigint, integer, text, numeric, numeric, text) IS
   '资金分配行检查 — true when the row''s amounts are valid (0 to 10^12 万元, at most 6 decimals) and 半年 ≤ 全年; otherwise raises 23514 naming the form (during import_form) or the project id, line and item';
+
+-- canonical_level1/2 in C (src/indicator_label.c): the same key words,
+-- without six regular expressions per indicator row (issue 9).
+CREATE OR REPLACE FUNCTION canonical_level1(label text) RETURNS text
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION canonical_level2(label text) RETURNS text
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

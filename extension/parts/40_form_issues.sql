@@ -6,34 +6,12 @@
 -------------------------------------------------------------------- canonical labels
 
 CREATE FUNCTION canonical_level1(label text) RETURNS text
-    LANGUAGE SQL IMMUTABLE PARALLEL SAFE STRICT
-RETURN CASE
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '产出|项目完成' THEN '产出指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '满意' THEN '满意度指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '效益|效果' THEN '效益指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '成本' THEN '成本指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '决策' THEN '决策指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '过程' THEN '过程指标'
-END;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION canonical_level1(text) IS
   '一级指标规范名 — maps a written level-1 label (产出指标, 项目完成指标, 效果指标, "满意度指 标" …) to 产出指标, 效益指标, 满意度指标, 成本指标, 决策指标 or 过程指标; NULL when unknown';
 
 CREATE FUNCTION canonical_level2(label text) RETURNS text
-    LANGUAGE SQL IMMUTABLE PARALLEL SAFE STRICT
-RETURN CASE
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '数量' THEN '数量指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '质量' THEN '质量指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '时效|进度|及时' THEN '时效指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '经济成本' THEN '经济成本指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '社会成本' THEN '社会成本指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '生态环境成本' THEN '生态环境成本指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '成本' THEN '成本指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '经济效益' THEN '经济效益指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '社会效益' THEN '社会效益指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '生态' THEN '生态效益指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '可持续' THEN '可持续影响指标'
-    WHEN regexp_replace(label, '\s', '', 'g') ~ '满意' THEN '服务对象满意度指标'
-END;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION canonical_level2(text) IS
   '二级指标规范名 — maps a written level-2 label to 数量指标, 质量指标, 时效指标 (also 进度指标), 成本指标, 经济/社会/生态效益指标, 可持续影响指标 or 服务对象满意度指标; NULL when unknown';
 
