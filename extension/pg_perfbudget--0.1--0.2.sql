@@ -466,3 +466,284 @@ CREATE OR REPLACE FUNCTION canonical_level1(label text) RETURNS text
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OR REPLACE FUNCTION canonical_level2(label text) RETURNS text
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- Views written for a province's volume (issue 9): form_issues reads each
+-- table once per branch (no per-project subquery over all indicators);
+-- department_summary is one GROUP BY over the facts instead of GROUPING SETS
+-- joined on IS NOT DISTINCT FROM; filters on year, region, department and
+-- project reach the indexes.
+
+CREATE OR REPLACE VIEW form_issues WITH (security_invoker = true) AS
+SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
+       f.budget_year, f.department, f.project_name, f.region
+FROM (
+    -- money: one row per project with its expenditure rows summed
+    SELECT x.id AS project_id, x.budget_year, x.region, x.department, x.name AS project_name,
+           NULL::integer AS line_no, c.code, c.message
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
+                 p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
+                 count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
+                 max(e.annual) FILTER (WHERE e.annual > 0) AS max_amount,
+                 min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
+          FROM perfbudget.project p
+          LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
+          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x
+    CROSS JOIN LATERAL (VALUES
+        ('no_expenditure_rows',
+         CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
+              THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END),
+        ('expenditure_sum_mismatch',
+         CASE WHEN x.n > 0 AND (coalesce(x.half_sum, 0) <> coalesce(x.spend_half_year, 0)
+                                OR coalesce(x.annual_sum, 0) <> coalesce(x.spend_annual, 0))
+              THEN format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
+                          x.name, x.half_sum, x.annual_sum, coalesce(x.spend_half_year, 0),
+                          coalesce(x.spend_annual, 0)) END),
+        ('period_reversed',
+         CASE WHEN x.start_month > x.end_month
+              THEN format('项目「%s」开始时间 %s 晚于完成时间 %s', x.name,
+                          to_char(x.start_month, 'YYYY年FMMM月'), to_char(x.end_month, 'YYYY年FMMM月')) END),
+        ('unit_mix',
+         CASE WHEN x.max_amount / x.min_amount >=
+                   (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
+              THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
+                          x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END)
+    ) AS c(code, message)
+    WHERE c.message IS NOT NULL
+    UNION ALL
+    -- indicator rows: every rule of one row in one pass over the rows
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no, c.code, c.message
+    FROM perfbudget.project p
+    JOIN perfbudget.indicator i ON i.project_id = p.id
+    CROSS JOIN LATERAL (VALUES
+        ('annual_target_missing',
+         CASE WHEN i.annual_target IS NULL
+              THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END),
+        ('qualitative_with_number',
+         CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
+                   AND perfbudget.perf_kind(i.half_year_target) <> 'qualitative'
+              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '半年',
+                          perfbudget.perf_value_of(i.half_year_target)) END),
+        ('qualitative_with_number',
+         CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
+                   AND perfbudget.perf_kind(i.annual_target) <> 'qualitative'
+              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
+                          perfbudget.perf_value_of(i.annual_target)) END),
+        ('percent_out_of_range',
+         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
+                   AND (perfbudget.perf_number(i.half_year_target) < 0
+                        OR perfbudget.perf_number(i.half_year_target) > 100)
+              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
+                          '半年', i.half_year_target) END),
+        ('percent_out_of_range',
+         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                   AND (perfbudget.perf_number(i.annual_target) < 0
+                        OR perfbudget.perf_number(i.annual_target) > 100)
+              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
+                          '全年', i.annual_target) END),
+        ('rate_in_days',
+         CASE WHEN i.level3 LIKE '%率%'
+                   AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
+              THEN format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3,
+                          perfbudget.perf_unit(i.annual_target)) END),
+        ('count_without_unit',
+         CASE WHEN perfbudget.perf_kind(i.annual_target) = 'quantity'
+                   AND perfbudget.perf_unit(i.annual_target) IS NULL
+                   AND i.level3 !~ '[(（].+[)）]'
+              THEN format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3,
+                          i.annual_target) END),
+        ('date_outside_period',
+         CASE WHEN perfbudget.perf_date(i.half_year_target) < p.start_month
+                   OR perfbudget.perf_date(i.half_year_target) >= (p.end_month + interval '1 month')
+              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
+                          i.half_year_target, to_char(p.start_month, 'YYYY年FMMM月'),
+                          to_char(p.end_month, 'YYYY年FMMM月')) END),
+        ('date_outside_period',
+         CASE WHEN perfbudget.perf_date(i.annual_target) < p.start_month
+                   OR perfbudget.perf_date(i.annual_target) >= (p.end_month + interval '1 month')
+              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
+                          i.annual_target, to_char(p.start_month, 'YYYY年FMMM月'),
+                          to_char(p.end_month, 'YYYY年FMMM月')) END),
+        ('half_year_beyond_annual',
+         CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'percent'
+                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                   AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
+                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                   AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
+              THEN format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
+                          i.half_year_target, i.annual_target) END),
+        ('satisfaction_below_threshold',
+         CASE WHEN (perfbudget.canonical_level1(i.level1) = '满意度指标' OR i.level3 LIKE '%满意%')
+                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                   AND perfbudget.perf_number(i.annual_target) <
+                       (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
+              THEN format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
+                          (SELECT threshold FROM perfbudget.issue_rule
+                           WHERE code = 'satisfaction_below_threshold')) END)
+    ) AS c(code, message)
+    WHERE c.message IS NOT NULL
+    UNION ALL
+    -- the same 三级 name twice under one 二级
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, min(i.line_no), 'duplicate_indicator',
+           format('二级指标「%s」下三级指标「%s」重复（第%s行）', coalesce(i.level2, ''), i.level3,
+                  string_agg(i.line_no::text, '、' ORDER BY i.line_no))
+    FROM perfbudget.project p
+    JOIN perfbudget.indicator i ON i.project_id = p.id
+    GROUP BY p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
+    HAVING count(*) > 1
+    UNION ALL
+    -- coverage: one row per project with what its indicator table has
+    SELECT h.id, h.budget_year, h.region, h.department, h.name, NULL, c.code,
+           format('项目「%s」%s', h.name, c.what)
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+                 coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
+                 coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
+                 coalesce(bool_or(i.l1 = '满意度指标'), false) AS has_satisfaction,
+                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 = '数量指标'), false) AS has_quantity,
+                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 IN ('质量指标', '时效指标')), false) AS has_quality,
+                 coalesce(bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标'), false) AS has_cost,
+                 count(i.project_id) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
+          FROM perfbudget.project p
+          LEFT JOIN (SELECT project_id, perfbudget.canonical_level1(level1) AS l1,
+                            perfbudget.canonical_level2(level2) AS l2
+                     FROM perfbudget.indicator) i ON i.project_id = p.id
+          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h
+    CROSS JOIN LATERAL (VALUES
+        ('missing_output', NOT h.has_output, '缺少产出指标'),
+        ('missing_benefit', NOT h.has_benefit, '缺少效益指标'),
+        ('missing_satisfaction', NOT h.has_satisfaction, '缺少满意度指标'),
+        ('output_without_quantity', h.has_output AND NOT h.has_quantity, '产出指标缺少数量指标'),
+        ('output_without_quality_or_timeliness', h.has_output AND NOT h.has_quality,
+         '产出指标缺少质量指标或时效指标'),
+        ('missing_cost', NOT h.has_cost, '缺少成本指标'),
+        ('too_few_indicators',
+         h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators'),
+         format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
+                (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')))
+    ) AS c(code, failed, what)
+    WHERE c.failed
+    UNION ALL
+    -- review: indicator sets copied across a department's projects (the
+    -- count is a window over year, region, department and fingerprint, so
+    -- filters on those reach the tables)
+    SELECT w.project_id, w.budget_year, w.region, w.department, p.name, NULL,
+           'boilerplate_indicator_set',
+           format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
+                  p.name, w.budget_year, w.n - 1)
+    FROM (SELECT s.project_id, s.budget_year, s.region, s.department,
+                 count(*) OVER (PARTITION BY s.budget_year, s.region, s.department, s.fingerprint) AS n
+          FROM perfbudget.indicator_set s) w
+    JOIN perfbudget.project p ON p.id = w.project_id
+    WHERE w.n >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
+    UNION ALL
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
+           format('项目「%s」的年度目标照抄中长期目标', p.name)
+    FROM perfbudget.project p
+    WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
+) AS f
+JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
+
+CREATE OR REPLACE VIEW project_summary WITH (security_invoker = true) AS
+SELECT p.id AS project_id, p.budget_year, p.department, p.name AS project_name,
+       p.implementing_unit, p.category,
+       p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
+       p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
+       p.spend_half_year, p.spend_annual, p.spend_executed,
+       round(p.spend_half_year / nullif(p.spend_annual, 0), 4) AS half_year_ratio,
+       coalesce(e.items, 0) AS expenditure_items,
+       coalesce(i.indicators, 0) AS indicators,
+       coalesce(i.quantitative_indicators, 0) AS quantitative_indicators,
+       i.quantitative_share,
+       coalesce(s.issues_error, 0) AS issues_error,
+       coalesce(s.issues_warning, 0) AS issues_warning,
+       p.region, p.region_level
+FROM perfbudget.project p
+LEFT JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
+                   WHERE x.project_id = p.id) e ON true
+LEFT JOIN LATERAL (SELECT count(*) AS indicators,
+                          count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
+                              AS quantitative_indicators,
+                          perfbudget.quantitative_share(x.annual_target) AS quantitative_share
+                   FROM perfbudget.indicator x WHERE x.project_id = p.id) i ON true
+LEFT JOIN (SELECT project_id, budget_year, department,
+                  count(*) FILTER (WHERE severity = 'error') AS issues_error,
+                  count(*) FILTER (WHERE severity = 'warning') AS issues_warning
+           FROM perfbudget.form_issues GROUP BY project_id, budget_year, department) s
+       ON s.project_id = p.id AND s.budget_year = p.budget_year AND s.department = p.department;
+
+CREATE OR REPLACE VIEW department_summary WITH (security_invoker = true) AS
+WITH facts AS NOT MATERIALIZED (
+    SELECT p.budget_year, p.region, p.department, 1 AS projects,
+           p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
+           p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
+           p.spend_half_year, p.spend_annual,
+           NULL::perfbudget.perf_target AS annual_target, 0 AS indicators,
+           0 AS quantitative_indicators, 0 AS issues_error, 0 AS issues_warning
+    FROM perfbudget.project p
+    UNION ALL
+    SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, i.annual_target, 1,
+           (perfbudget.perf_symbol(i.annual_target) <> '定性')::integer, 0, 0
+    FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
+    UNION ALL
+    SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, 0, 0,
+           (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+    FROM perfbudget.form_issues f
+)
+SELECT budget_year, department, false AS is_total,
+       sum(projects)::bigint AS projects,
+       perfbudget.funding_sum(total) AS total,
+       perfbudget.funding_sum(fiscal_subtotal) AS fiscal_subtotal,
+       perfbudget.funding_sum(general_budget) AS general_budget,
+       perfbudget.funding_sum(government_fund) AS government_fund,
+       perfbudget.funding_sum(special_account) AS special_account,
+       perfbudget.funding_sum(state_capital) AS state_capital,
+       perfbudget.funding_sum(social_insurance_fund) AS social_insurance_fund,
+       perfbudget.funding_sum(carryover) AS carryover,
+       perfbudget.funding_sum(other_funds) AS other_funds,
+       perfbudget.funding_sum(spend_half_year) AS spend_half_year,
+       perfbudget.funding_sum(spend_annual) AS spend_annual,
+       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4)
+           AS half_year_ratio,
+       sum(indicators)::bigint AS indicators,
+       sum(quantitative_indicators)::bigint AS quantitative_indicators,
+       perfbudget.quantitative_share(annual_target) AS quantitative_share,
+       sum(issues_error)::bigint AS issues_error,
+       sum(issues_warning)::bigint AS issues_warning,
+       region
+FROM facts
+GROUP BY budget_year, region, department
+UNION ALL
+SELECT budget_year, NULL, true,
+       sum(projects)::bigint,
+       perfbudget.funding_sum(total), perfbudget.funding_sum(fiscal_subtotal),
+       perfbudget.funding_sum(general_budget), perfbudget.funding_sum(government_fund),
+       perfbudget.funding_sum(special_account), perfbudget.funding_sum(state_capital),
+       perfbudget.funding_sum(social_insurance_fund), perfbudget.funding_sum(carryover),
+       perfbudget.funding_sum(other_funds), perfbudget.funding_sum(spend_half_year),
+       perfbudget.funding_sum(spend_annual),
+       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4),
+       sum(indicators)::bigint, sum(quantitative_indicators)::bigint,
+       perfbudget.quantitative_share(annual_target),
+       sum(issues_error)::bigint, sum(issues_warning)::bigint,
+       NULL
+FROM facts
+GROUP BY budget_year;
+
+CREATE OR REPLACE VIEW department_review WITH (security_invoker = true) AS
+SELECT s.budget_year, s.department, s.projects,
+       coalesce(g.largest_identical_set, 0) AS largest_identical_set,
+       coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
+       s.indicators,
+       round(1 - s.quantitative_share, 4) AS qualitative_share,
+       s.region
+FROM perfbudget.department_summary s
+LEFT JOIN LATERAL (
+    SELECT max(n) AS largest_identical_set, sum(n) FILTER (WHERE n > 1) AS projects_sharing_set
+    FROM (SELECT count(*) AS n FROM perfbudget.indicator_set x
+          WHERE x.budget_year = s.budget_year AND x.department = s.department
+            AND x.region IS NOT DISTINCT FROM s.region
+          GROUP BY x.fingerprint) sets
+) g ON true
+WHERE NOT s.is_total;

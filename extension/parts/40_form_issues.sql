@@ -95,152 +95,180 @@ COMMENT ON COLUMN issue_rule.description IS '说明 — what the rule reports, i
 
 -------------------------------------------------------------------- the report
 
+-- Written for a province's volume: every branch reads the tables once
+-- (joins and GROUP BY, no per-project subquery), and each branch starts
+-- from perfbudget.project with its year, region, department, id and name as
+-- plain columns, so that a filter on any of them reaches the project
+-- table's indexes through the UNION ALL, the GROUP BYs and the window.
 CREATE VIEW form_issues WITH (security_invoker = true) AS
-WITH ind AS (
-    SELECT i.*, perfbudget.canonical_level1(i.level1) AS l1,
-           perfbudget.canonical_level2(i.level2) AS l2
-    FROM perfbudget.indicator i
-), rows_per_project AS (
-    SELECT project_id, count(*) AS n, sum(half_year) AS half_sum, sum(annual) AS annual_sum,
-           max(annual) FILTER (WHERE annual > 0) AS max_amount,
-           min(annual) FILTER (WHERE annual > 0) AS min_amount
-    FROM perfbudget.expenditure GROUP BY project_id
-), fingerprint AS (
-    SELECT project_id, budget_year, region, department, fingerprint AS fp FROM perfbudget.indicator_set
-), found AS (
-    -- money
-    SELECT p.id AS project_id, NULL::integer AS line_no, 'no_expenditure_rows' AS code,
-           format('项目「%s」资金总额 %s 万元，但没有资金分配行', p.name, coalesce(p.total, 0)) AS message
-    FROM perfbudget.project p LEFT JOIN rows_per_project r ON r.project_id = p.id
-    WHERE r.project_id IS NULL AND (coalesce(p.total, 0) <> 0 OR coalesce(p.spend_annual, 0) <> 0)
-    UNION ALL
-    SELECT p.id, NULL, 'expenditure_sum_mismatch',
-           format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
-                  p.name, r.half_sum, r.annual_sum, coalesce(p.spend_half_year, 0), coalesce(p.spend_annual, 0))
-    FROM perfbudget.project p JOIN rows_per_project r ON r.project_id = p.id
-    WHERE coalesce(r.half_sum, 0) <> coalesce(p.spend_half_year, 0)
-       OR coalesce(r.annual_sum, 0) <> coalesce(p.spend_annual, 0)
-    UNION ALL
-    SELECT p.id, NULL, 'period_reversed',
-           format('项目「%s」开始时间 %s 晚于完成时间 %s', p.name,
-                  to_char(p.start_month, 'YYYY年FMMM月'), to_char(p.end_month, 'YYYY年FMMM月'))
-    FROM perfbudget.project p WHERE p.start_month > p.end_month
-    UNION ALL
-    SELECT p.id, NULL, 'unit_mix',
-           format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
-                  p.name, r.max_amount, r.min_amount, round(r.max_amount / r.min_amount))
-    FROM perfbudget.project p JOIN rows_per_project r ON r.project_id = p.id
-    WHERE r.max_amount / r.min_amount >=
-          (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
-    -- indicators
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'annual_target_missing',
-           format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3)
-    FROM ind i WHERE i.annual_target IS NULL
-    UNION ALL
-    SELECT d.project_id, d.line_no, 'duplicate_indicator',
-           format('二级指标「%s」下三级指标「%s」重复（第%s行）', coalesce(d.level2, ''), d.level3, d.lines)
-    FROM (SELECT project_id, min(line_no) AS line_no, level2, level3,
-                 string_agg(line_no::text, '、' ORDER BY line_no) AS lines
-          FROM ind GROUP BY project_id, level2, level3 HAVING count(*) > 1) d
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'qualitative_with_number',
-           format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, t.which, perfbudget.perf_value_of(t.target))
-    FROM ind i CROSS JOIN LATERAL (VALUES ('半年', i.half_year_target), ('全年', i.annual_target)) t(which, target)
-    WHERE perfbudget.perf_symbol(t.target) = '定性' AND perfbudget.perf_kind(t.target) <> 'qualitative'
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'percent_out_of_range',
-           format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3, t.which, t.target)
-    FROM ind i CROSS JOIN LATERAL (VALUES ('半年', i.half_year_target), ('全年', i.annual_target)) t(which, target)
-    WHERE i.level3 LIKE '%率%' AND perfbudget.perf_kind(t.target) = 'percent'
-      AND (perfbudget.perf_number(t.target) < 0 OR perfbudget.perf_number(t.target) > 100)
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'rate_in_days',
-           format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3, perfbudget.perf_unit(i.annual_target))
-    FROM ind i
-    WHERE i.level3 LIKE '%率%' AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'count_without_unit',
-           format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3, i.annual_target)
-    FROM ind i
-    WHERE perfbudget.perf_kind(i.annual_target) = 'quantity' AND perfbudget.perf_unit(i.annual_target) IS NULL
-      AND i.level3 !~ '[(（].+[)）]'
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'date_outside_period',
-           format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3, t.target,
-                  to_char(p.start_month, 'YYYY年FMMM月'), to_char(p.end_month, 'YYYY年FMMM月'))
-    FROM ind i JOIN perfbudget.project p ON p.id = i.project_id
-    CROSS JOIN LATERAL (VALUES (i.half_year_target), (i.annual_target)) t(target)
-    WHERE perfbudget.perf_date(t.target) IS NOT NULL
-      AND (perfbudget.perf_date(t.target) < p.start_month
-           OR perfbudget.perf_date(t.target) >= (p.end_month + interval '1 month'))
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'half_year_beyond_annual',
-           format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
-                  i.half_year_target, i.annual_target)
-    FROM ind i
-    WHERE perfbudget.perf_kind(i.half_year_target) = 'percent' AND perfbudget.perf_kind(i.annual_target) = 'percent'
-      AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
-      AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-      AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'satisfaction_below_threshold',
-           format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
-                  (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold'))
-    FROM ind i
-    WHERE (i.l1 = '满意度指标' OR i.level3 LIKE '%满意%')
-      AND perfbudget.perf_kind(i.annual_target) = 'percent'
-      AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-      AND perfbudget.perf_number(i.annual_target) <
-          (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
-    -- coverage
-    UNION ALL
-    SELECT p.id, NULL, c.code, format('项目「%s」%s', p.name, c.what)
-    FROM perfbudget.project p
-    CROSS JOIN LATERAL (
-        SELECT bool_or(i.l1 = '产出指标') AS has_output,
-               bool_or(i.l1 = '效益指标') AS has_benefit,
-               bool_or(i.l1 = '满意度指标') AS has_satisfaction,
-               bool_or(i.l1 = '产出指标' AND i.l2 = '数量指标') AS has_quantity,
-               bool_or(i.l1 = '产出指标' AND i.l2 IN ('质量指标', '时效指标')) AS has_quality,
-               bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标') AS has_cost,
-               count(*) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
-        FROM ind i WHERE i.project_id = p.id) h
+SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
+       f.budget_year, f.department, f.project_name, f.region
+FROM (
+    -- money: one row per project with its expenditure rows summed
+    SELECT x.id AS project_id, x.budget_year, x.region, x.department, x.name AS project_name,
+           NULL::integer AS line_no, c.code, c.message
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
+                 p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
+                 count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
+                 max(e.annual) FILTER (WHERE e.annual > 0) AS max_amount,
+                 min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
+          FROM perfbudget.project p
+          LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
+          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x
     CROSS JOIN LATERAL (VALUES
-        ('missing_output', NOT coalesce(h.has_output, false), '缺少产出指标'),
-        ('missing_benefit', NOT coalesce(h.has_benefit, false), '缺少效益指标'),
-        ('missing_satisfaction', NOT coalesce(h.has_satisfaction, false), '缺少满意度指标'),
-        ('output_without_quantity', coalesce(h.has_output, false) AND NOT coalesce(h.has_quantity, false),
-         '产出指标缺少数量指标'),
-        ('output_without_quality_or_timeliness', coalesce(h.has_output, false) AND NOT coalesce(h.has_quality, false),
+        ('no_expenditure_rows',
+         CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
+              THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END),
+        ('expenditure_sum_mismatch',
+         CASE WHEN x.n > 0 AND (coalesce(x.half_sum, 0) <> coalesce(x.spend_half_year, 0)
+                                OR coalesce(x.annual_sum, 0) <> coalesce(x.spend_annual, 0))
+              THEN format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
+                          x.name, x.half_sum, x.annual_sum, coalesce(x.spend_half_year, 0),
+                          coalesce(x.spend_annual, 0)) END),
+        ('period_reversed',
+         CASE WHEN x.start_month > x.end_month
+              THEN format('项目「%s」开始时间 %s 晚于完成时间 %s', x.name,
+                          to_char(x.start_month, 'YYYY年FMMM月'), to_char(x.end_month, 'YYYY年FMMM月')) END),
+        ('unit_mix',
+         CASE WHEN x.max_amount / x.min_amount >=
+                   (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
+              THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
+                          x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END)
+    ) AS c(code, message)
+    WHERE c.message IS NOT NULL
+    UNION ALL
+    -- indicator rows: every rule of one row in one pass over the rows
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no, c.code, c.message
+    FROM perfbudget.project p
+    JOIN perfbudget.indicator i ON i.project_id = p.id
+    CROSS JOIN LATERAL (VALUES
+        ('annual_target_missing',
+         CASE WHEN i.annual_target IS NULL
+              THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END),
+        ('qualitative_with_number',
+         CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
+                   AND perfbudget.perf_kind(i.half_year_target) <> 'qualitative'
+              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '半年',
+                          perfbudget.perf_value_of(i.half_year_target)) END),
+        ('qualitative_with_number',
+         CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
+                   AND perfbudget.perf_kind(i.annual_target) <> 'qualitative'
+              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
+                          perfbudget.perf_value_of(i.annual_target)) END),
+        ('percent_out_of_range',
+         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
+                   AND (perfbudget.perf_number(i.half_year_target) < 0
+                        OR perfbudget.perf_number(i.half_year_target) > 100)
+              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
+                          '半年', i.half_year_target) END),
+        ('percent_out_of_range',
+         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                   AND (perfbudget.perf_number(i.annual_target) < 0
+                        OR perfbudget.perf_number(i.annual_target) > 100)
+              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
+                          '全年', i.annual_target) END),
+        ('rate_in_days',
+         CASE WHEN i.level3 LIKE '%率%'
+                   AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
+              THEN format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3,
+                          perfbudget.perf_unit(i.annual_target)) END),
+        ('count_without_unit',
+         CASE WHEN perfbudget.perf_kind(i.annual_target) = 'quantity'
+                   AND perfbudget.perf_unit(i.annual_target) IS NULL
+                   AND i.level3 !~ '[(（].+[)）]'
+              THEN format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3,
+                          i.annual_target) END),
+        ('date_outside_period',
+         CASE WHEN perfbudget.perf_date(i.half_year_target) < p.start_month
+                   OR perfbudget.perf_date(i.half_year_target) >= (p.end_month + interval '1 month')
+              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
+                          i.half_year_target, to_char(p.start_month, 'YYYY年FMMM月'),
+                          to_char(p.end_month, 'YYYY年FMMM月')) END),
+        ('date_outside_period',
+         CASE WHEN perfbudget.perf_date(i.annual_target) < p.start_month
+                   OR perfbudget.perf_date(i.annual_target) >= (p.end_month + interval '1 month')
+              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
+                          i.annual_target, to_char(p.start_month, 'YYYY年FMMM月'),
+                          to_char(p.end_month, 'YYYY年FMMM月')) END),
+        ('half_year_beyond_annual',
+         CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'percent'
+                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                   AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
+                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                   AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
+              THEN format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
+                          i.half_year_target, i.annual_target) END),
+        ('satisfaction_below_threshold',
+         CASE WHEN (perfbudget.canonical_level1(i.level1) = '满意度指标' OR i.level3 LIKE '%满意%')
+                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                   AND perfbudget.perf_number(i.annual_target) <
+                       (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
+              THEN format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
+                          (SELECT threshold FROM perfbudget.issue_rule
+                           WHERE code = 'satisfaction_below_threshold')) END)
+    ) AS c(code, message)
+    WHERE c.message IS NOT NULL
+    UNION ALL
+    -- the same 三级 name twice under one 二级
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, min(i.line_no), 'duplicate_indicator',
+           format('二级指标「%s」下三级指标「%s」重复（第%s行）', coalesce(i.level2, ''), i.level3,
+                  string_agg(i.line_no::text, '、' ORDER BY i.line_no))
+    FROM perfbudget.project p
+    JOIN perfbudget.indicator i ON i.project_id = p.id
+    GROUP BY p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
+    HAVING count(*) > 1
+    UNION ALL
+    -- coverage: one row per project with what its indicator table has
+    SELECT h.id, h.budget_year, h.region, h.department, h.name, NULL, c.code,
+           format('项目「%s」%s', h.name, c.what)
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+                 coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
+                 coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
+                 coalesce(bool_or(i.l1 = '满意度指标'), false) AS has_satisfaction,
+                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 = '数量指标'), false) AS has_quantity,
+                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 IN ('质量指标', '时效指标')), false) AS has_quality,
+                 coalesce(bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标'), false) AS has_cost,
+                 count(i.project_id) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
+          FROM perfbudget.project p
+          LEFT JOIN (SELECT project_id, perfbudget.canonical_level1(level1) AS l1,
+                            perfbudget.canonical_level2(level2) AS l2
+                     FROM perfbudget.indicator) i ON i.project_id = p.id
+          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h
+    CROSS JOIN LATERAL (VALUES
+        ('missing_output', NOT h.has_output, '缺少产出指标'),
+        ('missing_benefit', NOT h.has_benefit, '缺少效益指标'),
+        ('missing_satisfaction', NOT h.has_satisfaction, '缺少满意度指标'),
+        ('output_without_quantity', h.has_output AND NOT h.has_quantity, '产出指标缺少数量指标'),
+        ('output_without_quality_or_timeliness', h.has_output AND NOT h.has_quality,
          '产出指标缺少质量指标或时效指标'),
-        ('missing_cost', NOT coalesce(h.has_cost, false), '缺少成本指标'),
+        ('missing_cost', NOT h.has_cost, '缺少成本指标'),
         ('too_few_indicators',
          h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators'),
          format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
                 (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')))
     ) AS c(code, failed, what)
     WHERE c.failed
-    -- review
     UNION ALL
-    SELECT f.project_id, NULL, 'boilerplate_indicator_set',
-           format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同', p.name, f.budget_year, g.n - 1)
-    FROM fingerprint f
-    JOIN (SELECT budget_year, region, department, fp, count(*) AS n FROM fingerprint GROUP BY 1, 2, 3, 4) g
-      ON g.budget_year = f.budget_year AND g.region IS NOT DISTINCT FROM f.region
-     AND g.department = f.department AND g.fp = f.fp
-    JOIN perfbudget.project p ON p.id = f.project_id
-    WHERE g.n >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
+    -- review: indicator sets copied across a department's projects (the
+    -- count is a window over year, region, department and fingerprint, so
+    -- filters on those reach the tables)
+    SELECT w.project_id, w.budget_year, w.region, w.department, p.name, NULL,
+           'boilerplate_indicator_set',
+           format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
+                  p.name, w.budget_year, w.n - 1)
+    FROM (SELECT s.project_id, s.budget_year, s.region, s.department,
+                 count(*) OVER (PARTITION BY s.budget_year, s.region, s.department, s.fingerprint) AS n
+          FROM perfbudget.indicator_set s) w
+    JOIN perfbudget.project p ON p.id = w.project_id
+    WHERE w.n >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
     UNION ALL
-    SELECT p.id, NULL, 'annual_goal_copied', format('项目「%s」的年度目标照抄中长期目标', p.name)
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
+           format('项目「%s」的年度目标照抄中长期目标', p.name)
     FROM perfbudget.project p
     WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
-)
-SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
-       p.budget_year, p.department, p.name AS project_name, p.region
-FROM found f
-JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled
-JOIN perfbudget.project p ON p.id = f.project_id;
+) AS f
+JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
 
 COMMENT ON VIEW form_issues IS '校验报告 — the validation report: one row per problem found in a form (money, indicators, coverage, quality review); rules and thresholds in perfbudget.issue_rule';
 COMMENT ON COLUMN form_issues.project_id IS '项目编号 — the form (perfbudget.project.id)';

@@ -109,18 +109,18 @@ SELECT p.id AS project_id, p.budget_year, p.department, p.name AS project_name,
        coalesce(s.issues_warning, 0) AS issues_warning,
        p.region, p.region_level
 FROM perfbudget.project p
-LEFT JOIN (SELECT project_id, count(*) AS items FROM perfbudget.expenditure GROUP BY project_id) e
-       ON e.project_id = p.id
-LEFT JOIN (SELECT project_id, count(*) AS indicators,
-                  count(*) FILTER (WHERE perfbudget.perf_symbol(annual_target) <> '定性')
-                      AS quantitative_indicators,
-                  perfbudget.quantitative_share(annual_target) AS quantitative_share
-           FROM perfbudget.indicator GROUP BY project_id) i
-       ON i.project_id = p.id
-LEFT JOIN (SELECT project_id, count(*) FILTER (WHERE severity = 'error') AS issues_error,
+LEFT JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
+                   WHERE x.project_id = p.id) e ON true
+LEFT JOIN LATERAL (SELECT count(*) AS indicators,
+                          count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
+                              AS quantitative_indicators,
+                          perfbudget.quantitative_share(x.annual_target) AS quantitative_share
+                   FROM perfbudget.indicator x WHERE x.project_id = p.id) i ON true
+LEFT JOIN (SELECT project_id, budget_year, department,
+                  count(*) FILTER (WHERE severity = 'error') AS issues_error,
                   count(*) FILTER (WHERE severity = 'warning') AS issues_warning
-           FROM perfbudget.form_issues GROUP BY project_id) s
-       ON s.project_id = p.id;
+           FROM perfbudget.form_issues GROUP BY project_id, budget_year, department) s
+       ON s.project_id = p.id AND s.budget_year = p.budget_year AND s.department = p.department;
 
 COMMENT ON VIEW project_summary IS '项目汇总 — one row per form with its money, indicator counts and validation issues (amounts in 万元)';
 COMMENT ON COLUMN project_summary.project_id IS '项目编号 — project id';
@@ -151,57 +151,70 @@ COMMENT ON COLUMN project_summary.issues_warning IS '警告数 — warning rows 
 COMMENT ON COLUMN project_summary.region IS '行政区划 — region of the form, from its title line';
 COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
 
+-- One GROUP BY over the facts of a department (its forms, their indicator
+-- rows, their findings), not joins of three roll-ups: linear, and a filter
+-- on year, region or department reaches the project table's indexes
+-- through it.  The year's total row is a second GROUP BY of the same facts
+-- (a filter on department prunes it: its department is NULL).
 CREATE VIEW department_summary WITH (security_invoker = true) AS
-WITH money AS (
-    SELECT p.budget_year, p.region, p.department, grouping(p.region, p.department) = 3 AS is_total,
-           count(*) AS projects,
-           perfbudget.funding_sum(p.total) AS total,
-           perfbudget.funding_sum(p.fiscal_subtotal) AS fiscal_subtotal,
-           perfbudget.funding_sum(p.general_budget) AS general_budget,
-           perfbudget.funding_sum(p.government_fund) AS government_fund,
-           perfbudget.funding_sum(p.special_account) AS special_account,
-           perfbudget.funding_sum(p.state_capital) AS state_capital,
-           perfbudget.funding_sum(p.social_insurance_fund) AS social_insurance_fund,
-           perfbudget.funding_sum(p.carryover) AS carryover,
-           perfbudget.funding_sum(p.other_funds) AS other_funds,
-           perfbudget.funding_sum(p.spend_half_year) AS spend_half_year,
-           perfbudget.funding_sum(p.spend_annual) AS spend_annual
+WITH facts AS NOT MATERIALIZED (
+    SELECT p.budget_year, p.region, p.department, 1 AS projects,
+           p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
+           p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
+           p.spend_half_year, p.spend_annual,
+           NULL::perfbudget.perf_target AS annual_target, 0 AS indicators,
+           0 AS quantitative_indicators, 0 AS issues_error, 0 AS issues_warning
     FROM perfbudget.project p
-    GROUP BY GROUPING SETS ((p.budget_year, p.region, p.department), (p.budget_year))
-), ind AS (
-    SELECT p.budget_year, p.region, p.department, grouping(p.region, p.department) = 3 AS is_total,
-           count(*) AS indicators,
-           count(*) FILTER (WHERE perfbudget.perf_symbol(i.annual_target) <> '定性')
-               AS quantitative_indicators,
-           perfbudget.quantitative_share(i.annual_target) AS quantitative_share
+    UNION ALL
+    SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, i.annual_target, 1,
+           (perfbudget.perf_symbol(i.annual_target) <> '定性')::integer, 0, 0
     FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
-    GROUP BY GROUPING SETS ((p.budget_year, p.region, p.department), (p.budget_year))
-), iss AS (
-    SELECT budget_year, region, department, grouping(region, department) = 3 AS is_total,
-           count(*) FILTER (WHERE severity = 'error') AS issues_error,
-           count(*) FILTER (WHERE severity = 'warning') AS issues_warning
-    FROM perfbudget.form_issues
-    GROUP BY GROUPING SETS ((budget_year, region, department), (budget_year))
+    UNION ALL
+    SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, 0, 0,
+           (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+    FROM perfbudget.form_issues f
 )
-SELECT m.budget_year,
-       CASE WHEN m.is_total THEN NULL ELSE m.department END AS department,
-       m.is_total, m.projects, m.total, m.fiscal_subtotal, m.general_budget,
-       m.government_fund, m.special_account, m.state_capital, m.social_insurance_fund,
-       m.carryover, m.other_funds, m.spend_half_year, m.spend_annual,
-       round(m.spend_half_year / nullif(m.spend_annual, 0), 4) AS half_year_ratio,
-       coalesce(i.indicators, 0) AS indicators,
-       coalesce(i.quantitative_indicators, 0) AS quantitative_indicators,
-       i.quantitative_share,
-       coalesce(s.issues_error, 0) AS issues_error,
-       coalesce(s.issues_warning, 0) AS issues_warning,
-       CASE WHEN m.is_total THEN NULL ELSE m.region END AS region
-FROM money m
-LEFT JOIN ind i ON i.budget_year = m.budget_year AND i.is_total = m.is_total
-               AND i.region IS NOT DISTINCT FROM m.region
-               AND i.department IS NOT DISTINCT FROM m.department
-LEFT JOIN iss s ON s.budget_year = m.budget_year AND s.is_total = m.is_total
-               AND s.region IS NOT DISTINCT FROM m.region
-               AND s.department IS NOT DISTINCT FROM m.department;
+SELECT budget_year, department, false AS is_total,
+       sum(projects)::bigint AS projects,
+       perfbudget.funding_sum(total) AS total,
+       perfbudget.funding_sum(fiscal_subtotal) AS fiscal_subtotal,
+       perfbudget.funding_sum(general_budget) AS general_budget,
+       perfbudget.funding_sum(government_fund) AS government_fund,
+       perfbudget.funding_sum(special_account) AS special_account,
+       perfbudget.funding_sum(state_capital) AS state_capital,
+       perfbudget.funding_sum(social_insurance_fund) AS social_insurance_fund,
+       perfbudget.funding_sum(carryover) AS carryover,
+       perfbudget.funding_sum(other_funds) AS other_funds,
+       perfbudget.funding_sum(spend_half_year) AS spend_half_year,
+       perfbudget.funding_sum(spend_annual) AS spend_annual,
+       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4)
+           AS half_year_ratio,
+       sum(indicators)::bigint AS indicators,
+       sum(quantitative_indicators)::bigint AS quantitative_indicators,
+       perfbudget.quantitative_share(annual_target) AS quantitative_share,
+       sum(issues_error)::bigint AS issues_error,
+       sum(issues_warning)::bigint AS issues_warning,
+       region
+FROM facts
+GROUP BY budget_year, region, department
+UNION ALL
+SELECT budget_year, NULL, true,
+       sum(projects)::bigint,
+       perfbudget.funding_sum(total), perfbudget.funding_sum(fiscal_subtotal),
+       perfbudget.funding_sum(general_budget), perfbudget.funding_sum(government_fund),
+       perfbudget.funding_sum(special_account), perfbudget.funding_sum(state_capital),
+       perfbudget.funding_sum(social_insurance_fund), perfbudget.funding_sum(carryover),
+       perfbudget.funding_sum(other_funds), perfbudget.funding_sum(spend_half_year),
+       perfbudget.funding_sum(spend_annual),
+       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4),
+       sum(indicators)::bigint, sum(quantitative_indicators)::bigint,
+       perfbudget.quantitative_share(annual_target),
+       sum(issues_error)::bigint, sum(issues_warning)::bigint,
+       NULL
+FROM facts
+GROUP BY budget_year;
 
 COMMENT ON VIEW department_summary IS '部门汇总 — one row per budget year, region and 主管部门 (the same department name in two regions is two departments), plus a total row per year (is_total, region and department NULL): projects, money by source (万元), half-year plan, indicators and issues';
 COMMENT ON COLUMN department_summary.budget_year IS '预算年度 — budget year';
@@ -322,11 +335,10 @@ COMMENT ON COLUMN indicator_detail.score IS '得分 — self-evaluation score';
 COMMENT ON COLUMN indicator_detail.deviation_note IS '偏差原因 — explanation of a deviation';
 COMMENT ON COLUMN indicator_detail.region IS '行政区划 — region of the form';
 
+-- The identical-set counts are computed per department (a lateral
+-- subquery that reaches the department's forms through the project index),
+-- so the whole view stays linear and a filtered read stays small.
 CREATE VIEW department_review WITH (security_invoker = true) AS
-WITH groups AS (
-    SELECT budget_year, region, department, fingerprint, count(*) AS n
-    FROM perfbudget.indicator_set GROUP BY budget_year, region, department, fingerprint
-)
 SELECT s.budget_year, s.department, s.projects,
        coalesce(g.largest_identical_set, 0) AS largest_identical_set,
        coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
@@ -334,11 +346,13 @@ SELECT s.budget_year, s.department, s.projects,
        round(1 - s.quantitative_share, 4) AS qualitative_share,
        s.region
 FROM perfbudget.department_summary s
-LEFT JOIN (SELECT budget_year, region, department, max(n) AS largest_identical_set,
-                  sum(n) FILTER (WHERE n > 1) AS projects_sharing_set
-           FROM groups GROUP BY budget_year, region, department) g
-       ON g.budget_year = s.budget_year AND g.region IS NOT DISTINCT FROM s.region
-      AND g.department = s.department
+LEFT JOIN LATERAL (
+    SELECT max(n) AS largest_identical_set, sum(n) FILTER (WHERE n > 1) AS projects_sharing_set
+    FROM (SELECT count(*) AS n FROM perfbudget.indicator_set x
+          WHERE x.budget_year = s.budget_year AND x.department = s.department
+            AND x.region IS NOT DISTINCT FROM s.region
+          GROUP BY x.fingerprint) sets
+) g ON true
 WHERE NOT s.is_total;
 
 COMMENT ON VIEW department_review IS '指标质量审查 — per department and year: how many projects share an identical set of 产出/效益/满意度 indicators (boilerplate) and the share of qualitative indicators';
