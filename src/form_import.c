@@ -19,6 +19,7 @@
 #include "mb/pg_wchar.h"
 #include "nodes/pg_list.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 #include "utils/tuplestore.h"
 
@@ -57,6 +58,8 @@ typedef struct Importer
 	int			row;
 	size_t		row_pos;		/* byte offset of that row in the document */
 	List	   *keys;			/* name keys of the forms stored, in order */
+	MemoryContext callcxt;		/* lives for the call: ids, keys */
+	MemoryContext formcxt;		/* one form's cells and statements, reset per form */
 	SPIPlanPtr	lock_plan;
 	SPIPlanPtr	find_plan;
 	SPIPlanPtr	delete_plan;
@@ -145,8 +148,11 @@ static void
 on_form(void *arg, int ordinal, size_t pos)
 {
 	Importer   *imp = (Importer *) arg;
-	ImpForm    *f = palloc0(sizeof(ImpForm));
+	ImpForm    *f;
 
+	/* the previous form is stored: its memory goes, so a call stays flat */
+	MemoryContextReset(imp->formcxt);
+	f = palloc0(sizeof(ImpForm));
 	f->ordinal = ordinal;
 	f->pos = pos;
 	for (int i = 0; i < FP_NFIELDS; i++)
@@ -297,13 +303,16 @@ run(SPIPlanPtr plan, const char **args, int nargs, int expect)
 	Datum		values[32];
 	char		nulls[32];
 	int			rc;
+	MemoryContext cxt = CurrentMemoryContext;
 
 	for (int i = 0; i < nargs; i++)
 	{
 		values[i] = args[i] ? CStringGetTextDatum(args[i]) : (Datum) 0;
 		nulls[i] = args[i] ? ' ' : 'n';
 	}
+	/* SPI returns in its procedure context: come back to the form's */
 	rc = SPI_execute_plan(plan, values, nulls, false, 0);
+	MemoryContextSwitchTo(cxt);
 	if (rc != expect)
 		elog(ERROR, "SPI_execute_plan returned %s", SPI_result_code_string(rc));
 }
@@ -455,12 +464,21 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 							   year, region ? psprintf("%s、", region) : "", department),
 					 errhint("一个文档中每个项目只能出现一次；删去重复的一张后再导入。")));
 	}
-	imp->keys = lappend(imp->keys, lock_key);
+	{
+		MemoryContext old = MemoryContextSwitchTo(imp->callcxt);
+
+		imp->keys = lappend(imp->keys, pstrdup(lock_key));
+		MemoryContextSwitchTo(old);
+	}
 
 	run(imp->lock_plan, (const char **) &lock_key, 1, SPI_OK_SELECT);
+	SPI_freetuptable(SPI_tuptable);
 	run(imp->find_plan, key, 4, SPI_OK_SELECT);
 	if (SPI_processed == 0)
+	{
+		SPI_freetuptable(SPI_tuptable);
 		return;
+	}
 	if (!imp->replace)
 	{
 		char	   *old_name = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4);
@@ -477,6 +495,8 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 	}
 	{
 		char	   *old_id = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+		SPI_freetuptable(SPI_tuptable);
 
 		run(imp->delete_plan, (const char **) &old_id, 1, SPI_OK_DELETE);
 	}
@@ -531,6 +551,7 @@ store_form(Importer *imp, ImpForm *f)
 	imp->where = "表头与资金";
 	run(imp->project_plan, p, 30, SPI_OK_INSERT_RETURNING);
 	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_freetuptable(SPI_tuptable);
 	idtext = psprintf(INT64_FORMAT, id);
 	pb_importing_form(id, psprintf("第%d张申报表「%s」", f->ordinal, form_name(f)));
 
@@ -568,7 +589,12 @@ store_form(Importer *imp, ImpForm *f)
 	}
 	imp->row = 0;
 	pb_imported_form();
-	imp->ids = lappend(imp->ids, idtext);
+	{
+		MemoryContext old = MemoryContextSwitchTo(imp->callcxt);
+
+		imp->ids = lappend(imp->ids, pstrdup(idtext));
+		MemoryContextSwitchTo(old);
+	}
 }
 
 /* ---------------------------------------------------------------- entry */
@@ -631,6 +657,10 @@ import_form(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	prepare_plans(&imp);
+	imp.callcxt = CurrentMemoryContext;
+	imp.formcxt = AllocSetContextCreate(imp.callcxt, "import_form form",
+										ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(imp.formcxt);
 	ctx.callback = import_context;
 	ctx.arg = &imp;
 	ctx.previous = error_context_stack;
@@ -641,6 +671,7 @@ import_form(PG_FUNCTION_ARGS)
 		report_parse_error(&imp, &err);
 	}
 	error_context_stack = ctx.previous;
+	MemoryContextSwitchTo(imp.callcxt);
 
 	foreach(lc, imp.ids)
 	{
