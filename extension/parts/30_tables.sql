@@ -55,6 +55,7 @@ CREATE TABLE project (
 );
 
 CREATE INDEX project_department_year_idx ON project (department, budget_year);
+CREATE INDEX project_region_year_idx ON project (region, budget_year);
 CREATE UNIQUE INDEX project_form_key ON project
     (budget_year, name_key(region), name_key(department), name_key(name));
 
@@ -157,6 +158,7 @@ SELECT pg_catalog.pg_extension_config_dump('expenditure', '');
 SELECT pg_catalog.pg_extension_config_dump('indicator', '');
 
 COMMENT ON INDEX project_department_year_idx IS 'roll-ups by 主管部门 and year';
+COMMENT ON INDEX project_region_year_idx IS 'roll-ups and reports of one region (a county in a province''s database) and year';
 COMMENT ON INDEX indicator_level_idx IS 'coverage and review queries by 一级/二级指标';
 COMMENT ON TRIGGER expenditure_matches_total ON expenditure IS
   '资金分配合计 = 支出资金总额, checked at commit (deferred) after locking the project row';

@@ -94,33 +94,59 @@ COMMENT ON AGGREGATE funding_sum(numeric) IS
 
 -------------------------------------------------------------------- views
 
+-- A form and its findings grouped by the form's key columns: a filter on
+-- id, year, region or department passes the GROUP BY into both the project
+-- table and form_issues (joining form_issues instead would carry only the
+-- columns of an equality join, and region may be NULL).
 CREATE VIEW project_summary WITH (security_invoker = true) AS
-SELECT p.id AS project_id, p.budget_year, p.department, p.name AS project_name,
-       p.implementing_unit, p.category,
-       p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
-       p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
-       p.spend_half_year, p.spend_annual, p.spend_executed,
-       round(p.spend_half_year / nullif(p.spend_annual, 0), 4) AS half_year_ratio,
-       coalesce(e.items, 0) AS expenditure_items,
-       coalesce(i.indicators, 0) AS indicators,
-       coalesce(i.quantitative_indicators, 0) AS quantitative_indicators,
+SELECT g.project_id, g.budget_year, g.department, g.project_name,
+       g.implementing_unit, g.category,
+       g.total, g.fiscal_subtotal, g.general_budget,
+       g.government_fund, g.special_account, g.state_capital, g.social_insurance_fund,
+       g.carryover, g.other_funds, g.spend_half_year, g.spend_annual, g.spend_executed,
+       round(g.spend_half_year / nullif(g.spend_annual, 0), 4) AS half_year_ratio,
+       e.items AS expenditure_items,
+       i.indicators,
+       i.quantitative_indicators,
        i.quantitative_share,
-       coalesce(s.issues_error, 0) AS issues_error,
-       coalesce(s.issues_warning, 0) AS issues_warning,
-       p.region, p.region_level
-FROM perfbudget.project p
-LEFT JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
-                   WHERE x.project_id = p.id) e ON true
-LEFT JOIN LATERAL (SELECT count(*) AS indicators,
-                          count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
-                              AS quantitative_indicators,
-                          perfbudget.quantitative_share(x.annual_target) AS quantitative_share
-                   FROM perfbudget.indicator x WHERE x.project_id = p.id) i ON true
-LEFT JOIN (SELECT project_id, budget_year, department,
-                  count(*) FILTER (WHERE severity = 'error') AS issues_error,
-                  count(*) FILTER (WHERE severity = 'warning') AS issues_warning
-           FROM perfbudget.form_issues GROUP BY project_id, budget_year, department) s
-       ON s.project_id = p.id AND s.budget_year = p.budget_year AND s.department = p.department;
+       g.issues_error,
+       g.issues_warning,
+       g.region, g.region_level
+FROM (SELECT project_id, budget_year, region, department, project_name,
+             max(implementing_unit) AS implementing_unit, max(category) AS category,
+             max(total) AS total,
+             max(fiscal_subtotal) AS fiscal_subtotal,
+             max(general_budget) AS general_budget,
+             max(government_fund) AS government_fund,
+             max(special_account) AS special_account,
+             max(state_capital) AS state_capital,
+             max(social_insurance_fund) AS social_insurance_fund,
+             max(carryover) AS carryover,
+             max(other_funds) AS other_funds,
+             max(spend_half_year) AS spend_half_year,
+             max(spend_annual) AS spend_annual,
+             max(spend_executed) AS spend_executed,
+             max(region_level) AS region_level,
+             sum(issue_error)::bigint AS issues_error, sum(issue_warning)::bigint AS issues_warning
+      FROM (SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name,
+                   p.implementing_unit, p.category, p.total, p.fiscal_subtotal, p.general_budget,
+                   p.government_fund, p.special_account, p.state_capital, p.social_insurance_fund,
+                   p.carryover, p.other_funds, p.spend_half_year, p.spend_annual, p.spend_executed,
+                   p.region_level, 0 AS issue_error, 0 AS issue_warning
+            FROM perfbudget.project p
+            UNION ALL
+            SELECT f.project_id, f.budget_year, f.region, f.department, f.project_name,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+            FROM perfbudget.form_issues f) u
+      GROUP BY project_id, budget_year, region, department, project_name) g
+CROSS JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
+                    WHERE x.project_id = g.project_id) e
+CROSS JOIN LATERAL (SELECT count(*) AS indicators,
+                           count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
+                               AS quantitative_indicators,
+                           perfbudget.quantitative_share(x.annual_target) AS quantitative_share
+                    FROM perfbudget.indicator x WHERE x.project_id = g.project_id) i;
 
 COMMENT ON VIEW project_summary IS '项目汇总 — one row per form with its money, indicator counts and validation issues (amounts in 万元)';
 COMMENT ON COLUMN project_summary.project_id IS '项目编号 — project id';
