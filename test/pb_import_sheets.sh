@@ -126,8 +126,8 @@ wb.save(out)
 EOF
 }
 
-# mkcsv OUT ENCODING TEXTFILE: the text's lines as CSV records ("\n" in a
-# cell is a line break inside it, quoted by the csv module)
+# mkcsv OUT ENCODING TEXTFILE: the text's lines as CSV records ("\n" and
+# "\t" in a cell are a line break and a tab inside it, quoted by the csv module)
 mkcsv() {
 	"$PY" - "$@" <<'EOF'
 import csv, io, sys
@@ -137,7 +137,7 @@ with open(path, encoding="utf-8") as f:
 buf = io.StringIO(newline="")
 w = csv.writer(buf, lineterminator="\r\n")
 for line in lines:
-    w.writerow([c.replace("\\n", "\n") for c in line.split("\t")])
+    w.writerow([c.replace("\\n", "\n").replace("\\t", "\t") for c in line.split("\t")])
 with open(out, "wb") as f:
     f.write(buf.getvalue().encode(enc))
 EOF
@@ -158,13 +158,13 @@ diff <(sed -e 's/\t*$//' -e '$a\' examples/rugao_2024_hrss.txt | sed '/./,$!d') 
 ok $? "its text is the seed's (numbers, 95%, 2024年1月 as written; blank cells kept)"
 [[ -s $TMP/diff ]] && sed 's/^/#   /' "$TMP/diff" | head -n 10
 
-printf '如皋市市级项目预算绩效目标申报表\n开始时间\t44561\t\t完成时间\t2024\n立项必要性\t第一段\\n第二段 and\\nmore\t\n' >"$TMP/serial.txt"
+printf '如皋市市级项目预算绩效目标申报表\n开始时间\t44561\t\t完成时间\t2024\n立项必要性\t第一段\\n第二段 and\\nmore\\tend\t\n' >"$TMP/serial.txt"
 mkcsv "$TMP/serial.csv" utf-8 "$TMP/serial.txt"
 "$S2T" "$TMP/serial.csv" >"$TMP/serial.out"
 is "$(sed -n 2p "$TMP/serial.out")" $'开始时间\t2021年12月31日\t\t完成时间\t2024' \
 	"a day number after 开始时间 reads as a date (44561 = 2021-12-31), a year stays"
-is "$(sed -n 3p "$TMP/serial.out")" $'立项必要性\t第一段第二段 and more' \
-	"a line break in a cell: joined between Chinese characters, a space otherwise"
+is "$(sed -n 3p "$TMP/serial.out")" $'立项必要性\t第一段第二段 and more end' \
+	"a line break in a cell: joined between Chinese characters, a space otherwise; a tab: a space"
 
 # ---- one workbook, six forms on one sheet
 "$PBI" -d "$DB" "$TMP/seed.xlsx" 2>"$TMP/err"
