@@ -213,17 +213,45 @@ pb_note_writable(const PbView *v, bool with_symbol)
 {
 	const PbCell *c = &v->cell;
 
+	uint8_t		sym = c->symbol == PB_SYM_QUAL ? pb_cell_sense(c) : c->symbol;
+
 	if (!note_would_glue(v))
 		return true;
-	return with_symbol && (c->symbol == PB_SYM_GE || c->symbol == PB_SYM_LE ||
+	return with_symbol && (sym == PB_SYM_GE || sym == PB_SYM_LE ||
 						   (c->flags & PB_F_BAND));
 }
 
 size_t
 pb_format_bound(const PbView *v)
 {
-	/* two scalars of at most ~40 bytes, a symbol, the texts, spaces, NUL */
-	return 128 + v->cell.unit.len * 2 + v->cell.note.len + v->cell.text.len;
+	/* two scalars of at most ~40 bytes, '定性 ' and a symbol, the texts, NUL */
+	return 160 + v->cell.unit.len * 2 + v->cell.note.len + v->cell.text.len;
+}
+
+/*
+ * A measurable value under 定性 with the comparator it was written with:
+ * '定性 ' and then the value as a target of that comparator ('定性 ≥3次');
+ * a deadline keeps its usual 前 ('定性 6月底前') unless a note follows,
+ * which a single 前 would not hold apart.
+ */
+static size_t
+format_qual_sense(const PbView *v, uint8_t sense, char *dst)
+{
+	PbView		inner = *v;
+	size_t		o = put(dst, "定性 ");
+
+	inner.cell.symbol = sense;
+	inner.cell.flags &= (uint8_t) ~PB_F_SENSE;
+	if (v->cell.kind == PB_KIND_DATE && sense == PB_SYM_LE && v->cell.note.len == 0)
+	{
+		o += put_bare_value(dst + o, &inner);
+		o += put(dst + o, "前");
+		dst[o] = '\0';
+		return o;
+	}
+	if (sense == PB_SYM_EQ)
+		o += put(dst + o, "=");	/* written, since '=' is otherwise left out */
+	return o + pb_format(&inner, true, dst + o);
 }
 
 size_t
@@ -231,6 +259,9 @@ pb_format(const PbView *v, bool with_symbol, char *dst)
 {
 	const PbCell *c = &v->cell;
 	size_t		o = 0;
+
+	if (with_symbol && c->symbol == PB_SYM_QUAL && pb_cell_sense(c) != 0)
+		return format_qual_sense(v, pb_cell_sense(c), dst);
 	if (with_symbol && note_would_glue(v) && pb_note_writable(v, true))
 	{
 		/* keep the comparator as a suffix, which ends the unit: '3天及以下完成' */
