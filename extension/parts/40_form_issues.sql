@@ -86,7 +86,8 @@ FROM (VALUES
     ('unit_mix',                     'warning', 10000, 'money',    '资金分配金额相差达阈值倍以上，疑似元与万元混用'),
     ('annual_target_missing',        'error',   NULL, 'indicator', '三级指标没有全年(程)指标值'),
     ('duplicate_indicator',          'error',   NULL, 'indicator', '同一二级指标下三级指标重复'),
-    ('qualitative_with_number',      'warning', NULL, 'indicator', '计算符号为定性但指标值是数值'),
+    ('qualitative_with_number',      'warning', NULL, 'indicator', '计算符号为定性但指标值是数值或百分比'),
+    ('qualitative_measurable',       'warning', NULL, 'indicator', '计算符号为定性但指标值是可计量的日期、期限或区间，是否应为定量指标'),
     ('percent_out_of_range',         'warning', NULL, 'indicator', '“率”类指标的百分比不在 0–100 之间'),
     ('rate_in_days',                 'warning', NULL, 'indicator', '“率”类指标以天或工作日计量'),
     ('count_without_unit',           'warning', NULL, 'indicator', '数量没有计量单位，指标名称中也没有'),
@@ -167,7 +168,14 @@ WITH ind AS (
     SELECT i.project_id, i.line_no, 'qualitative_with_number',
            format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, t.which, perfbudget.perf_value_of(t.target))
     FROM ind i CROSS JOIN LATERAL (VALUES ('半年', i.half_year_target), ('全年', i.annual_target)) t(which, target)
-    WHERE perfbudget.perf_symbol(t.target) = '定性' AND perfbudget.perf_kind(t.target) <> 'qualitative'
+    WHERE perfbudget.perf_symbol(t.target) = '定性' AND perfbudget.perf_kind(t.target) IN ('percent', 'quantity')
+    UNION ALL
+    SELECT i.project_id, i.line_no, 'qualitative_measurable',
+           format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？', i.line_no, i.level3, t.which,
+                  perfbudget.perf_value_of(t.target),
+                  CASE perfbudget.perf_kind(t.target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END)
+    FROM ind i CROSS JOIN LATERAL (VALUES ('半年', i.half_year_target), ('全年', i.annual_target)) t(which, target)
+    WHERE perfbudget.perf_symbol(t.target) = '定性' AND perfbudget.perf_kind(t.target) IN ('date', 'range')
     UNION ALL
     SELECT i.project_id, i.line_no, 'percent_out_of_range',
            format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3, t.which, t.target)
