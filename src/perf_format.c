@@ -221,6 +221,26 @@ pb_note_writable(const PbView *v, bool with_symbol)
 						   (c->flags & PB_F_BAND));
 }
 
+/*
+ * A note the canonical text cannot hold apart from the unit ('8万-24 、天4':
+ * written back after 24万 it would join the unit) is not kept: stored, it
+ * would be lost on the first dump and restore, and the value read back
+ * would differ from the one stored.
+ */
+void
+pb_drop_unwritable_note(PbCell *cell, const char *base)
+{
+	PbView		v;
+
+	v.cell = *cell;
+	v.base = base;
+	if (!pb_note_writable(&v, true))
+	{
+		cell->note.len = 0;
+		cell->flags &= (uint8_t) ~PB_F_NOTE_SPACE;
+	}
+}
+
 size_t
 pb_format_bound(const PbView *v)
 {

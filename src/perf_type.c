@@ -51,13 +51,18 @@ pb_view_from_datum(Datum d, PbView *v)
 }
 
 Datum
-pb_datum_from_cell(const PbCell *cell, const char *base)
+pb_datum_from_cell(const PbCell *in, const char *base)
 {
-	size_t		n = pb_encoded_size(cell);
-	struct varlena *r = (struct varlena *) palloc(VARHDRSZ + n);
+	PbCell		cell = *in;
+	size_t		n;
+	struct varlena *r;
 
+	/* only what the canonical text writes back is stored */
+	pb_drop_unwritable_note(&cell, base);
+	n = pb_encoded_size(&cell);
+	r = (struct varlena *) palloc(VARHDRSZ + n);
 	SET_VARSIZE(r, VARHDRSZ + n);
-	pb_encode(cell, base, (unsigned char *) VARDATA(r));
+	pb_encode(&cell, base, (unsigned char *) VARDATA(r));
 	return PointerGetDatum(r);
 }
 

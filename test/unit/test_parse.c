@@ -218,6 +218,8 @@ check_round_trips(Parsed *p, int line)
 
 	if (!p->ok)
 		return;
+	pb_drop_unwritable_note(&p->cell, p->out);	/* as the server stores it */
+	p->view.cell = p->cell;
 
 	/* storage */
 	esize = pb_encoded_size(&p->cell);
