@@ -1038,6 +1038,15 @@ scan_value(Scan *sc, PbCell *cell, bool band)
 		if (cell->symbol != PB_SYM_NONE && cell->symbol != PB_SYM_EQ &&
 			cell->symbol != PB_SYM_QUAL)
 		{
+			/*
+			 * Unless digits follow and the cell is a sentence ('≤5-5--2021年…',
+			 * which a comparator cell and a phrase print as), a range takes no
+			 * comparator.
+			 */
+			Tail		t = scan_tail(sc, cell, cell->lo.kind == PB_KIND_DATE);
+
+			if (t != TAIL_OK)
+				return t;
 			fail(sc, PB_ERR_CONTRADICTION, 0, "a range takes no comparator",
 				 "a range alone, as in 90%-100%");
 			return TAIL_ERROR;
