@@ -1229,6 +1229,27 @@ parse_folded(Scan *sc, PbCell *cell, bool allow_qual)
 	{
 		sc->pos = core;
 		t = scan_value(sc, cell, band);
+		if (t == TAIL_ERROR && sym != PB_SYM_NONE && !band)
+		{
+			/*
+			 * A comparator cell with a sentence prints as '=0内28-2': when the
+			 * text after the comparator, read alone, is a sentence, it is that
+			 * sentence with the comparator, as the two cells said.
+			 */
+			PbError		saved = *sc->err;
+			bool		soft = sc->soft_eq;
+
+			reset_value(cell, PB_SYM_NONE, 0);
+			sc->pos = core;
+			sc->soft_eq = false;
+			t = scan_value(sc, cell, false);
+			sc->soft_eq = soft;
+			if (t != TAIL_PHRASE)
+			{
+				*sc->err = saved;
+				return false;
+			}
+		}
 		if (t == TAIL_ERROR)
 			return false;
 		if (t == TAIL_OK)
