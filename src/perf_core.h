@@ -44,7 +44,7 @@ extern size_t pb_format(const PbView *v, bool with_symbol, char *dst);
 /* Can the note be written back after the value (see perf_format.c)? */
 extern bool pb_note_writable(const PbView *v, bool with_symbol);
 
-/* Keep no note that the canonical text of the target could not write back. */
+/* Keep no note, nor a space before it, that the canonical text could not write back. */
 extern void pb_drop_unwritable_note(PbCell *cell, const char *base);
 
 /* Text of the value's number as written ('29.2', '-5', '100.00'). */

@@ -231,6 +231,8 @@ void
 pb_drop_unwritable_note(PbCell *cell, const char *base)
 {
 	PbView		v;
+	char		bare[512];		/* two scalars and the unit twice, never a phrase */
+	size_t		n;
 
 	v.cell = *cell;
 	v.base = base;
@@ -238,7 +240,20 @@ pb_drop_unwritable_note(PbCell *cell, const char *base)
 	{
 		cell->note.len = 0;
 		cell->flags &= (uint8_t) ~PB_F_NOTE_SPACE;
+		return;
 	}
+	if (cell->note.len == 0 || !(cell->flags & PB_F_NOTE_SPACE) ||
+		cell->kind == PB_KIND_QUALITATIVE)
+		return;
+	/*
+	 * Nor a space the text cannot write: none after a comparator suffix
+	 * ('3天及以下完成'), none between two CJK characters ('2022-2-4 、…' is
+	 * written '2022年2月4日、…').
+	 */
+	n = put_bare_value(bare, &v);
+	if (note_would_glue(&v) ||
+		(ends_cjk(bare, n) && pb_starts_cjk(base + cell->note.off, cell->note.len)))
+		cell->flags &= (uint8_t) ~PB_F_NOTE_SPACE;
 }
 
 size_t
