@@ -300,7 +300,9 @@ pb_format(const PbView *v, bool with_symbol, char *dst)
 	if (with_symbol && note_would_glue(v) && pb_note_writable(v, true))
 	{
 		/* keep the comparator as a suffix, which ends the unit: '3天及以下完成' */
-		o += put_bare_value(dst, v);
+		if (c->symbol == PB_SYM_QUAL)
+			o += put(dst, "定性 ");	/* a band under 定性: '定性 ±2及以下七' */
+		o += put_bare_value(dst + o, v);
 		/* 及以上/及以下: a unit ending in 或 or 及 cannot merge into them */
 		o += put(dst + o, c->symbol == PB_SYM_GE ? "及以上" : "及以下");
 		o += put_note_at(dst + o, o, v, false);
