@@ -203,23 +203,27 @@ sep_or_zero(const Scan *sc, size_t p, size_t *len)
 
 
 /*
- * Is 'e' at p the exponent of a number in scientific notation ('1e-5',
- * '1.2E+11', '3e8%')?  Only when the exponent ends the value: '1e-5e' was
- * read by 0.1 as the range 1e to 5e, and a stored value must read back.
+ * Is 'e' at p the exponent of a number in scientific notation, as a
+ * spreadsheet writes it ('1e-5', '1.2E+11元', '1E-05%')?  Only with a sign:
+ * 0.1 read '1e5' as a phrase and may have stored it, and a stored value must
+ * read back; and not before an ASCII letter: 0.1 read '1e-5' as the range
+ * from 1e to 5e, stored as '1e-5e'.
  */
 static bool
 ends_exponent_at(const Scan *sc, size_t p)
 {
 	size_t		q = p + 1;
+	char		c;
 
-	if (ch(sc, q) == '+' || ch(sc, q) == '-')
-		q++;
+	if (ch(sc, q) != '+' && ch(sc, q) != '-')
+		return false;
+	q++;
 	if (!is_digit_at(sc, q))
 		return false;
 	while (is_digit_at(sc, q))
 		q++;
-	return at_end(sc, q) || ch(sc, q) == '%' || ch(sc, q) == ' ' ||
-		pb_ends_value_at(sc, q);
+	c = ch(sc, q);
+	return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
 
 /*

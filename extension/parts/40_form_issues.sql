@@ -172,7 +172,7 @@ WITH ind AS (
     UNION ALL
     SELECT i.project_id, i.line_no, 'qualitative_measurable',
            format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？', i.line_no, i.level3, t.which,
-                  perfbudget.perf_value_of(t.target),
+                  substr(t.target::text, 4),
                   CASE perfbudget.perf_kind(t.target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END)
     FROM ind i CROSS JOIN LATERAL (VALUES ('半年', i.half_year_target), ('全年', i.annual_target)) t(which, target)
     WHERE perfbudget.perf_symbol(t.target) = '定性' AND perfbudget.perf_kind(t.target) IN ('date', 'range')

@@ -1393,8 +1393,10 @@ test_issue8(void)
 
 	check_invalid("1e-5", 4, PB_ERR_SYNTAX, "reject scientific notation 1e-5");
 	check_invalid("1.2E+11元", strlen("1.2E+11元"), PB_ERR_SYNTAX, "reject scientific notation 1.2E+11元");
-	begin_case("1e-5e, stored by 0.1 as a range, still reads");
+	check_invalid("1E-05%", strlen("1E-05%"), PB_ERR_SYNTAX, "reject scientific notation 1E-05%");
+	begin_case("1e-5e (a range) and 1e5 (a phrase), stored by 0.1, still read");
 	CHECK_INT(PARSE_OK("1e-5e")->cell.kind, PB_KIND_RANGE);
+	CHECK_INT(PARSE_OK("1e5")->cell.kind, PB_KIND_QUALITATIVE);
 	end_case();
 
 	begin_case("a 59,999-byte date cell round trips, text and bytes");
