@@ -206,8 +206,9 @@ sep_or_zero(const Scan *sc, size_t p, size_t *len)
  * Is 'e' at p the exponent of a number in scientific notation, as a
  * spreadsheet writes it ('1e-5', '1.2E+11元', '1E-05%')?  Only with a sign:
  * 0.1 read '1e5' as a phrase and may have stored it, and a stored value must
- * read back; and not before an ASCII letter: 0.1 read '1e-5' as the range
- * from 1e to 5e, stored as '1e-5e'.
+ * read back; and not where the number after the sign is followed by an
+ * ASCII letter: 0.1 read '1e-5' as the range from 1e to 5e, stored as
+ * '1e-5e', and '2023.27E-2024.0E' is such a range too.
  */
 static bool
 ends_exponent_at(const Scan *sc, size_t p)
@@ -222,6 +223,9 @@ ends_exponent_at(const Scan *sc, size_t p)
 		return false;
 	while (is_digit_at(sc, q))
 		q++;
+	if (ch(sc, q) == '.' && is_digit_at(sc, q + 1))
+		for (q++; is_digit_at(sc, q); q++)
+			;					/* '2023.27E-2024.0E': a range of 0.1 in the unit E */
 	c = ch(sc, q);
 	return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
