@@ -11,18 +11,21 @@
  * Grammar (see doc/reference.md for the user-facing version):
  *
  *   cell     := ws [ symbol ws ] core ws [ suffix ] ws [ note ]
- *   symbol   := = | == | ≥ | >= | ≤ | <= | > | < | ± | 定性 (+ space or :)
+ *             | 定性 (space or :) cell     kept under 定性 with its own sense
+ *   symbol   := = | == | ≥ | >= | ≤ | <= | > | < | ± | ‹= | ›=
  *               | word prefix (不低于 不少于 … → ≥, 不超过 以内 … → ≤, …)
  *   core     := range | scalar | phrase
  *   range    := scalar sep scalar         sep := - -- — ~ 至 到
  *   scalar   := number [ ws unit ]        percent when unit is % or 百分比
  *             | date                      2024年12月31日, 2023年底, 12月底, 2024-12-31
- *   number   := [+|-] digits [,ddd]* [. digits]     exact, at most 18 digits
+ *   number   := [+|-] digits [,ddd]* [. digits]     exact, at most 18 digits;
+ *               no exponent ('1e-5' is refused, see ends_exponent_at)
  *   suffix   := 以上 及以上 … (≥) | 以下 以内 内 前 之前 … (≤)
  *   note     := trailing annotation kept as written: '(2022年:61%)'
  *
- * Full-width ASCII (Ｕ+FF01–FF5E), the ideographic space and the look-alike
- * comparators ≧ ≦ ═ ⩾ ⩽ are folded before scanning.
+ * Full-width ASCII (U+FF01–FF5E), the small form variants (U+FE50–FE6B), the
+ * superscript and subscript '=', the ideographic space and the look-alike
+ * comparators ≧ ≦ ═ ⩾ ⩽ are folded before scanning (perf_text.c).
  */
 #ifndef PERF_PARSE_H
 #define PERF_PARSE_H
