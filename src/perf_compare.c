@@ -186,7 +186,30 @@ pb_cmp_target(const PbView *a, const PbView *b)
 {
 	int			c = pb_cmp_value(a, b);
 
-	return c != 0 ? c : cmp_int(a->cell.symbol, b->cell.symbol);
+	if (c != 0)
+		return c;
+	c = cmp_int(a->cell.symbol, b->cell.symbol);
+	return c != 0 ? c : cmp_int(pb_target_sense_key(&a->cell),
+								pb_target_sense_key(&b->cell));
+}
+
+/*
+ * The comparator kept under 定性, as far as it changes the meaning: 0 when
+ * it is the value's own default ('定性 ≥3次' is '定性 3次', '定性 6月底前' is
+ * '定性 6月底'), so that values stored before it existed keep their order
+ * and hash.
+ */
+uint8_t
+pb_target_sense_key(const PbCell *c)
+{
+	uint8_t		s = pb_cell_sense(c);
+	PbCell		plain;
+
+	if (c->symbol != PB_SYM_QUAL || s == 0)
+		return 0;
+	plain = *c;
+	plain.flags &= (uint8_t) ~PB_F_SENSE;
+	return s == pb_cell_effective_sense(&plain) ? 0 : s;
 }
 
 static unsigned char *

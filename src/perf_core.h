@@ -44,6 +44,9 @@ extern size_t pb_format(const PbView *v, bool with_symbol, char *dst);
 /* Can the note be written back after the value (see perf_format.c)? */
 extern bool pb_note_writable(const PbView *v, bool with_symbol);
 
+/* Keep no note, nor a space before it, that the canonical text could not write back. */
+extern void pb_drop_unwritable_note(PbCell *cell, const char *base);
+
 /* Text of the value's number as written ('29.2', '-5', '100.00'). */
 extern size_t pb_format_number(const PbScalar *s, char *dst);
 
@@ -55,8 +58,11 @@ extern size_t pb_format_base_number(const PbScalar *s, char *dst);
 /* Total order of values (ignores symbol, note and unit prefix spelling). */
 extern int	pb_cmp_value(const PbView *a, const PbView *b);
 
-/* Total order of targets: value first, then symbol. */
+/* Total order of targets: value first, then symbol, then sense under 定性. */
 extern int	pb_cmp_target(const PbView *a, const PbView *b);
+
+/* The sense kept under 定性 where it is not the value's default, else 0. */
+extern uint8_t pb_target_sense_key(const PbCell *c);
 
 /*
  * Fixed-size key of everything pb_cmp_value compares except the unit's base
@@ -81,5 +87,19 @@ typedef enum PbTruth
 } PbTruth;
 
 extern PbTruth pb_met(const PbView *target, const PbView *actual);
+
+/*
+ * The grade a phrase names ('优秀' is 优, '达标' is 合格), read from the text
+ * each time (nothing stored): name is one of 优 良 中 差 合格 不合格, lo..hi
+ * the ranks it promises on 差 1 < 中 2 < 良 3 < 优 4.  False when none.
+ */
+typedef struct PbGrade
+{
+	const char *name;
+	uint8_t		lo;
+	uint8_t		hi;
+} PbGrade;
+
+extern bool pb_grade(const PbView *v, PbGrade *g);
 
 #endif							/* PERF_CORE_H */

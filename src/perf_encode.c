@@ -5,6 +5,10 @@
  * Layout (no alignment needed, little-endian, so a value can be read in
  * place from a packed varlena):
  *
+ *   flags holds PB_F_BAND, PB_F_NOTE_SPACE and the sense kept under 定性
+ *   (PB_F_SENSE); how the comparator was written (PB_F_PARSE_ONLY) is left
+ *   out, so that a value and its canonical text re-read are the same bytes.
+ *
  *   [kind][symbol][flags][unit prefix bytes]      (rollup.c reads [symbol] directly)
  *   scalar lo            unless qualitative
  *   scalar hi            ranges only
@@ -84,7 +88,7 @@ pb_encode(const PbCell *c, const char *base, unsigned char *dst)
 
 	*d++ = c->kind;
 	*d++ = c->symbol;
-	*d++ = c->flags;
+	*d++ = (unsigned char) (c->flags & ~PB_F_PARSE_ONLY);	/* see perf_parse.h */
 	*d++ = c->unit_pow10_len;
 	if (c->kind != PB_KIND_QUALITATIVE)
 	{
@@ -255,6 +259,10 @@ check_cell(const PbCell *c, const unsigned char *src, const char **why)
 		return bad(why, "unknown comparator");
 	if (c->flags & ~PB_F_ALL)
 		return bad(why, "unknown flags");
+	if (pb_cell_sense(c) != 0 &&
+		(c->symbol != PB_SYM_QUAL || pb_cell_sense(c) > PB_SYM_LT ||
+		 c->kind == PB_KIND_QUALITATIVE || c->kind == PB_KIND_RANGE))
+		return bad(why, "a comparator kept under 定性 where none can be");
 	if (c->kind == PB_KIND_QUALITATIVE)
 	{
 		if (c->text.len == 0 || c->unit.len || c->note.len || c->unit_pow10_len)

@@ -5,7 +5,10 @@
  * like '≥': reaching or passing the value meets it); '≤' and '<' are reverse
  * targets; a range or ± band is met inside its ends; a date target is a
  * deadline unless written with '≥'/'>'; a date without a year cannot judge
- * an actual that names one.  A bare number given as the actual
+ * an actual that names one.  A measurable value under 定性 is met in its
+ * own sense (pb_cell_effective_sense: a deadline on or before it, a number
+ * or percentage when reached).  Grade words (优 良 中 差, 合格 不合格) are
+ * met by the same grade or a better one.  A bare number given as the actual
  * is read in the target's unit.  The answer is unknown (NULL in SQL) when the
  * units differ or a qualitative target meets a phrase that is neither the
  * target itself nor a recognised grade.
@@ -58,9 +61,67 @@ truth(bool b)
 	return b ? PB_TRUE : PB_FALSE;
 }
 
+/*
+ * Grade words and the ranks they promise on the 优 > 良 > 中 > 差 scale (4 to
+ * 1).  The pass/fail scale sits on the same ranks: 合格 is 中 or better (the
+ * 60-point pass mark of the 10号 grades), 不合格 is 差.  A grade followed by
+ * 以上 or 及以上 ('良好以上') promises that rank or better.
+ */
+static const struct
+{
+	const char *word;
+	const char *name;
+	uint8_t		lo;
+	uint8_t		hi;
+}			grade_words[] = {
+	{"优", "优", 4, 4}, {"优秀", "优", 4, 4}, {"优等", "优", 4, 4},
+	{"良", "良", 3, 3}, {"良好", "良", 3, 3},
+	{"中", "中", 2, 2}, {"中等", "中", 2, 2},
+	{"差", "差", 1, 1}, {"较差", "差", 1, 1},
+	{"合格", "合格", 2, 4}, {"达标", "合格", 2, 4}, {"及格", "合格", 2, 4},
+	{"不合格", "不合格", 1, 1}, {"不达标", "不合格", 1, 1}, {"不及格", "不合格", 1, 1},
+	{NULL, NULL, 0, 0}
+};
+
+bool
+pb_grade(const PbView *v, PbGrade *g)
+{
+	const char *p = v->base + v->cell.text.off;
+	size_t		n = v->cell.text.len;
+	bool		or_better = false;
+
+	if (v->cell.kind != PB_KIND_QUALITATIVE)
+		return false;
+	if (n > 9 && memcmp(p + n - 9, "及以上", 9) == 0)
+	{
+		n -= 9;
+		or_better = true;
+	}
+	else if (n > 6 && memcmp(p + n - 6, "以上", 6) == 0)
+	{
+		n -= 6;
+		or_better = true;
+	}
+	for (int i = 0; grade_words[i].word; i++)
+	{
+		size_t		l = strlen(grade_words[i].word);
+
+		if (l != n || memcmp(p, grade_words[i].word, l) != 0)
+			continue;
+		g->name = grade_words[i].name;
+		g->lo = grade_words[i].lo;
+		g->hi = or_better ? 4 : grade_words[i].hi;
+		return true;
+	}
+	return false;
+}
+
 static PbTruth
 met_qualitative(const PbView *t, const PbView *a)
 {
+	PbGrade		tg;
+	PbGrade		ag;
+
 	if (t->cell.kind == PB_KIND_QUALITATIVE &&
 		pb_cmp_value(t, a) == 0)
 		return PB_TRUE;
@@ -68,6 +129,15 @@ met_qualitative(const PbView *t, const PbView *a)
 		(text_is(t, "是") || text_is(t, "否")) &&
 		(text_is(a, "是") || text_is(a, "否")))
 		return PB_FALSE;		/* equal ones returned above */
+	if (pb_grade(t, &tg) && pb_grade(a, &ag))
+	{
+		/* the actual is the target's grade or better; unknown when it may be either */
+		if (ag.lo >= tg.lo)
+			return PB_TRUE;
+		if (ag.hi < tg.lo)
+			return PB_FALSE;
+		return PB_UNKNOWN;		/* 合格 against 良: 中 or 良 or 优 */
+	}
 	return grade_of(a);
 }
 
@@ -155,7 +225,7 @@ pb_met(const PbView *t, const PbView *a)
 	PbScalar	ts;
 	PbScalar	as;
 	int			c;
-	uint8_t		sym = t->cell.symbol;
+	uint8_t		sym = pb_cell_effective_sense(&t->cell);	/* under 定性: the value's own */
 
 	if (a->cell.kind == PB_KIND_QUALITATIVE)
 		return met_qualitative(t, a);

@@ -213,17 +213,80 @@ pb_note_writable(const PbView *v, bool with_symbol)
 {
 	const PbCell *c = &v->cell;
 
+	uint8_t		sym = c->symbol == PB_SYM_QUAL ? pb_cell_sense(c) : c->symbol;
+
 	if (!note_would_glue(v))
 		return true;
-	return with_symbol && (c->symbol == PB_SYM_GE || c->symbol == PB_SYM_LE ||
+	return with_symbol && (sym == PB_SYM_GE || sym == PB_SYM_LE ||
 						   (c->flags & PB_F_BAND));
+}
+
+/*
+ * A note the canonical text cannot hold apart from the unit ('8万-24 、天4':
+ * written back after 24万 it would join the unit) is not kept: stored, it
+ * would be lost on the first dump and restore, and the value read back
+ * would differ from the one stored.
+ */
+void
+pb_drop_unwritable_note(PbCell *cell, const char *base)
+{
+	PbView		v;
+	char		bare[512];		/* two scalars and the unit twice, never a phrase */
+	size_t		n;
+
+	v.cell = *cell;
+	v.base = base;
+	if (!pb_note_writable(&v, true))
+	{
+		cell->note.len = 0;
+		cell->flags &= (uint8_t) ~PB_F_NOTE_SPACE;
+		return;
+	}
+	if (cell->note.len == 0 || !(cell->flags & PB_F_NOTE_SPACE) ||
+		cell->kind == PB_KIND_QUALITATIVE)
+		return;
+	/*
+	 * Nor a space the text cannot write: none after a comparator suffix
+	 * ('3天及以下完成'), none between two CJK characters ('2022-2-4 、…' is
+	 * written '2022年2月4日、…').
+	 */
+	n = put_bare_value(bare, &v);
+	if (note_would_glue(&v) ||
+		(ends_cjk(bare, n) && pb_starts_cjk(base + cell->note.off, cell->note.len)))
+		cell->flags &= (uint8_t) ~PB_F_NOTE_SPACE;
 }
 
 size_t
 pb_format_bound(const PbView *v)
 {
-	/* two scalars of at most ~40 bytes, a symbol, the texts, spaces, NUL */
-	return 128 + v->cell.unit.len * 2 + v->cell.note.len + v->cell.text.len;
+	/* two scalars of at most ~40 bytes, '定性 ' and a symbol, the texts, NUL */
+	return 160 + v->cell.unit.len * 2 + v->cell.note.len + v->cell.text.len;
+}
+
+/*
+ * A measurable value under 定性 with the comparator it was written with:
+ * '定性 ' and then the value as a target of that comparator ('定性 ≥3次');
+ * a deadline keeps its usual 前 ('定性 6月底前') unless a note follows,
+ * which a single 前 would not hold apart.
+ */
+static size_t
+format_qual_sense(const PbView *v, uint8_t sense, char *dst)
+{
+	PbView		inner = *v;
+	size_t		o = put(dst, "定性 ");
+
+	inner.cell.symbol = sense;
+	inner.cell.flags &= (uint8_t) ~PB_F_SENSE;
+	if (v->cell.kind == PB_KIND_DATE && sense == PB_SYM_LE && v->cell.note.len == 0)
+	{
+		o += put_bare_value(dst + o, &inner);
+		o += put(dst + o, "前");
+		dst[o] = '\0';
+		return o;
+	}
+	if (sense == PB_SYM_EQ)
+		o += put(dst + o, "=");	/* written, since '=' is otherwise left out */
+	return o + pb_format(&inner, true, dst + o);
 }
 
 size_t
@@ -231,10 +294,15 @@ pb_format(const PbView *v, bool with_symbol, char *dst)
 {
 	const PbCell *c = &v->cell;
 	size_t		o = 0;
+
+	if (with_symbol && c->symbol == PB_SYM_QUAL && pb_cell_sense(c) != 0)
+		return format_qual_sense(v, pb_cell_sense(c), dst);
 	if (with_symbol && note_would_glue(v) && pb_note_writable(v, true))
 	{
 		/* keep the comparator as a suffix, which ends the unit: '3天及以下完成' */
-		o += put_bare_value(dst, v);
+		if (c->symbol == PB_SYM_QUAL)
+			o += put(dst, "定性 ");	/* a band under 定性: '定性 ±2及以下七' */
+		o += put_bare_value(dst + o, v);
 		/* 及以上/及以下: a unit ending in 或 or 及 cannot merge into them */
 		o += put(dst + o, c->symbol == PB_SYM_GE ? "及以上" : "及以下");
 		o += put_note_at(dst + o, o, v, false);

@@ -1,8 +1,8 @@
 /*
  * perf_funcs.c — SQL functions over perf_value and perf_target: building a
  * target from the form's two cells, taking it apart (symbol, kind, number,
- * unit, note, range ends), checking an actual against it, and testing input
- * without raising an error.
+ * unit, note, range ends, grade), checking an actual against it, and testing
+ * input without raising an error.
  *
  * Every accessor accepts either type: both share the stored layout.
  */
@@ -63,20 +63,20 @@ perf_target_from_cells(PG_FUNCTION_ARGS)
 		if (!pb_parse_symbol(symbol, strlen(symbol), &sym, &band, &err))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid comparator for perf_target: \"%s\"", symbol),
+					 errmsg("invalid comparator for perf_target: \"%s\"", pb_quote(symbol)),
 					 errdetail("At character %d: %s; expected %s.",
 							   pb_char_position(symbol, err.pos), err.reason,
 							   err.expected),
-					 errhint("Write one of =, ≥, ≤, >, <, ±, 定性, or leave the cell blank.")));
+					 errhint("Write one of =, ≥, ≤, >, <, ±, 区间, 定性, 定量, 正向, 反向, or leave the cell blank.")));
 	}
 	(void) pb_parse_or_report("perf_target", value, strlen(value), out, &cell, NULL);
 	if (!pb_apply_symbol(&cell, sym, band, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type perf_target: comparator \"%s\" with value \"%s\"",
-						symbol ? symbol : "", value),
-				 errdetail("%s.", err.reason),
-				 errhint("Make the two cells agree, as in perf_target('≥', '95%%') or perf_target('定性', '充分').")));
+						symbol ? symbol : "", pb_quote(value)),
+				 errdetail("%s.%s", err.reason, pb_quote_note(value)),
+				 errhint("Make the two cells agree, as in perf_target('≥', '95%%'), perf_target('正向', '≥95%%') or perf_target('定性', '12月底前').")));
 	PG_RETURN_DATUM(pb_datum_from_cell(&cell, out));
 }
 
@@ -255,6 +255,25 @@ perf_met(PG_FUNCTION_ARGS)
 	if (r == PB_UNKNOWN)
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(r == PB_TRUE);
+}
+
+PG_FUNCTION_INFO_V1(perf_grade);
+
+/*
+ * The grade a phrase names, normalized: 优 良 中 差 合格 不合格 ('优秀' is 优,
+ * '良好以上' 良, '达标' 合格); NULL for numbers, dates and other phrases.
+ * Read from the phrase each time: nothing about grades is stored.
+ */
+Datum
+perf_grade(PG_FUNCTION_ARGS)
+{
+	PbView		v;
+	PbGrade		g;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	if (!pb_grade(&v, &g))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(g.name));
 }
 
 /* ---------------------------------------------------------------- validity */

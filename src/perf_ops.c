@@ -60,7 +60,10 @@ hash_view(const PbView *v, bool with_symbol, bool extended, uint64 seed)
 
 	pb_hash_key(v, key);
 	if (with_symbol)
+	{
 		key[PB_HASH_KEY_SIZE - 1] = v->cell.symbol;
+		key[PB_HASH_KEY_SIZE - 2] = pb_target_sense_key(&v->cell);	/* 0 before 0.2 */
+	}
 	pb_base_unit(v, &unit, &unit_len);
 	if (extended)
 	{

@@ -12,7 +12,6 @@
 
 #include <string.h>
 
-#define MAX_CELL_BYTES 60000
 
 /* What a number looked like, for telling years and periods from amounts. */
 typedef struct Shape
@@ -204,6 +203,34 @@ sep_or_zero(const Scan *sc, size_t p, size_t *len)
 
 
 /*
+ * Is 'e' at p the exponent of a number in scientific notation, as a
+ * spreadsheet writes it ('1e-5', '1.2E+11元', '1E-05%')?  Only with a sign:
+ * 0.1 read '1e5' as a phrase and may have stored it, and a stored value must
+ * read back; and not where the number after the sign is followed by an
+ * ASCII letter: 0.1 read '1e-5' as the range from 1e to 5e, stored as
+ * '1e-5e', and '2023.27E-2024.0E' is such a range too.
+ */
+static bool
+ends_exponent_at(const Scan *sc, size_t p)
+{
+	size_t		q = p + 1;
+	char		c;
+
+	if (ch(sc, q) != '+' && ch(sc, q) != '-')
+		return false;
+	q++;
+	if (!is_digit_at(sc, q))
+		return false;
+	while (is_digit_at(sc, q))
+		q++;
+	if (ch(sc, q) == '.' && is_digit_at(sc, q + 1))
+		for (q++; is_digit_at(sc, q); q++)
+			;					/* '2023.27E-2024.0E': a range of 0.1 in the unit E */
+	c = ch(sc, q);
+	return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/*
  * Read [sign] digits [,ddd]* [. digits] at sc->pos into digits/scale.
  * Sets shape->year / shape->year_month.
  */
@@ -277,6 +304,11 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 		is_digit_at(sc, p + 1))
 		return fail(sc, PB_ERR_SYNTAX, p, "a number has a second decimal point",
 					"one decimal point, as in 97.30%");
+
+	if ((ch(sc, p) == 'e' || ch(sc, p) == 'E') && ends_exponent_at(sc, p))
+		return fail(sc, PB_ERR_SYNTAX, p,
+					"scientific notation is not accepted (a spreadsheet shows long numbers this way and may have rounded them)",
+					"the number written out in full, as 0.00001 or 120000000000");
 
 	memset(out, 0, sizeof(*out));
 	out->kind = PB_KIND_QUANTITY;
@@ -687,6 +719,7 @@ static const struct
 	{">=", PB_SYM_GE, false}, {"=>", PB_SYM_GE, false},
 	{"<=", PB_SYM_LE, false}, {"=<", PB_SYM_LE, false},
 	{"≥", PB_SYM_GE, false}, {"≤", PB_SYM_LE, false},
+	{"‹=", PB_SYM_LE, false}, {"›=", PB_SYM_GE, false},	/* quotation marks for < > */
 	{"==", PB_SYM_EQ, false}, {"=", PB_SYM_EQ, false},
 	{">", PB_SYM_GT, false}, {"<", PB_SYM_LT, false},
 	{"±", PB_SYM_RANGE, true}, {"+/-", PB_SYM_RANGE, true},
@@ -705,7 +738,7 @@ match_symbol_chars(const Scan *sc, size_t pos, uint8_t *sym, bool *band)
 		case '<':
 		case '=':
 		case '+':
-		case '\xE2':			/* ≥ ≤ */
+		case '\xE2':			/* ≥ ≤ ‹= ›= */
 		case '\xC2':			/* ± */
 			break;
 		default:
@@ -1013,6 +1046,15 @@ scan_value(Scan *sc, PbCell *cell, bool band)
 		if (cell->symbol != PB_SYM_NONE && cell->symbol != PB_SYM_EQ &&
 			cell->symbol != PB_SYM_QUAL)
 		{
+			/*
+			 * Unless digits follow and the cell is a sentence ('≤5-5--2021年…',
+			 * which a comparator cell and a phrase print as), a range takes no
+			 * comparator.
+			 */
+			Tail		t = scan_tail(sc, cell, cell->lo.kind == PB_KIND_DATE);
+
+			if (t != TAIL_OK)
+				return t;
 			fail(sc, PB_ERR_CONTRADICTION, 0, "a range takes no comparator",
 				 "a range alone, as in 90%-100%");
 			return TAIL_ERROR;
@@ -1044,8 +1086,89 @@ reset_value(PbCell *cell, uint8_t sym, uint8_t flags)
 	cell->flags = flags;
 }
 
+/*
+ * A measurable value under 定性 keeps its own comparator as its sense
+ * (PB_F_SENSE) and takes 定性 as its symbol: the form says 定性 and 量化率
+ * counts it so, while perf_met still knows that '6月底前' is a deadline.
+ */
+static void
+absorb_qual(PbCell *cell)
+{
+	uint8_t		sense = 0;
+
+	if (cell->symbol == PB_SYM_QUAL)
+		return;					/* already under 定性, its sense kept */
+	if ((cell->kind == PB_KIND_PERCENT || cell->kind == PB_KIND_QUANTITY ||
+		 cell->kind == PB_KIND_DATE) && (cell->flags & PB_F_EXPLICIT) &&
+		cell->symbol >= PB_SYM_EQ && cell->symbol <= PB_SYM_LT)
+		sense = cell->symbol;
+	cell->symbol = PB_SYM_QUAL;
+	cell->flags = (uint8_t) ((cell->flags & ~PB_F_SENSE) | PB_F_EXPLICIT |
+							 (sense << PB_F_SENSE_SHIFT));
+}
+
+uint8_t
+pb_cell_effective_sense(const PbCell *c)
+{
+	uint8_t		s = pb_cell_sense(c);
+
+	if (c->symbol != PB_SYM_QUAL)
+		return c->symbol;
+	if (s != 0)
+		return s;
+	switch (c->kind)
+	{
+		case PB_KIND_DATE:
+			return PB_SYM_LE;	/* a deadline: met on or before it */
+		case PB_KIND_PERCENT:
+		case PB_KIND_QUANTITY:
+			return PB_SYM_GE;	/* reached, as 达到 reads */
+		case PB_KIND_RANGE:
+			return PB_SYM_RANGE;
+		default:
+			return PB_SYM_QUAL;
+	}
+}
+
+static bool parse_folded(Scan *sc, PbCell *cell, bool allow_qual);
+
+/* Does '定性' stand at p as a written comparator ('定性 100%', '定性:100%')? */
 static bool
-parse_folded(Scan *sc, PbCell *cell)
+qual_prefix_at(const Scan *sc, size_t p)
+{
+	return lit_at(sc, p, "定性") && (lit_at(sc, p + 6, " ") || lit_at(sc, p + 6, ":"));
+}
+
+/*
+ * '定性 6月底前': the rest of the cell is read as a cell of its own (any
+ * value, with any comparator of its own), then put under 定性.
+ */
+static bool
+parse_under_qual(Scan *sc, PbCell *cell, size_t q)
+{
+	Scan		sub = *sc;
+
+	if (qual_prefix_at(sc, q))
+		return fail(sc, PB_ERR_SYNTAX, q, "a second comparator follows the first",
+					"one comparator, as in 定性 12月底前");
+	sub.s = sc->s + q;
+	sub.n = sc->n - q;
+	sub.pos = 0;
+	sub.soft_eq = false;
+	if (!parse_folded(&sub, cell, false))
+	{
+		sc->err->pos += q;
+		return false;
+	}
+	cell->unit.off += (uint32_t) q;
+	cell->text.off += (uint32_t) q;
+	cell->note.off += (uint32_t) q;
+	absorb_qual(cell);
+	return true;
+}
+
+static bool
+parse_folded(Scan *sc, PbCell *cell, bool allow_qual)
 {
 	size_t		p = 0;
 	uint8_t		sym = PB_SYM_NONE;
@@ -1062,8 +1185,7 @@ parse_folded(Scan *sc, PbCell *cell)
 		return fail(sc, PB_ERR_SYNTAX, 0, "the cell is empty",
 					"a value such as ≥95% or 充分; store a blank cell as NULL");
 
-	l = match_symbol_chars(sc, p, &sym, &band);
-	if (l == 0 && lit_at(sc, 0, "定性") && (lit_at(sc, 6, " ") || lit_at(sc, 6, ":")))
+	if (allow_qual && qual_prefix_at(sc, 0))
 	{
 		/* '定性 100%': the symbol written before a value */
 		size_t		q = skip_spaces(sc, 6);
@@ -1071,11 +1193,9 @@ parse_folded(Scan *sc, PbCell *cell)
 		if (lit_at(sc, q, ":"))
 			q = skip_spaces(sc, q + 1);
 		if (!at_end(sc, q))
-		{
-			sym = PB_SYM_QUAL;
-			l = q;
-		}
+			return parse_under_qual(sc, cell, q);
 	}
+	l = match_symbol_chars(sc, p, &sym, &band);
 	if (l > 0)
 	{
 		flags = PB_F_EXPLICIT;
@@ -1086,15 +1206,14 @@ parse_folded(Scan *sc, PbCell *cell)
 		if (band && !starts_scalar(sc, p))
 			return fail(sc, PB_ERR_SYNTAX, p, "± needs a number",
 						"a band such as ±3%");
-		if ((!band && match_symbol_chars(sc, p, &wsym, &band)) ||
-			(lit_at(sc, p, "定性") && (lit_at(sc, p + 6, " ") || lit_at(sc, p + 6, ":"))))
+		if ((!band && match_symbol_chars(sc, p, &wsym, &band)) || qual_prefix_at(sc, p))
 			return fail(sc, PB_ERR_SYNTAX, p, "a second comparator follows the first",
 						"one comparator, as in ≥95%");
 		if (!band && (l = match_prefix_word(sc, p, &wsym)) > 0 &&
 			starts_scalar(sc, skip_spaces(sc, p + l)))
 		{
 			/* '=达到30', '≥不低于95%': the word restates the symbol */
-			if (wsym != sym && !(wsym == PB_SYM_EQ && sym != PB_SYM_QUAL))
+			if (wsym != sym && wsym != PB_SYM_EQ)
 				return fail(sc, PB_ERR_CONTRADICTION, p, "two comparators disagree",
 							"one comparator, as in ≥95%");
 			p = skip_spaces(sc, p + l);
@@ -1118,6 +1237,27 @@ parse_folded(Scan *sc, PbCell *cell)
 	{
 		sc->pos = core;
 		t = scan_value(sc, cell, band);
+		if (t == TAIL_ERROR && sym != PB_SYM_NONE && !band)
+		{
+			/*
+			 * A comparator cell with a sentence prints as '=0内28-2': when the
+			 * text after the comparator, read alone, is a sentence, it is that
+			 * sentence with the comparator, as the two cells said.
+			 */
+			PbError		saved = *sc->err;
+			bool		soft = sc->soft_eq;
+
+			reset_value(cell, PB_SYM_NONE, 0);
+			sc->pos = core;
+			sc->soft_eq = false;
+			t = scan_value(sc, cell, false);
+			sc->soft_eq = soft;
+			if (t != TAIL_PHRASE)
+			{
+				*sc->err = saved;
+				return false;
+			}
+		}
 		if (t == TAIL_ERROR)
 			return false;
 		if (t == TAIL_OK)
@@ -1154,11 +1294,13 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 	size_t		bad = 0;
 
 	memset(err, 0, sizeof(*err));
-	if (len > MAX_CELL_BYTES)
+	if (len > PB_MAX_INPUT)
 	{
+		/* position 0: the byte at the limit may be inside a character */
 		err->status = PB_ERR_SYNTAX;
-		err->pos = MAX_CELL_BYTES;
-		err->reason = "the cell is longer than 60000 bytes";
+		err->pos = 0;
+		err->reason = "the cell is longer than 61440 bytes";
+		err->expected = "a cell of at most 60000 bytes of text";
 		return false;
 	}
 	if (!pb_fold_text(in, len, out, &n, (size_t) -1, NULL, &bad, false))
@@ -1174,8 +1316,17 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 	sc.pos = 0;
 	sc.err = err;
 	sc.soft_eq = false;
-	if (parse_folded(&sc, cell))
-		return true;
+	if (parse_folded(&sc, cell, true))
+	{
+		/* what is kept must fit, with its canonical text, under the input limit */
+		if ((size_t) cell->text.len + cell->note.len <= PB_MAX_TEXT)
+			return true;
+		err->status = PB_ERR_SYNTAX;
+		err->pos = 0;
+		err->reason = "the text of the cell is longer than 60000 bytes";
+		err->expected = "a cell of at most 60000 bytes of text";
+		return false;
+	}
 
 	/* map the folded position back to the caller's bytes */
 	{
@@ -1203,10 +1354,10 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	size_t		l;
 	static const Word named[] = {
 		{"定性指标", PB_SYM_QUAL}, {"定性", PB_SYM_QUAL},
-		{"定量指标", PB_SYM_NONE}, {"定量", PB_SYM_NONE},
+		{"定量指标", PB_SYM_QUANT}, {"定量", PB_SYM_QUANT},
 		{"区间", PB_SYM_RANGE}, {"范围", PB_SYM_RANGE},
-		{"正向指标", PB_SYM_GE}, {"正向", PB_SYM_GE},
-		{"反向指标", PB_SYM_LE}, {"反向", PB_SYM_LE},
+		{"正向指标", PB_SYM_POSITIVE}, {"正向", PB_SYM_POSITIVE},
+		{"反向指标", PB_SYM_REVERSE}, {"反向", PB_SYM_REVERSE},
 		{"以上", PB_SYM_GE}, {"以下", PB_SYM_LE}, {"以内", PB_SYM_LE},
 		{NULL, 0}
 	};
@@ -1215,7 +1366,7 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	*band = false;
 	*symbol = PB_SYM_NONE;
 	err->status = PB_ERR_SYNTAX;
-	err->expected = "one of = ≥ ≤ > < ± 定性, or a blank cell";
+	err->expected = "one of = ≥ ≤ > < ± 定性 定量 正向 反向, or a blank cell";
 	if (len >= sizeof(buf))
 	{
 		err->reason = "the comparator cell is too long";
@@ -1261,6 +1412,15 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	return true;
 }
 
+/* Does a comparator written in the value agree with 正向 (positive) or 反向? */
+static bool
+agrees_with_direction(uint8_t written, PbSymbol dir)
+{
+	if (dir == PB_SYM_POSITIVE)
+		return written == PB_SYM_GE || written == PB_SYM_GT || written == PB_SYM_EQ;
+	return written == PB_SYM_LE || written == PB_SYM_LT;
+}
+
 bool
 pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 {
@@ -1271,7 +1431,8 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 	err->expected = "a value that agrees with the comparator cell";
 	if (band)
 	{
-		if (cell->kind == PB_KIND_RANGE && (cell->flags & PB_F_BAND))
+		if (cell->kind == PB_KIND_RANGE && (cell->flags & PB_F_BAND) &&
+			cell->symbol != PB_SYM_QUAL)
 			return true;
 		if ((cell->kind != PB_KIND_PERCENT && cell->kind != PB_KIND_QUANTITY) ||
 			cell->lo.digits < 0 ||
@@ -1292,12 +1453,37 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 		case PB_SYM_NONE:
 			break;
 		case PB_SYM_QUAL:
-			if (explicit_sym && cell->symbol != PB_SYM_QUAL)
+			/* never refused: a measurable value keeps its own sense */
+			absorb_qual(cell);
+			break;
+		case PB_SYM_QUANT:
+			if (cell->kind == PB_KIND_QUALITATIVE)
 			{
-				err->reason = "The 计算符号 cell says 定性 but the value has a comparator";
+				err->reason = "The 计算符号 cell says 定量 but the value is a phrase, not a number, percentage, date or range";
 				return false;
 			}
-			cell->symbol = PB_SYM_QUAL;
+			if (cell->symbol == PB_SYM_QUAL)
+			{
+				err->reason = "The 计算符号 cell says 定量 but the value says 定性";
+				return false;
+			}
+			break;				/* the value's own comparator, '=' by default */
+		case PB_SYM_POSITIVE:
+		case PB_SYM_REVERSE:
+			if (cell->kind == PB_KIND_RANGE || cell->kind == PB_KIND_QUALITATIVE)
+				break;			/* a range or a phrase has no direction */
+			if (explicit_sym)
+			{
+				if (!agrees_with_direction(cell->symbol, sym))
+				{
+					err->reason = sym == PB_SYM_POSITIVE
+						? "The 计算符号 cell says 正向 (≥) but the value has another comparator"
+						: "The 计算符号 cell says 反向 (≤) but the value has another comparator";
+					return false;
+				}
+				break;
+			}
+			cell->symbol = sym == PB_SYM_POSITIVE ? PB_SYM_GE : PB_SYM_LE;
 			cell->flags |= PB_F_EXPLICIT;
 			break;
 		case PB_SYM_RANGE:
@@ -1306,9 +1492,14 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 				err->reason = "The 计算符号 cell says 区间 but the value is not a range";
 				return false;
 			}
+			if (cell->symbol == PB_SYM_QUAL)
+			{
+				err->reason = "The 计算符号 cell says 区间 but the value says 定性";
+				return false;
+			}
 			break;
 		case PB_SYM_EQ:
-			if (cell->kind == PB_KIND_RANGE)
+			if (cell->kind == PB_KIND_RANGE && cell->symbol != PB_SYM_QUAL)
 				break;			/* '=' with a range: in the range */
 			/* FALLTHROUGH */
 		default:
@@ -1350,6 +1541,12 @@ pb_symbol_name(PbSymbol sym)
 			return "定性";
 		case PB_SYM_RANGE:
 			return "区间";
+		case PB_SYM_POSITIVE:
+			return "正向";
+		case PB_SYM_REVERSE:
+			return "反向";
+		case PB_SYM_QUANT:
+			return "定量";
 		default:
 			return "";
 	}

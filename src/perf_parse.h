@@ -11,18 +11,21 @@
  * Grammar (see doc/reference.md for the user-facing version):
  *
  *   cell     := ws [ symbol ws ] core ws [ suffix ] ws [ note ]
- *   symbol   := = | == | ≥ | >= | ≤ | <= | > | < | ± | 定性 (+ space or :)
+ *             | 定性 (space or :) cell     kept under 定性 with its own sense
+ *   symbol   := = | == | ≥ | >= | ≤ | <= | > | < | ± | ‹= | ›=
  *               | word prefix (不低于 不少于 … → ≥, 不超过 以内 … → ≤, …)
  *   core     := range | scalar | phrase
  *   range    := scalar sep scalar         sep := - -- — ~ 至 到
  *   scalar   := number [ ws unit ]        percent when unit is % or 百分比
  *             | date                      2024年12月31日, 2023年底, 12月底, 2024-12-31
- *   number   := [+|-] digits [,ddd]* [. digits]     exact, at most 18 digits
+ *   number   := [+|-] digits [,ddd]* [. digits]     exact, at most 18 digits;
+ *               no exponent ('1e-5' is refused, see ends_exponent_at)
  *   suffix   := 以上 及以上 … (≥) | 以下 以内 内 前 之前 … (≤)
  *   note     := trailing annotation kept as written: '(2022年:61%)'
  *
- * Full-width ASCII (Ｕ+FF01–FF5E), the ideographic space and the look-alike
- * comparators ≧ ≦ ═ ⩾ ⩽ are folded before scanning.
+ * Full-width ASCII (U+FF01–FF5E), the small form variants (U+FE50–FE6B), the
+ * superscript and subscript '=', the ideographic space and the look-alike
+ * comparators ≧ ≦ ═ ⩾ ⩽ are folded before scanning (perf_text.c).
  */
 #ifndef PERF_PARSE_H
 #define PERF_PARSE_H
@@ -51,7 +54,15 @@ typedef enum PbSymbol
 	PB_SYM_GT = 4,
 	PB_SYM_LT = 5,
 	PB_SYM_QUAL = 6,			/* 定性 */
-	PB_SYM_RANGE = 7			/* 区间: a range or a ± band */
+	PB_SYM_RANGE = 7,			/* 区间: a range or a ± band */
+
+	/*
+	 * Read from a 计算符号 cell only (pb_parse_symbol), never stored: what
+	 * other layouts put in that column.  pb_apply_symbol resolves them.
+	 */
+	PB_SYM_POSITIVE = 8,		/* 正向: ≥ unless the value says > or = */
+	PB_SYM_REVERSE = 9,			/* 反向: ≤ unless the value says < */
+	PB_SYM_QUANT = 10			/* 定量: the value's own comparator, '=' when none */
 } PbSymbol;
 
 #define PB_SYM_MAX PB_SYM_RANGE
@@ -62,7 +73,24 @@ typedef enum PbSymbol
 #define PB_F_BAND		0x02	/* range written as ±x */
 #define PB_F_NOTE_SPACE 0x04	/* the note was separated by white space */
 #define PB_F_SUFFIX		0x08	/* the comparator was written only after the value */
-#define PB_F_ALL		0x0F
+
+/*
+ * The comparator a measurable value carried when its 计算符号 is 定性
+ * ('定性' with '6月底前' keeps ≤ here): a PbSymbol from = to <, 0 when none
+ * was written.  Only with symbol 定性 on a number, percentage or date.
+ */
+#define PB_F_SENSE_SHIFT 4
+#define PB_F_SENSE		0x70
+#define PB_F_ALL		0x7F
+
+/*
+ * Facts about how the cell was written that only the parser and the
+ * two-cell constructor need; they are not part of a stored value (the
+ * canonical text does not keep them, so a value read back from its text
+ * would differ in its bytes).  pb_encode leaves them out.
+ */
+#define PB_F_PARSE_ONLY (PB_F_EXPLICIT | PB_F_SUFFIX)
+
 
 /* PbScalar.date_style: how a date was written, so output can follow it */
 #define PB_DATE_YMD		0			/* 2024年12月31日, 2024年12月, 2024年, 12月31日 */
@@ -72,6 +100,15 @@ typedef enum PbSymbol
 #define PB_MAX_DIGITS	18		/* significant digits in one number */
 #define PB_MAX_SCALE	15		/* digits after the decimal point */
 #define PB_MAX_UNIT		64		/* bytes in a unit */
+
+/*
+ * Length limits.  The text a cell keeps (phrase and note) is at most
+ * PB_MAX_TEXT bytes; the canonical text adds at most a few hundred bytes
+ * to it (symbol, two scalars, the unit twice), so it always fits under
+ * PB_MAX_INPUT and reads back: a value stored is a value a dump restores.
+ */
+#define PB_MAX_TEXT		60000
+#define PB_MAX_INPUT	61440
 
 /*
  * One number, percentage or date.  A number is digits / 10^scale in the unit
@@ -116,6 +153,20 @@ typedef struct PbCell
 	PbText		text;
 	PbText		note;
 } PbCell;
+
+/* The comparator written in a value under 定性 (PB_F_SENSE), 0 when none. */
+static inline uint8_t
+pb_cell_sense(const PbCell *c)
+{
+	return (uint8_t) ((c->flags & PB_F_SENSE) >> PB_F_SENSE_SHIFT);
+}
+
+/*
+ * The sense in which a value is met: the comparator, or under 定性 the one
+ * written in the value, else the value's own (a date is a deadline, ≤; a
+ * number or percentage is reached, ≥, as 达到 reads; a range is within).
+ */
+extern uint8_t pb_cell_effective_sense(const PbCell *c);
 
 /* Parse outcome. */
 typedef enum PbStatus

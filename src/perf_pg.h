@@ -38,6 +38,12 @@ extern Datum pb_numeric_from_text(const char *s);
 /* 1-based character position of a byte offset, for error details. */
 extern int	pb_char_position(const char *s, size_t byte_off);
 
+/* The input as quoted in a message (cut after 60 characters with '…'). */
+extern const char *pb_quote(const char *s);
+
+/* For the detail: ' The value, quoted in part, is N bytes long.' or ''. */
+extern const char *pb_quote_note(const char *s);
+
 /* Refuse to run in a database whose encoding cannot hold the cells. */
 extern void pb_check_encoding(void);
 

@@ -96,14 +96,40 @@ pb_is_cjk_cp(uint32_t cp)
 		cp == 0x2264 || cp == 0x2265;
 }
 
-/* Full-width ASCII and look-alike comparators to their plain forms. */
+/*
+ * NFKC of the Small Form Variants block (U+FE50–FE6B, <small> in
+ * UnicodeData.txt): '﹦' is '=', '﹤' '<', '﹪' '%'.  0 marks the unassigned
+ * U+FE53 and U+FE67.  Each maps to one character no longer in UTF-8.
+ */
+static const uint16_t small_forms[] = {
+	',', 0x3001, '.', 0, ';', ':', '?', '!',			/* FE50–FE57 */
+	0x2014, '(', ')', '{', '}', 0x3014, 0x3015, '#',	/* FE58–FE5F */
+	'&', '*', '+', '-', '<', '>', '=', 0,				/* FE60–FE67 */
+	'\\', '$', '%', '@'								/* FE68–FE6B */
+};
+
+/*
+ * Compatibility forms to their plain characters, in the manner of NFKC:
+ * full-width ASCII (U+FF01–FF5E, <wide>) and small forms (<small>) by
+ * their Unicode decomposition, superscript and subscript '=' (<super>,
+ * <sub>); then the look-alike comparators that NFKC leaves apart but forms
+ * use for the same thing (≧ ≦ ⩾ ⩽ ═).  The quotation marks ‹ › are not
+ * folded (a phrase may quote with them); '‹=' and '›=' are spellings of
+ * ≤ and ≥ in the scanner's comparator table.
+ */
 uint32_t
 pb_fold_cp(uint32_t cp)
 {
 	if (cp >= 0xFF01 && cp <= 0xFF5E)
 		return cp - 0xFEE0;
+	if (cp >= 0xFE50 && cp <= 0xFE6B && small_forms[cp - 0xFE50] != 0)
+		return small_forms[cp - 0xFE50];
 	switch (cp)
 	{
+		case 0x207C:			/* ⁼ superscript equals sign */
+		case 0x208C:			/* ₌ subscript equals sign */
+			return '=';
+
 		case 0x2267:			/* ≧ */
 		case 0x2A7E:			/* ⩾ */
 			return 0x2265;		/* ≥ */

@@ -51,13 +51,18 @@ pb_view_from_datum(Datum d, PbView *v)
 }
 
 Datum
-pb_datum_from_cell(const PbCell *cell, const char *base)
+pb_datum_from_cell(const PbCell *in, const char *base)
 {
-	size_t		n = pb_encoded_size(cell);
-	struct varlena *r = (struct varlena *) palloc(VARHDRSZ + n);
+	PbCell		cell = *in;
+	size_t		n;
+	struct varlena *r;
 
+	/* only what the canonical text writes back is stored */
+	pb_drop_unwritable_note(&cell, base);
+	n = pb_encoded_size(&cell);
+	r = (struct varlena *) palloc(VARHDRSZ + n);
 	SET_VARSIZE(r, VARHDRSZ + n);
-	pb_encode(cell, base, (unsigned char *) VARDATA(r));
+	pb_encode(&cell, base, (unsigned char *) VARDATA(r));
 	return PointerGetDatum(r);
 }
 
@@ -71,7 +76,45 @@ pb_numeric_from_text(const char *s)
 int
 pb_char_position(const char *s, size_t byte_off)
 {
+	size_t		len = strlen(s);
+
+	/* never count into the middle of a character or past the end */
+	if (byte_off > len)
+		byte_off = len;
+	while (byte_off > 0 && ((unsigned char) s[byte_off] & 0xC0) == 0x80)
+		byte_off--;
 	return pg_mbstrlen_with_len(s, (int) byte_off) + 1;
+}
+
+/*
+ * The input as quoted in a message: whole when short, else its first
+ * PB_QUOTE_CHARS characters and '…' (a 10 MB cell quoted whole would flood
+ * the log and the client).  pb_quote_note says the length in the detail.
+ */
+#define PB_QUOTE_CHARS 60
+
+const char *
+pb_quote(const char *s)
+{
+	size_t		len = strlen(s);
+	int			cut;
+
+	if (len <= PB_QUOTE_CHARS * 3)
+		return s;
+	cut = pg_mbcharcliplen(s, (int) len, PB_QUOTE_CHARS);
+	if ((size_t) cut >= len)
+		return s;
+	return psprintf("%.*s…", cut, s);
+}
+
+const char *
+pb_quote_note(const char *s)
+{
+	size_t		len = strlen(s);
+
+	if (pb_quote(s) == s)
+		return "";
+	return psprintf(" The value, quoted in part, is %zu bytes long.", len);
 }
 
 /*
@@ -97,7 +140,7 @@ pb_cell_to_value(PbCell *cell, const char *base)
 	v.base = base;
 	if (!pb_note_writable(&v, false))
 		cell->note.len = 0;
-	cell->flags &= ~(PB_F_EXPLICIT | PB_F_SUFFIX);
+	cell->flags &= ~(PB_F_EXPLICIT | PB_F_SUFFIX | PB_F_SENSE);
 	if (cell->kind == PB_KIND_RANGE)
 		cell->symbol = PB_SYM_RANGE;
 	else if (cell->kind == PB_KIND_QUALITATIVE)
@@ -120,15 +163,16 @@ pb_parse_or_report(const char *typname, const char *input, size_t len,
 	if (err.expected)
 		ereturn(escontext, false,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-				 errdetail("At character %d: %s; expected %s.",
-						   pb_char_position(input, err.pos), err.reason, err.expected),
+				 errmsg("invalid input syntax for type %s: \"%s\"", typname, pb_quote(input)),
+				 errdetail("At character %d: %s; expected %s.%s",
+						   pb_char_position(input, err.pos), err.reason, err.expected,
+						   pb_quote_note(input)),
 				 errhint("%s", hint)));
 	ereturn(escontext, false,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-			 errdetail("At character %d: %s.",
-					   pb_char_position(input, err.pos), err.reason),
+			 errmsg("invalid input syntax for type %s: \"%s\"", typname, pb_quote(input)),
+			 errdetail("At character %d: %s.%s",
+					   pb_char_position(input, err.pos), err.reason, pb_quote_note(input)),
 			 errhint("%s", hint)));
 }
 
@@ -151,9 +195,9 @@ cell_text_in(FunctionCallInfo fcinfo, bool is_target)
 		if (!pb_is_plain_value(&cell))
 			ereturn(fcinfo->context, (Datum) 0,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type perf_value: \"%s\"", input),
-					 errdetail("A perf_value is a value alone, but this one carries the comparator \"%s\".",
-							   pb_symbol_name((PbSymbol) cell.symbol)),
+					 errmsg("invalid input syntax for type perf_value: \"%s\"", pb_quote(input)),
+					 errdetail("A perf_value is a value alone, but this one carries the comparator \"%s\".%s",
+							   pb_symbol_name((PbSymbol) cell.symbol), pb_quote_note(input)),
 					 errhint("Use perf_target for a target such as \"≥95%%\"; an actual value is written \"96%%\".")));
 		pb_cell_to_value(&cell, out);
 	}
@@ -204,9 +248,18 @@ cell_send(FunctionCallInfo fcinfo)
 	struct varlena *p = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
 	StringInfoData buf;
 
+	const char *b = VARDATA_ANY(p);
+	int			n = VARSIZE_ANY_EXHDR(p);
+
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, PB_BINARY_VERSION);
-	pq_sendbytes(&buf, VARDATA_ANY(p), VARSIZE_ANY_EXHDR(p));
+	/*
+	 * Byte 2 is the flags: values stored by 0.1 may still carry the
+	 * parse-only ones, which the value read back from its text has not.
+	 */
+	pq_sendbytes(&buf, b, 2);
+	pq_sendbyte(&buf, (uint8) b[2] & (uint8) ~PB_F_PARSE_ONLY);
+	pq_sendbytes(&buf, b + 3, n - 3);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

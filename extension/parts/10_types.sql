@@ -55,7 +55,7 @@ CREATE FUNCTION perf_target(symbol text, value text) RETURNS perf_target
     AS 'MODULE_PATHNAME', 'perf_target_from_cells'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION perf_target(text, text) IS
-  '由计算符号与指标值两格构造目标 — builds a target from the form''s 计算符号 and 指标值 cells; a blank or NULL symbol keeps the value''s own comparator; NULL value gives NULL; disagreeing comparators raise 22P02';
+  '由计算符号与指标值两格构造目标 — builds a target from the form''s 计算符号 and 指标值 cells; a blank or NULL symbol or 定量 keeps the value''s own comparator (= when none); 正向/反向 give ≥/≤ unless the value agrees with its own; 定性 keeps any value, a measurable one with its own sense; compatibility forms (﹦ ＜ ≧ …) fold; NULL value gives NULL; disagreeing comparators raise 22P02';
 
 CREATE FUNCTION perf_value_of(perf_target) RETURNS perf_value
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -112,6 +112,13 @@ CREATE FUNCTION perf_note(perf_target) RETURNS text
 COMMENT ON FUNCTION perf_note(perf_value) IS '备注 — the annotation written after the value, as in ≥62%(2022年:61%); NULL when none';
 COMMENT ON FUNCTION perf_note(perf_target) IS '备注 — the annotation written after the value, as in ≥62%(2022年:61%); NULL when none';
 
+CREATE FUNCTION perf_grade(perf_value) RETURNS text
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perf_grade(perf_target) RETURNS text
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION perf_grade(perf_value) IS '等级 — the grade a phrase names, normalized: 优, 良, 中, 差, 合格 or 不合格 (优秀 → 优, 良好以上 → 良, 达标 → 合格); NULL for numbers, dates and other phrases';
+COMMENT ON FUNCTION perf_grade(perf_target) IS '等级 — the grade a target phrase names, normalized: 优, 良, 中, 差, 合格 or 不合格 (优秀 → 优, 良好以上 → 良, 达标 → 合格); NULL for numbers, dates and other phrases';
+
 CREATE FUNCTION perf_lower(perf_value) RETURNS numeric
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION perf_lower(perf_target) RETURNS numeric
@@ -135,7 +142,7 @@ COMMENT ON FUNCTION perf_date(perf_target) IS '日期 — the day a date target 
 CREATE FUNCTION perf_met(target perf_target, actual perf_value) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION perf_met(perf_target, perf_value) IS
-  '是否达成 — does the actual meet the target? (≥, > and = met at or above; ≤, < at or below; ranges inside; dates by the deadline; 定性 by equal phrase or grade 达成/部分达成/未达成); NULL when undecidable';
+  '是否达成 — does the actual meet the target? (≥, > and = met at or above; ≤, < at or below; ranges inside; dates by the deadline; a measurable value under 定性 in its own sense, a number reached, a date by the deadline; 定性 phrases by equal phrase, by grade (优 > 良 > 中 > 差, 合格 = 中 or better: the same grade or better meets) or by 达成/部分达成/未达成); NULL when undecidable';
 
 CREATE FUNCTION perf_is_valid(value text) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

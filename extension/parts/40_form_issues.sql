@@ -66,7 +66,8 @@ FROM (VALUES
     ('unit_mix',                     'warning', 10000, 'money',    '资金分配金额相差达阈值倍以上，疑似元与万元混用'),
     ('annual_target_missing',        'error',   NULL, 'indicator', '三级指标没有全年(程)指标值'),
     ('duplicate_indicator',          'error',   NULL, 'indicator', '同一二级指标下三级指标重复'),
-    ('qualitative_with_number',      'warning', NULL, 'indicator', '计算符号为定性但指标值是数值'),
+    ('qualitative_with_number',      'warning', NULL, 'indicator', '计算符号为定性但指标值是数值或百分比'),
+    ('qualitative_measurable',       'warning', NULL, 'indicator', '计算符号为定性但指标值是可计量的日期、期限或区间，是否应为定量指标'),
     ('percent_out_of_range',         'warning', NULL, 'indicator', '“率”类指标的百分比不在 0–100 之间'),
     ('rate_in_days',                 'warning', NULL, 'indicator', '“率”类指标以天或工作日计量'),
     ('count_without_unit',           'warning', NULL, 'indicator', '数量没有计量单位，指标名称中也没有'),
@@ -147,14 +148,26 @@ FROM (
               THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END),
         ('qualitative_with_number',
          CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
-                   AND perfbudget.perf_kind(i.half_year_target) <> 'qualitative'
+                   AND perfbudget.perf_kind(i.half_year_target) IN ('percent', 'quantity')
               THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '半年',
                           perfbudget.perf_value_of(i.half_year_target)) END),
+        ('qualitative_measurable',
+         CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
+                   AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
+              THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
+                          i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
+                          CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END),
         ('qualitative_with_number',
          CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
-                   AND perfbudget.perf_kind(i.annual_target) <> 'qualitative'
+                   AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
               THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
                           perfbudget.perf_value_of(i.annual_target)) END),
+        ('qualitative_measurable',
+         CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
+                   AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
+              THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
+                          i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
+                          CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END),
         ('percent_out_of_range',
          CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
                    AND (perfbudget.perf_number(i.half_year_target) < 0

@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 BEGIN;
-SELECT plan(116);
+SELECT plan(131);
 
 -- ---- catalog ----
 SELECT has_type('perfbudget', 'perf_target', 'type perf_target exists');
@@ -152,6 +152,11 @@ SELECT lo || '%-' || hi || '%'
 INSERT INTO gen (src)
 SELECT '±' || n || u FROM unnest(ARRAY['1', '3', '10', '0.5']) n,
                           unnest(ARRAY['%', '%以内', '万元']) u;
+-- 定性 over every kind of value, and grades (issue 8)
+INSERT INTO gen (src)
+SELECT '定性 ' || unnest(ARRAY['6月底前', '12月底前', '2025年10月底前', '年底前完成', '2023.07-2024.01',
+                              '3次', '100%', '≥95%', '≤7工作日', '=10个', '3天内完成', '±3%',
+                              '2024年12月31日', '6月底前(说明)', '优', '良好以上']);
 INSERT INTO gen (src)
 SELECT unnest(ARRAY['充分', '规范', '合理', '明确', '科学', '合规', '有效', '健全',
                     '序时进度', '及时高效', '是', '否', '显著提升', '稳步提高',
@@ -167,6 +172,13 @@ SELECT is((SELECT count(*)::int FROM gen_t WHERE t::text::perf_target <> t), 0,
           'x::text::perf_target = x');
 SELECT is((SELECT count(*)::int FROM gen_t WHERE t::text::perf_target::text <> t::text), 0,
           'canonical text is a fixed point');
+SELECT is((SELECT count(*)::int FROM gen_t
+            WHERE perf_target_send(t::text::perf_target) <> perf_target_send(t)
+               OR perf_value_send(v::text::perf_value) <> perf_value_send(v)), 0,
+          'a value read back from its text is stored in the same bytes');
+SELECT is((SELECT count(*)::int FROM gen_t
+            WHERE src LIKE '定性 %' AND perf_target('定性', substr(src, 4)) <> t), 0,
+          'perf_target(''定性'', v) is the target ''定性 v''');
 SELECT is((SELECT count(*)::int FROM gen_t WHERE v::text::perf_value <> v
                                              OR v::text::perf_value::text <> v::text), 0,
           'x::text::perf_value = x');
@@ -440,6 +452,22 @@ SELECT throws_ok($$SELECT '1:'::perf_target$$, '22P02', NULL, 'a dangling colon 
 -- completion words count only at the end of a date value
 SELECT is('12月31日完成率'::perf_target::text, '12月31日完成率', '完成率 is a note, not a deadline');
 SELECT is(perf_symbol('12月底完成'::perf_target), '≤', '完成 at the end makes a deadline');
+
+-- issue 8: 定性 with a measurable value, symbol columns, grades, limits
+SELECT is(perf_symbol(perf_target('定性', '6月底前')), '定性', '定性 + a deadline stays 定性');
+SELECT is(perf_kind(perf_target('定性', '6月底前')), 'date', '定性 + a deadline keeps the kind date');
+SELECT is(perf_met(perf_target('定性', '6月底前'), '7月1日'), false, 'a deadline under 定性 is missed after it');
+SELECT throws_ok($$SELECT perf_target('≥', '≤95%')$$, '22P02', NULL, 'a genuine contradiction is refused');
+SELECT throws_ok($$SELECT perf_target('定量', '充分')$$, '22P02', NULL, '定量 with a phrase is refused');
+SELECT is(perf_target('反向', '7工作日')::text, '≤7工作日', '反向 gives ≤');
+SELECT is(perf_target('﹦', '95%')::text, '95%', 'the small equals sign folds');
+SELECT has_function('perfbudget', 'perf_grade', ARRAY['perf_target']);
+SELECT is(perf_grade(perf_target('定性', '优秀')), '优', 'perf_grade of 优秀');
+SELECT is(perf_met(perf_target('定性', '合格'), '良'), true, '良 meets 合格');
+SELECT throws_ok($$SELECT '1e-5'::perf_target$$, '22P02', NULL, 'scientific notation is refused');
+SELECT is(perf_is_valid(repeat('a', 61439) || '好'), false, 'perf_is_valid answers on a long cell ending in a multibyte character');
+SELECT is((SELECT t::text::perf_target = t FROM (SELECT ('2024-12-31(' || repeat('a', 59987) || ')')::perf_target AS t) x),
+          true, 'a 59,999-byte date cell reads back from its 60,006-byte text');
 
 SELECT * FROM finish();
 ROLLBACK;

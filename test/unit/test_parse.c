@@ -218,6 +218,8 @@ check_round_trips(Parsed *p, int line)
 
 	if (!p->ok)
 		return;
+	pb_drop_unwritable_note(&p->cell, p->out);	/* as the server stores it */
+	p->view.cell = p->cell;
 
 	/* storage */
 	esize = pb_encoded_size(&p->cell);
@@ -282,6 +284,19 @@ check_round_trips(Parsed *p, int line)
 			again[alen] = '\0';
 			diag(line, "'%s': canonical text is not stable: '%s' then '%s'",
 				 p->in, text, again);
+		}
+		else
+		{
+			/* and the same stored bytes: text out and in changes nothing */
+			size_t		qsize = pb_encoded_size(&q->cell);
+			unsigned char *qenc = test_alloc(qsize);
+
+			pb_encode(&q->cell, q->out, qenc);
+			if (qsize != esize || memcmp(qenc, enc, esize) != 0)
+			{
+				case_failed = 1;
+				diag(line, "'%s': '%s' read back is stored in other bytes", p->in, text);
+			}
 		}
 	}
 
@@ -1189,6 +1204,26 @@ test_met(void)
 		{"", "90%-100%", "85%", PB_FALSE},
 		{"≥", "95%", "1000元", PB_UNKNOWN},	/* incompatible units */
 		{"≥", "50个", "60人", PB_UNKNOWN},
+		/* 定性 with a measurable value: the value's own sense */
+		{"定性", "6月底前", "6月30日", PB_TRUE},
+		{"定性", "6月底前", "2024年6月30日", PB_UNKNOWN},	/* of which year? */
+		{"定性", "6月底前", "7月1日", PB_FALSE},
+		{"定性", "2025年10月底前", "2025年11月1日", PB_FALSE},
+		{"定性", "3次", "3次", PB_TRUE},
+		{"定性", "3次", "2次", PB_FALSE},
+		{"定性", "100%", "99%", PB_FALSE},
+		{"定性", "≤7工作日", "5工作日", PB_TRUE},
+		{"定性", "≤7工作日", "8工作日", PB_FALSE},
+		{"定性", "2023.07-2024.01", "2023年10月", PB_TRUE},
+		/* grades: the same or better meets; 合格 is 中 or better */
+		{"定性", "良", "优", PB_TRUE},
+		{"定性", "良好", "中", PB_FALSE},
+		{"定性", "合格", "良好", PB_TRUE},
+		{"定性", "合格", "合格", PB_TRUE},
+		{"定性", "合格", "不合格", PB_FALSE},
+		{"定性", "良", "合格", PB_UNKNOWN},
+		{"定性", "良好以上", "优秀", PB_TRUE},
+		{"定性", "显著提升", "良", PB_UNKNOWN},
 	};
 	size_t		i;
 	char		desc[160];
@@ -1232,6 +1267,193 @@ test_decode_rejects(void)
 	end_case();
 }
 
+/* Issue 8: 定性 with measurable values, the other symbol columns, limits. */
+static void
+test_issue8(void)
+{
+	static const struct
+	{
+		const char *value;
+		PbKind		kind;
+		PbSymbol	sense;		/* effective */
+	}			qual[] = {
+		{"6月底前", PB_KIND_DATE, PB_SYM_LE},
+		{"12月底前", PB_KIND_DATE, PB_SYM_LE},
+		{"2025年10月底前", PB_KIND_DATE, PB_SYM_LE},
+		{"年底前完成", PB_KIND_DATE, PB_SYM_LE},
+		{"2024年12月31日", PB_KIND_DATE, PB_SYM_LE},
+		{"2023.07-2024.01", PB_KIND_RANGE, PB_SYM_RANGE},
+		{"3次", PB_KIND_QUANTITY, PB_SYM_GE},
+		{"100%", PB_KIND_PERCENT, PB_SYM_GE},
+		{"≤7工作日", PB_KIND_QUANTITY, PB_SYM_LE},
+		{"=10个", PB_KIND_QUANTITY, PB_SYM_EQ},
+		{"3天内完成", PB_KIND_QUANTITY, PB_SYM_LE},
+		{"±3%", PB_KIND_RANGE, PB_SYM_RANGE},
+		{"6月底前(说明)", PB_KIND_DATE, PB_SYM_LE},
+		{"充分", PB_KIND_QUALITATIVE, PB_SYM_QUAL},
+	};
+	char		desc[160];
+
+	for (size_t i = 0; i < sizeof(qual) / sizeof(qual[0]); i++)
+	{
+		Parsed	   *t;
+		char		text[128];
+
+		snprintf(desc, sizeof(desc), "perf_target('定性', '%s') is kept", qual[i].value);
+		begin_case(desc);
+		t = TARGET("定性", qual[i].value);
+		if (t->ok)
+		{
+			CHECK_INT(t->cell.symbol, PB_SYM_QUAL);
+			CHECK_INT(t->cell.kind, qual[i].kind);
+			CHECK_INT(pb_cell_effective_sense(&t->cell), qual[i].sense);
+			ROUND_TRIPS(t);
+		}
+		end_case();
+
+		snprintf(desc, sizeof(desc), "'定性 %s' as text is the same target", qual[i].value);
+		begin_case(desc);
+		snprintf(text, sizeof(text), "定性 %s", qual[i].value);
+		{
+			Parsed	   *p = PARSE_OK(strcpy(test_alloc(strlen(text) + 1), text));
+
+			t = TARGET("定性", qual[i].value);
+			if (p->ok && t->ok)
+			{
+				CHECK_INT(pb_cmp_target(&p->view, &t->view), 0);
+				ROUND_TRIPS(p);
+			}
+		}
+		end_case();
+	}
+
+	begin_case("contradictions and phrases under the direction columns");
+	{
+		static const char *const bad[][2] = {
+			{"≥", "≤95%"}, {"正向", "≤95%"}, {"反向", "95%以上"}, {"定量", "充分"},
+			{"≥", "定性 95%"}, {"定量", "定性 5次"},
+		};
+
+		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		{
+			Parsed	   *p = PARSE_OK(bad[i][1]);
+			PbSymbol	sym;
+			bool		band;
+			PbError		e;
+
+			CHECK(pb_parse_symbol(bad[i][0], strlen(bad[i][0]), &sym, &band, &e));
+			if (p->ok)
+				CHECK(!pb_apply_symbol(&p->cell, sym, band, &e));
+		}
+	}
+	end_case();
+
+	begin_case("定量, 正向 and 反向 in the symbol cell");
+	{
+		Parsed	   *a = TARGET("定量", "95%");
+		Parsed	   *b = TARGET("定量", "≥100公里");
+		Parsed	   *c = TARGET("正向", "95%");
+		Parsed	   *d = TARGET("反向", "7工作日");
+		Parsed	   *e = TARGET("正向", ">95%");
+		Parsed	   *f = TARGET("反向", "90%-100%");
+
+		CHECK_INT(a->cell.symbol, PB_SYM_EQ);
+		CHECK_INT(b->cell.symbol, PB_SYM_GE);
+		CHECK_INT(c->cell.symbol, PB_SYM_GE);
+		CHECK_INT(d->cell.symbol, PB_SYM_LE);
+		CHECK_INT(e->cell.symbol, PB_SYM_GT);
+		CHECK_INT(f->cell.symbol, PB_SYM_RANGE);
+	}
+	end_case();
+
+	begin_case("compatibility forms of comparators fold");
+	{
+		static const struct
+		{
+			const char *text;
+			PbSymbol	sym;
+		}			forms[] = {
+			{"﹦", PB_SYM_EQ}, {"﹤", PB_SYM_LT}, {"﹥", PB_SYM_GT}, {"＜", PB_SYM_LT},
+			{"＞", PB_SYM_GT}, {"≦", PB_SYM_LE}, {"≧", PB_SYM_GE}, {"‹=", PB_SYM_LE},
+			{"›=", PB_SYM_GE}, {"＞＝", PB_SYM_GE}, {"﹤﹦", PB_SYM_LE}, {"⁼", PB_SYM_EQ},
+		};
+
+		for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+		{
+			PbSymbol	sym = PB_SYM_NONE;
+			bool		band;
+			PbError		e;
+
+			CHECK(pb_parse_symbol(forms[i].text, strlen(forms[i].text), &sym, &band, &e));
+			CHECK_INT(sym, forms[i].sym);
+		}
+		CHECK_INT(PARSE_OK("﹦95﹪")->cell.kind, PB_KIND_PERCENT);
+	}
+	end_case();
+
+	check_invalid("1e-5", 4, PB_ERR_SYNTAX, "reject scientific notation 1e-5");
+	check_invalid("1.2E+11元", strlen("1.2E+11元"), PB_ERR_SYNTAX, "reject scientific notation 1.2E+11元");
+	check_invalid("1E-05%", strlen("1E-05%"), PB_ERR_SYNTAX, "reject scientific notation 1E-05%");
+	begin_case("1e-5e (a range) and 1e5 (a phrase), stored by 0.1, still read");
+	CHECK_INT(PARSE_OK("1e-5e")->cell.kind, PB_KIND_RANGE);
+	CHECK_INT(PARSE_OK("1e5")->cell.kind, PB_KIND_QUALITATIVE);
+	end_case();
+
+	begin_case("a 59,999-byte date cell round trips, text and bytes");
+	{
+		size_t		n = 59999;
+		char	   *c = test_alloc(n + 1);
+		Parsed	   *p;
+
+		memcpy(c, "2024-12-31(", 11);
+		memset(c + 11, 'a', 59987);
+		c[n - 1] = ')';
+		c[n] = '\0';
+		p = parse_n(c, n);
+		CHECK(p->ok);
+		ROUND_TRIPS(p);
+	}
+	end_case();
+
+	begin_case("a cell with more than 60000 bytes of text is refused, at position 0");
+	{
+		size_t		n = 60001;
+		char	   *c = test_alloc(n);
+		Parsed	   *p;
+
+		memset(c, 'a', n);
+		p = parse_n(c, n);
+		CHECK(!p->ok);
+		CHECK_INT(p->err.pos, 0);
+		p = parse_n(c, n - 1);
+		CHECK(p->ok);
+		ROUND_TRIPS(p);
+	}
+	end_case();
+
+	begin_case("grades are read from phrases");
+	{
+		static const char *const g[][2] = {
+			{"优秀", "优"}, {"良好", "良"}, {"中", "中"}, {"差", "差"}, {"达标", "合格"},
+			{"不合格", "不合格"}, {"良好以上", "良"},
+		};
+		PbGrade		gr;
+
+		for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++)
+		{
+			Parsed	   *p = PARSE_OK(g[i][0]);
+
+			CHECK(pb_grade(&p->view, &gr));
+			if (pb_grade(&p->view, &gr))
+				CHECK_STR(gr.name, g[i][1]);
+		}
+		CHECK(!pb_grade(&PARSE_OK("优良中差")->view, &gr));
+		CHECK(!pb_grade(&PARSE_OK("显著提升")->view, &gr));
+		CHECK(!pb_grade(&PARSE_OK("95%")->view, &gr));
+	}
+	end_case();
+}
+
 int
 main(void)
 {
@@ -1243,6 +1465,7 @@ main(void)
 	test_compare();
 	test_met();
 	test_decode_rejects();
+	test_issue8();
 
 	printf("1..%d\n", n_tests);
 	printf("# %d of %d unit tests failed\n", n_failed, n_tests);
