@@ -117,7 +117,11 @@ COMMENT ON COLUMN issue_rule.description IS '说明 — what the rule reports, i
 
 CREATE VIEW form_issues WITH (security_invoker = true) AS
 WITH ind AS (
-    SELECT i.*, perfbudget.canonical_level1(i.level1) AS l1,
+    -- the columns named, not i.*: a column added to indicator later must not
+    -- change this view (test/upgrade.sh compares it with an updated install)
+    SELECT i.project_id, i.line_no, i.level1, i.level2, i.level3, i.half_year_target,
+           i.annual_target, i.actual, i.weight, i.score, i.deviation_note,
+           perfbudget.canonical_level1(i.level1) AS l1,
            perfbudget.canonical_level2(i.level2) AS l2
     FROM perfbudget.indicator i
 ), rows_per_project AS (
