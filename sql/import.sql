@@ -396,6 +396,9 @@ SELECT pg_temp.row_count() AS rows_after_all_failures;
 SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t九\t60.8'));
 SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t30\tNaN'));
 SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 1, E'一般公共预算资金\t\t\t9', E'一般公共预算资金\t\t\t九'));
+-- A dash alone is how forms write "none": it stays blank (form 1's
+-- 政府性基金预算).
+SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 1, E'政府性基金预算\t\t\t', E'政府性基金预算\t\t\t-'));
 -- A second 项目名称 line, a second 主管部门 line (form 2): refused, both
 -- lines named, rather than the two values joined.
 SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 2, E'项目属性\t', E'项目名称\t第二名称\n项目属性\t'));

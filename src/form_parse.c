@@ -755,9 +755,19 @@ last_amount(const Line *ln)
 
 /*
  * Is a cell that is not an amount still meant as one: a number in words
- * ('九', '一百'), 'NaN', '1e5', '-'?  Such a cell where an amount belongs is
+ * ('九', '一百'), 'NaN', '1e5'?  Such a cell where an amount belongs is
  * reported as not a number rather than read as part of a label or name.
+ * A dash or slash alone ('-', '/') is how forms write "none" and stays blank.
  */
+static bool
+is_none_mark(FpText t)
+{
+	for (size_t i = 0; i < t.len; i++)
+		if (t.p[i] != '-' && t.p[i] != '/')
+			return false;
+	return true;
+}
+
 static bool
 looks_like_amount(FpText t)
 {
@@ -766,6 +776,8 @@ looks_like_amount(FpText t)
 	"柒", "捌", "玖", "拾", "佰", "仟", "元", NULL};
 	size_t		i = 0;
 
+	if (is_none_mark(t))
+		return false;
 	while (i < t.len)
 	{
 		int			k;
