@@ -8,6 +8,9 @@
  * spaces between CJK characters dropped), so '绩效 目标 指标' and
  * '满意度指 标' read as their labels.  Sections are found by their labels,
  * not by column positions, because PDF extraction shifts cells freely.
+ * The title line gives the region and level; the indicator table's header
+ * row gives its layout (the seed's, read by content, or another common one,
+ * read by column: see Role).
  */
 #include "form_parse.h"
 
