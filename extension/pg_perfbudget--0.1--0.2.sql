@@ -1039,3 +1039,71 @@ FROM (
     WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
 ) AS f
 JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
+
+-- The indicator table's other layouts (issue 8): a level-1 cell's points
+-- and the explanatory cells of a row are kept.
+ALTER TABLE indicator
+    ADD COLUMN level1_points text CHECK (btrim(level1_points) <> ''),
+    ADD COLUMN remarks       text;
+COMMENT ON COLUMN indicator.level1_points IS '一级指标分值 — points the form gives the level-1 group, as written in its cell: (40-50)分, (50分); NULL when none';
+COMMENT ON COLUMN indicator.remarks IS '说明 — the row''s 指标解释, 评(扣)分标准 and 备注 cells, each after its header (备注：…), and a 计量单位 that does not complete the value';
+COMMENT ON FUNCTION import_form(text, boolean) IS
+  '导入申报表 — reads a document of one or more 预算绩效目标申报表 (text extracted from PDF: tab-separated cells, checkbox markup, shifted indicator cells; the indicator table in the seed''s layout or another common one, told by its header row) and stores each form with the region and level of its title line; returns the new project ids in document order. All or nothing; a form already stored (same year, department, name) is an error unless replace is true, which replaces it';
+
+-- import_form_json reads region, region_level and the new indicator columns.
+CREATE OR REPLACE FUNCTION import_form_json(doc jsonb) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE STRICT
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    new_id bigint;
+    unknown text;
+BEGIN
+    IF jsonb_typeof(doc) IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = 'form JSON must be an object',
+            HINT = 'Use the layout perfbudget.form_json returns.';
+    END IF;
+    SELECT string_agg(k, ', ' ORDER BY k) INTO unknown
+    FROM jsonb_object_keys(doc) k
+    WHERE k NOT IN (SELECT attname FROM pg_attribute
+                    WHERE attrelid = 'perfbudget.project'::regclass AND attnum > 0 AND NOT attisdropped)
+      AND k NOT IN ('expenditure', 'indicators');
+    IF unknown IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = format('form JSON has unknown keys: %s', unknown),
+            DETAIL = 'Every key must be a column of perfbudget.project, "expenditure" or "indicators"; nothing is dropped silently.',
+            HINT = 'Use the layout perfbudget.form_json returns.';
+    END IF;
+
+    INSERT INTO perfbudget.project (budget_year, name, department, implementing_unit,
+        reporting_unit, attribute, level, category, start_month, end_month, manager, phone,
+        necessity, feasibility, content, long_term_goal, annual_goal, total, fiscal_subtotal,
+        general_budget, government_fund, special_account, state_capital, social_insurance_fund,
+        carryover, other_funds, spend_half_year, spend_annual, spend_executed, region,
+        region_level)
+    SELECT r.budget_year, r.name, r.department, r.implementing_unit, r.reporting_unit,
+        r.attribute, r.level, r.category, r.start_month, r.end_month, r.manager, r.phone,
+        r.necessity, r.feasibility, r.content, r.long_term_goal, r.annual_goal, r.total,
+        r.fiscal_subtotal, r.general_budget, r.government_fund, r.special_account,
+        r.state_capital, r.social_insurance_fund, r.carryover, r.other_funds,
+        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level
+    FROM jsonb_populate_record(NULL::perfbudget.project, doc) r
+    RETURNING id INTO new_id;
+
+    INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)
+    SELECT new_id, e.line_no, e.item, e.half_year, e.annual
+    FROM jsonb_populate_recordset(NULL::perfbudget.expenditure,
+                                  coalesce(doc -> 'expenditure', '[]')) e;
+
+    INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,
+        half_year_target, annual_target, actual, weight, score, deviation_note,
+        level1_points, remarks)
+    SELECT new_id, i.line_no, i.level1, i.level2, i.level3, i.half_year_target,
+        i.annual_target, i.actual, i.weight, i.score, i.deviation_note, i.level1_points,
+        i.remarks
+    FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
+                                  coalesce(doc -> 'indicators', '[]')) i;
+    RETURN new_id;
+END
+$$;

@@ -15,7 +15,12 @@
 --   * form_json / import_form_json round trip every form losslessly;
 --   * broken documents are rejected with the right SQLSTATE and a message
 --     naming the form, the field or row and what was found, and leave
---     nothing behind.
+--     nothing behind;
+--   * region and level come from the title line;
+--   * the other layouts of the indicator table (examples/layouts/, one form
+--     each) import exactly: levels, level-1 points, targets, weights,
+--     remarks; the seed in the four-column layout reads its levels right;
+--     an unknown layout and the one-column-per-region layout are refused.
 --
 -- try_import(doc, replace, keep) imports inside a subtransaction, fires the
 -- deferred triggers at once (SET CONSTRAINTS ALL IMMEDIATE) and prints
@@ -128,7 +133,7 @@ SELECT name, budget_year, department, implementing_unit, reporting_unit, attribu
        category, start_month, end_month, manager, phone, necessity, feasibility, content,
        long_term_goal, annual_goal, total, fiscal_subtotal, general_budget, government_fund,
        special_account, state_capital, social_insurance_fund, carryover, other_funds,
-       spend_half_year, spend_annual, spend_executed
+       spend_half_year, spend_annual, spend_executed, region, region_level
 FROM project ORDER BY id;
 \x off
 
@@ -150,6 +155,9 @@ DELETE FROM project;
 \set ECHO none
 \i :seed_forms
 \set ECHO all
+-- examples/seed_forms.sql also loads under version 0.1 (test/upgrade.sh),
+-- which has no region: the title line's region is set here.
+UPDATE project SET region = '如皋市', region_level = '市级';
 CREATE TEMP TABLE by_hand AS SELECT * FROM pg_temp.forms();
 DELETE FROM project;
 SELECT h.name, i.j = h.j AS import_equals_seed_forms
@@ -378,6 +386,153 @@ SELECT * FROM pg_temp.try_import(E'\n如皋市市级项目预算绩效目标申�
 SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 1, E'\t\t社保基金预算', E'\t\tq8#@!z\t7\n\t\t社保基金预算'));
 SELECT * FROM pg_temp.try_import('');
 SELECT pg_temp.row_count() AS rows_after_all_failures;
+
+------------------------------------------------------------------ hostile cells and lines
+
+-- An amount cell that is not a number: '九' (form 4's 办公费 half-year),
+-- 'NaN' (its annual), '九' in the income block (form 1's 一般公共预算资金).
+-- Each names the cell, its column and its row, not "the item name spans
+-- multiple cells".
+SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t九\t60.8'));
+SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t30\tNaN'));
+SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 1, E'一般公共预算资金\t\t\t9', E'一般公共预算资金\t\t\t九'));
+-- A dash alone is how forms write "none": it stays blank (form 1's
+-- 政府性基金预算).
+SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 1, E'政府性基金预算\t\t\t', E'政府性基金预算\t\t\t-'));
+-- A second 项目名称 line, a second 主管部门 line (form 2): refused, both
+-- lines named, rather than the two values joined.
+SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 2, E'项目属性\t', E'项目名称\t第二名称\n项目属性\t'));
+SELECT * FROM pg_temp.try_import(pg_temp.edit(:'doc', 2, E'项目属性\t', E'\t主管部门\t如皋市财政局\n项目属性\t'));
+SELECT pg_temp.row_count() AS rows_after_hostile;
+
+------------------------------------------------------------------ region and level
+
+-- The first form's title line rewritten; the form is imported, read and
+-- rolled back.
+CREATE FUNCTION pg_temp.region_of(doc text, title text) RETURNS TABLE (title_line text, region text, region_level text)
+LANGUAGE plpgsql AS $fn$
+DECLARE d text := replace(doc, '如皋市市级项目预算绩效目标申报表', title);
+BEGIN
+    BEGIN
+        DELETE FROM perfbudget.project;
+        PERFORM perfbudget.import_form(d);
+        RETURN QUERY SELECT title, p.region, p.region_level FROM perfbudget.project p
+                     ORDER BY p.id LIMIT 1;
+        RAISE EXCEPTION USING ERRCODE = 'P0004', MESSAGE = 'roll back';
+    EXCEPTION WHEN assert_failure THEN
+        NULL;
+    END;
+END
+$fn$;
+SELECT r.* FROM unnest(ARRAY[
+    '如皋市市级项目预算绩效目标申报表', '江苏省省级项目预算绩效目标申报表',
+    '海安县县级项目预算绩效目标申报表', '南通市崇川区区级项目预算绩效目标申报表',
+    '如东县本级项目预算绩效目标申报表', '如皋市市本级项目预算绩效目标申报表',
+    '2024年度如皋市市级项目预算绩效目标申报表', '内蒙古自治区本级项目支出绩效目标申报表',
+    '市级项目支出绩效目标表', '项目预算绩效目标申报表',
+    '如皋市人力资源和社会保障局项目预算绩效目标申报表']) AS t(title),
+    pg_temp.region_of(:'doc', t.title) r;
+
+------------------------------------------------------------------ other layouts
+
+\set layouts :abs_srcdir '/examples/layouts/'
+-- Every indicator row of the forms imported, with what the layouts add.
+CREATE FUNCTION pg_temp.indicator_rows() RETURNS TABLE (line_no int, level1 text, points text,
+    level2 text, level3 text, half text, annual text, weight numeric, remarks text)
+LANGUAGE sql AS $$
+    SELECT i.line_no, i.level1, i.level1_points, i.level2, i.level3, i.half_year_target::text,
+           i.annual_target::text, i.weight, i.remarks
+    FROM perfbudget.indicator i ORDER BY i.project_id, i.line_no
+$$;
+DELETE FROM project;
+
+-- 一级指标 | 二级指标 | 三级指标 | 指标值 | 备注 (county forms of Hunan,
+-- Shaanxi, Chongqing): comparator and unit inside the value.
+\set v `cat :'layouts'hunan_county_value.txt`
+SELECT * FROM pg_temp.try_import(:'v', keep => true);
+SELECT region, region_level, name, department, total, spend_half_year, spend_annual FROM project;
+SELECT * FROM pg_temp.indicator_rows();
+DELETE FROM project;
+
+-- 一级指标 | 二级指标 | 三级指标内容 | 指标值及单位 (Hunan).
+\set v `cat :'layouts'hunan_province_content_unit.txt`
+SELECT * FROM pg_temp.try_import(:'v', keep => true);
+SELECT region, region_level, name, department, total FROM project;
+SELECT * FROM pg_temp.indicator_rows();
+DELETE FROM project;
+
+-- 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 指标解释, level-1 cells with
+-- their points (Chongqing 审批表): points kept apart, 分值 as weight.
+\set v `cat :'layouts'chongqing_district_points.txt`
+SELECT * FROM pg_temp.try_import(:'v', keep => true);
+SELECT region, region_level, name, department, total FROM project;
+SELECT * FROM pg_temp.indicator_rows();
+DELETE FROM project;
+
+-- 一级 | 二级 | 三级 | 指标性质 | 指标方向 | 目标值 | 计量单位 | 分值 | 备注 (Inner
+-- Mongolia): direction as comparator, value and unit joined, the date
+-- serial 44,561 read as 2021-12-31.
+\set v `cat :'layouts'inner_mongolia_nature_direction.txt`
+SELECT * FROM pg_temp.try_import(:'v', keep => true);
+SELECT region, region_level, name, department, total FROM project;
+SELECT * FROM pg_temp.indicator_rows();
+DELETE FROM project;
+
+-- 一级 | 二级 | 三级 | 指标值类型 | 指标值 | 计量单位 | 指标解释 | 评(扣)分标准 | 备注
+-- (Hunan 部门整体): 定量 takes the comparator from the value.
+\set v `cat :'layouts'hunan_department_value_type.txt`
+SELECT * FROM pg_temp.try_import(:'v', keep => true);
+SELECT region, region_level, name, department, total FROM project;
+SELECT * FROM pg_temp.indicator_rows();
+
+-- The four forms and the 部门整体 one still stored round-trip through
+-- form_json / import_form_json (weights, points and remarks included).
+\set v `cat :'layouts'hunan_county_value.txt :'layouts'hunan_province_content_unit.txt :'layouts'chongqing_district_points.txt :'layouts'inner_mongolia_nature_direction.txt`
+SELECT count(*) AS imported FROM import_form(:'v');
+CREATE TEMP TABLE layouts_before AS SELECT * FROM pg_temp.forms();
+SELECT r.name, r.same_json FROM (SELECT id FROM project ORDER BY id) p, pg_temp.round_trip(p.id) r;
+SELECT count(*) FILTER (WHERE f.j = b.j) AS unchanged, count(*) AS forms
+FROM pg_temp.forms() f JOIN layouts_before b USING (name);
+DELETE FROM project;
+
+-- The seed with its indicator tables in four columns (一级 | 二级 | 三级 |
+-- 指标值; test/import/variants/layout_four_columns.txt).  Every row keeps
+-- its three levels and its annual target; the half-year column is gone.
+-- Only the seed's 定性 rows with a measurable value differ: the layout has
+-- no 计算符号, so '100%' alone is '=100%'.
+\set v `cat :'variants'layout_four_columns.txt`
+SELECT * FROM pg_temp.try_import(:'v', keep => true);
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE f.level1 = s.level1 AND f.level2 = s.level2 AND f.level3 = s.level3) AS same_levels,
+       count(*) FILTER (WHERE f.annual_target = s.annual_target) AS same_annual,
+       count(*) FILTER (WHERE f.half_year_target IS NULL) AS no_half_year
+FROM (SELECT p.name, i.* FROM indicator i JOIN project p ON p.id = i.project_id) f
+JOIN (SELECT x.j ->> 'name' AS name, (r ->> 'line_no')::int AS line_no, r ->> 'level1' AS level1,
+             r ->> 'level2' AS level2, r ->> 'level3' AS level3, (r ->> 'annual_target')::perf_target AS annual_target
+      FROM imported x, jsonb_array_elements(x.j -> 'indicators') r) s USING (name, line_no);
+SELECT f.name, f.line_no, f.level3, f.annual_target, s.annual_target AS seed_annual
+FROM (SELECT p.name, i.* FROM indicator i JOIN project p ON p.id = i.project_id) f
+JOIN (SELECT x.j ->> 'name' AS name, (r ->> 'line_no')::int AS line_no,
+             (r ->> 'annual_target')::perf_target AS annual_target
+      FROM imported x, jsonb_array_elements(x.j -> 'indicators') r) s USING (name, line_no)
+WHERE f.annual_target <> s.annual_target ORDER BY f.project_id, f.line_no;
+DELETE FROM project;
+
+-- Refused layouts and cells.  One target column per region (Fujian
+-- transfer payments): refused, saying so.
+SELECT * FROM pg_temp.try_import(replace(:'v', E'三级指标\t指标值', E'三级指标\t区域目标值'));
+-- An unknown header (long-term and annual side by side, Wuhan).
+SELECT * FROM pg_temp.try_import(replace(:'v', E'三级指标\t指标值', E'三级指标(长期)\t指标值(长期)\t二级指标(年度)'));
+-- 正向 with ≤, and 分值 written in words.
+\set v `cat :'layouts'inner_mongolia_nature_direction.txt`
+SELECT * FROM pg_temp.try_import(replace(:'v', E'正向\t≥\t95\t%', E'正向\t≤\t95\t%'));
+\set v `cat :'layouts'chongqing_district_points.txt`
+SELECT * FROM pg_temp.try_import(replace(:'v', E'≥95%\t10', E'≥95%\t十分'));
+-- A cell under no header cell (a shifted row).
+SELECT * FROM pg_temp.try_import(replace(:'v', E'\t≥95%\t10\t', E'\t≥95%\t10\t\t\t多出的一格'));
+-- Nothing is imported from a document with one bad form: the seed, then a
+-- form in an unknown layout.
+SELECT * FROM pg_temp.try_import(:'doc' || E'\n' || replace(:'v', '分值', '得分'));
 
 ------------------------------------------------------------------ clean up
 

@@ -31,9 +31,16 @@
 
 PG_FUNCTION_INFO_V1(import_form);
 
+/* Cells of an indicator row, in the order of the INSERT's parameters. */
+enum
+{
+	IC_L1, IC_L2, IC_L3, IC_SYMBOL, IC_HALF, IC_ANNUAL, IC_WEIGHT, IC_POINTS, IC_REMARKS,
+	IC_N
+};
+
 typedef struct ImpRow
 {
-	char	   *cells[6];		/* expenditure: item, half, annual; indicator: l1 l2 l3 sym half annual */
+	char	   *cells[IC_N];	/* expenditure: item, half, annual; indicator: IC_* */
 	size_t		pos;
 } ImpRow;
 
@@ -192,18 +199,52 @@ on_expenditure(void *arg, FpText item, FpText half, FpText annual, size_t pos)
 	imp->form->expenditure = lappend(imp->form->expenditure, r);
 }
 
+/*
+ * The target value of a row read with a separate unit column: '95' and '%'
+ * make '95%'.  The unit completes a number only; a value that already ends
+ * in it is kept, and a unit that does not fit the value (a phrase, another
+ * unit) is kept in the remarks, so that nothing written is lost.
+ */
+static char *
+value_with_unit(const FpIndicator *row, StringInfo remarks)
+{
+	char	   *v = text_dup(row->annual);
+	size_t		vl = row->annual.len;
+	char		last = vl ? v[vl - 1] : 0;
+
+	if (row->date_year)
+		return psprintf("%d年%d月%d日", row->date_year, row->date_month, row->date_day);
+	if (row->unit.len == 0)
+		return v;
+	if (last >= '0' && last <= '9')
+		return psprintf("%s%.*s", v, (int) row->unit.len, row->unit.p);
+	if (vl >= row->unit.len && memcmp(v + vl - row->unit.len, row->unit.p, row->unit.len) == 0)
+		return v;
+	appendStringInfo(remarks, "%s计量单位：%.*s", remarks->len ? "；" : "",
+					 (int) row->unit.len, row->unit.p);
+	return v;
+}
+
 static void
-on_indicator(void *arg, const FpText names[3], FpText sym, FpText half,
-			 FpText annual, size_t pos)
+on_indicator(void *arg, const FpIndicator *row, size_t pos)
 {
 	Importer   *imp = (Importer *) arg;
 	ImpRow	   *r = palloc0(sizeof(ImpRow));
+	StringInfoData remarks;
 
+	initStringInfo(&remarks);
 	for (int i = 0; i < 3; i++)
-		r->cells[i] = text_dup(names[i]);
-	r->cells[3] = text_dup(sym);
-	r->cells[4] = text_dup(half);
-	r->cells[5] = text_dup(annual);
+		r->cells[IC_L1 + i] = text_dup(row->names[i]);
+	r->cells[IC_SYMBOL] = text_dup(row->symbol);
+	r->cells[IC_HALF] = text_dup(row->half);
+	r->cells[IC_WEIGHT] = amount_text(text_dup(row->weight));
+	r->cells[IC_POINTS] = text_dup(row->level1_points);
+	for (int i = 0; i < 3; i++)
+		if (row->remarks[i].len)
+			appendStringInfo(&remarks, "%s%s：%.*s", remarks.len ? "；" : "",
+							 fp_remark_labels[i], (int) row->remarks[i].len, row->remarks[i].p);
+	r->cells[IC_ANNUAL] = value_with_unit(row, &remarks);
+	r->cells[IC_REMARKS] = remarks.len ? remarks.data : NULL;
 	r->pos = pos;
 	imp->form->indicators = lappend(imp->form->indicators, r);
 }
@@ -292,9 +333,10 @@ prepare_plans(Importer *imp)
 		" VALUES ($1::bigint, $2::integer, $3, $4::numeric, $5::numeric)", 5);
 	imp->indicator_plan = prepare(
 		"INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,"
-		" half_year_target, annual_target)"
+		" half_year_target, annual_target, weight, level1_points, remarks)"
 		" VALUES ($1::bigint, $2::integer, $3, $4, $5,"
-		" perfbudget.perf_target($6, $7), perfbudget.perf_target($6, $8))", 8);
+		" perfbudget.perf_target($6, $7), perfbudget.perf_target($6, $8), $9::numeric,"
+		" $10, $11)", 11);
 }
 
 static void
@@ -577,15 +619,15 @@ store_form(Importer *imp, ImpForm *f)
 	foreach(lc, f->indicators)
 	{
 		ImpRow	   *r = lfirst(lc);
-		const char *a[8];
+		const char *a[2 + IC_N];
 
 		imp->row = ++line;
 		imp->row_pos = r->pos;
 		a[0] = idtext;
 		a[1] = psprintf("%d", line);
-		for (int i = 0; i < 6; i++)
+		for (int i = 0; i < IC_N; i++)
 			a[2 + i] = r->cells[i];
-		run(imp->indicator_plan, a, 8, SPI_OK_INSERT);
+		run(imp->indicator_plan, a, 2 + IC_N, SPI_OK_INSERT);
 	}
 	imp->row = 0;
 	pb_imported_form();

@@ -8,14 +8,21 @@
  * spaces between CJK characters dropped), so '绩效 目标 指标' and
  * '满意度指 标' read as their labels.  Sections are found by their labels,
  * not by column positions, because PDF extraction shifts cells freely.
+ * The title line gives the region and level; the indicator table's header
+ * row gives its layout (the seed's, read by content, or another common one,
+ * read by column: see Role).
  */
 #include "form_parse.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "perf_parse.h"
 
 #define MAX_CELLS 64
+#define MAX_COLUMNS 64			/* columns of an indicator table's header */
+#define QUOTE_MAX 60			/* bytes of a cell quoted in a reason */
 
 typedef enum Section
 {
@@ -44,12 +51,20 @@ typedef struct Reader
 	bool		seen_indicators;
 	int			indicators;
 	bool		symbol_column;	/* the indicator heading has 计算符号 */
+	bool		by_column;		/* a layout read by column (not the seed's) */
+	unsigned char role[MAX_COLUMNS];	/* Role of each header column */
+	int			first_level_col;	/* cells left of it are group labels */
+	int			name_line;		/* where 项目名称 and 主管部门 were read */
+	int			department_line;
+	FpText		name_text;
+	FpText		department_text;
 	bool		last_line;		/* nothing but white space follows this line */
 	int			form_line;		/* where the current form starts */
 	size_t		form_pos;
 	FpField		text_field;		/* the text field a continuation line extends */
 	bool		in_text;
 	FpText		carry[2];		/* 一级, 二级 carried to following rows */
+	FpText		carry_points;	/* the carried 一级's points */
 } Reader;
 
 /*
@@ -62,6 +77,7 @@ typedef struct Line
 {
 	FpText		cell[MAX_CELLS];
 	FpText		raw[MAX_CELLS];
+	int			col[MAX_CELLS];	/* the cell's column: tabs before it */
 	int			n;
 } Line;
 
@@ -79,6 +95,64 @@ fail(Reader *r, const char *reason, FpText found)
 }
 
 static const FpText no_text = {NULL, 0};
+
+/* The length of t cut to at most QUOTE_MAX bytes, at a character boundary. */
+static int
+quote_len(FpText t)
+{
+	size_t		n = t.len;
+
+	if (n <= QUOTE_MAX)
+		return (int) n;
+	n = QUOTE_MAX;
+	while (n > 0 && ((unsigned char) t.p[n] & 0xC0) == 0x80)
+		n--;
+	return (int) n;
+}
+
+/* "…" after a quote that quote_len cut. */
+static const char *
+quote_tail(FpText t)
+{
+	return t.len > QUOTE_MAX ? "…" : "";
+}
+
+/*
+ * A failure whose reason quotes the input or a line number: the text is
+ * formatted into the error's own buffer (the reader allocates nothing).
+ */
+#if defined(__GNUC__) || defined(__clang__)
+static bool fail_fmt(Reader *r, FpText found, const char *fmt,...)
+			__attribute__((format(printf, 3, 4)));
+#endif
+
+static bool
+fail_fmt(Reader *r, FpText found, const char *fmt,...)
+{
+	va_list		ap;
+
+	char	   *buf = r->err->reason_buf;
+	int			n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(r->err->reason_buf), fmt, ap);
+	va_end(ap);
+	/* quotes are cut, so this should not happen; never cut a character */
+	if (n >= (int) sizeof(r->err->reason_buf))
+	{
+		size_t		e = sizeof(r->err->reason_buf) - 1;	/* bytes kept */
+		size_t		lead = e;
+		unsigned char c;
+
+		while (lead > 0 && ((unsigned char) buf[lead - 1] & 0xC0) == 0x80)
+			lead--;
+		c = lead > 0 ? (unsigned char) buf[lead - 1] : 0;
+		if (c >= 0xC0 && lead - 1 + (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2) > e)
+			buf[lead - 1] = '\0';	/* the last character lost its tail */
+	}
+	fail(r, r->err->reason_buf, found);
+	return false;
+}
 
 static bool
 text_is(FpText t, const char *lit)
@@ -125,6 +199,7 @@ static bool
 split_line(Reader *r, const char *s, size_t len, Line *ln)
 {
 	size_t		start = 0;
+	int			column = 0;
 
 	ln->n = 0;
 	for (size_t i = 0; i <= len; i++)
@@ -146,6 +221,7 @@ split_line(Reader *r, const char *s, size_t len, Line *ln)
 				return fail(r, "一行的单元格超过 64 个", no_text);
 			ln->cell[ln->n].p = r->work + r->used;
 			ln->cell[ln->n].len = outlen;
+			ln->col[ln->n] = column;
 			r->used += outlen;
 			(void) pb_fold_spaces(s + start, i - start, r->work + r->used, &rawlen, &bad);
 			ln->raw[ln->n].p = r->work + r->used;
@@ -154,6 +230,7 @@ split_line(Reader *r, const char *s, size_t len, Line *ln)
 			ln->n++;
 		}
 		start = i + 1;
+		column++;
 	}
 	return true;
 }
@@ -301,14 +378,133 @@ label_exact(FpText cell, const Label *labels)
 	return NULL;
 }
 
+static bool emit_field(Reader *r, FpField f, FpText t);
+
 static bool
-is_title(const Line *ln)
+is_digits(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return false;
+	return true;
+}
+
+/* The cell holding the title ('…绩效目标申报表'), or -1. */
+static int
+title_cell(const Line *ln)
 {
 	for (int i = 0; i < ln->n; i++)
 		if (text_contains(ln->cell[i], "绩效目标申报表") ||
+			text_contains(ln->cell[i], "绩效目标审批表") ||
 			text_contains(ln->cell[i], "绩效目标表"))
-			return true;
-	return false;
+			return i;
+	return -1;
+}
+
+static bool
+is_title(const Line *ln)
+{
+	return title_cell(ln) >= 0;
+}
+
+/*
+ * The budget levels a title names after its region, and (same order) the
+ * last character of a region of that level.  The sink gets these literals
+ * for the level, because '如东县本级' says 县级 without writing it.
+ */
+const char *const fp_level_words[] = {"省级", "市级", "县级", "区级", "州级", "旗级", "盟级",
+"乡级", "镇级", NULL};
+static const char *const region_ends[] = {"省", "市", "县", "区", "州", "旗", "盟", "乡", "镇",
+NULL};
+
+/* Words that end the region-and-level part of a title. */
+static const char *const title_stops[] = {"项目", "部门", "预算", "专项", "转移支付", "整体",
+"绩效", "单位", "财政", NULL};
+
+static bool
+text_ends(FpText t, const char *lit)
+{
+	size_t		l = strlen(lit);
+
+	return t.len >= l && memcmp(t.p + t.len - l, lit, l) == 0;
+}
+
+/* Index of the region end character t ends with, or -1. */
+static int
+region_end_of(FpText t)
+{
+	for (int k = 0; region_ends[k]; k++)
+		if (text_ends(t, region_ends[k]))
+			return k;
+	return -1;
+}
+
+/*
+ * Split the start of a title ('2024年度如皋市市级' before '项目…') into the
+ * region and the level: '江苏省省级' → 江苏省, 省级; '如东县本级' → 如东县, 县级;
+ * '如皋市市本级' → 如皋市, 市级.  The region must end in 省 市 县 区 …, so a
+ * title starting with a department or with nothing gives no region.
+ */
+static void
+split_region(FpText t, FpText *region, int *level)
+{
+	size_t		end = t.len;
+	FpText		pre;
+
+	for (int k = 0; title_stops[k]; k++)
+		for (size_t i = 0; i + strlen(title_stops[k]) <= end; i++)
+			if (memcmp(t.p + i, title_stops[k], strlen(title_stops[k])) == 0)
+			{
+				end = i;
+				break;
+			}
+	pre.p = t.p;
+	pre.len = end;
+	/* a year written before the region: '2024年度', '2024年' */
+	if (pre.len >= 7 && is_digits(pre.p, 4) && memcmp(pre.p + 4, "年", 3) == 0)
+		pre = text_after(pre, text_starts(text_after(pre, 7), "度") ? 10 : 7);
+	*level = -1;
+	for (int k = 0; fp_level_words[k]; k++)
+		if (text_ends(pre, fp_level_words[k]))
+		{
+			*level = k;
+			pre.len -= strlen(fp_level_words[k]);
+			break;
+		}
+	if (*level < 0 && text_ends(pre, "本级"))
+	{
+		pre.len -= strlen("本级");
+		*level = region_end_of(pre);
+		/* '如皋市市本级': the level's 市 repeats the region's */
+		if (*level >= 0 && pre.len >= 6)
+		{
+			FpText		shorter = {pre.p, pre.len - 3};
+
+			if (region_end_of(shorter) == *level && char_count(shorter.p, shorter.len) >= 2)
+				pre = shorter;
+		}
+	}
+	*region = (region_end_of(pre) >= 0 && char_count(pre.p, pre.len) >= 2) ? pre : no_text;
+}
+
+/* Region and level from the title line (FP_REGION, FP_REGION_LEVEL). */
+static bool
+read_title(Reader *r, const Line *ln)
+{
+	int			i = title_cell(ln);
+	FpText		region;
+	int			level;
+
+	split_region(ln->cell[i], &region, &level);
+	if (region.len && !emit_field(r, FP_REGION, raw_of(ln, i, region)))
+		return false;
+	if (level >= 0)
+	{
+		FpText		lw = {fp_level_words[level], strlen(fp_level_words[level])};
+
+		return emit_field(r, FP_REGION_LEVEL, lw);
+	}
+	return true;
 }
 
 /* '(2024年度)', '2024 年度': the budget year, or 0. */
@@ -341,16 +537,42 @@ year_in(FpText t)
 
 /* ---------------------------------------------------------------- header */
 
-static void
+/*
+ * A second 项目名称 or 主管部门 line is refused: joining the two values (as
+ * text fields are joined) would store a name nobody wrote, and keeping
+ * either one would hide which form this is.
+ */
+static bool
+refuse_second(Reader *r, const char *label, int first_line, FpText first, FpText second)
+{
+	return fail_fmt(r, second, "%s出现两次：第%d行「%.*s%s」，第%d行「%.*s%s」；每张表只能有一个%s",
+					label, first_line, quote_len(first), first.p, quote_tail(first),
+					r->line, quote_len(second), second.p, quote_tail(second), label);
+}
+
+static bool
 emit_field(Reader *r, FpField f, FpText t)
 {
 	if (t.len == 0)
-		return;
+		return true;
 	if (f == FP_NAME)
+	{
+		if (r->has_name)
+			return refuse_second(r, "项目名称", r->name_line, r->name_text, t);
 		r->has_name = true;
+		r->name_line = r->line;
+		r->name_text = t;
+	}
 	if (f == FP_DEPARTMENT)
+	{
+		if (r->has_department)
+			return refuse_second(r, "主管部门", r->department_line, r->department_text, t);
 		r->has_department = true;
+		r->department_line = r->line;
+		r->department_text = t;
+	}
 	r->sink->field(r->sink->arg, f, t);
+	return true;
 }
 
 /*
@@ -491,7 +713,10 @@ read_header_line(Reader *r, const Line *ln)
 		}
 		if (lab->field == FP_ATTRIBUTE || lab->field == FP_LEVEL ||
 			lab->field == FP_CATEGORY)
-			emit_field(r, (FpField) lab->field, ticked_option(ln, i, j));
+		{
+			if (!emit_field(r, (FpField) lab->field, ticked_option(ln, i, j)))
+				return false;
+		}
 		else
 		{
 			int			vi = rest.len ? i : i + 1;
@@ -508,11 +733,12 @@ read_header_line(Reader *r, const Line *ln)
 				mgr.p = v.p;
 				mgr.len = k;
 				phone = k < v.len ? text_after((FpText) {v.p + k + 1, v.len - k - 1}, 0) : no_text;
-				emit_field(r, FP_MANAGER, raw_of(ln, vi, mgr));
-				emit_field(r, FP_PHONE, raw_of(ln, vi, phone));
+				if (!emit_field(r, FP_MANAGER, raw_of(ln, vi, mgr)) ||
+					!emit_field(r, FP_PHONE, raw_of(ln, vi, phone)))
+					return false;
 			}
-			else if (v.len)
-				emit_field(r, (FpField) lab->field, raw_of(ln, vi, v));
+			else if (v.len && !emit_field(r, (FpField) lab->field, raw_of(ln, vi, v)))
+				return false;
 		}
 		i = j;
 	}
@@ -530,21 +756,82 @@ last_amount(const Line *ln)
 	return -1;
 }
 
+/*
+ * Is a cell that is not an amount still meant as one: a number in words
+ * ('九', '一百'), 'NaN', '1e5'?  Such a cell where an amount belongs is
+ * reported as not a number rather than read as part of a label or name.
+ * A dash or slash alone ('-', '/') is how forms write "none" and stays blank.
+ */
+static bool
+is_none_mark(FpText t)
+{
+	for (size_t i = 0; i < t.len; i++)
+		if (t.p[i] != '-' && t.p[i] != '/')
+			return false;
+	return true;
+}
+
+static bool
+looks_like_amount(FpText t)
+{
+	static const char *const numerals[] = {"零", "〇", "一", "二", "两", "三", "四", "五", "六",
+		"七", "八", "九", "十", "百", "千", "万", "亿", "点", "壹", "贰", "叁", "肆", "伍", "陆",
+	"柒", "捌", "玖", "拾", "佰", "仟", "元", NULL};
+	size_t		i = 0;
+
+	if (is_none_mark(t))
+		return false;
+	while (i < t.len)
+	{
+		int			k;
+
+		if ((unsigned char) t.p[i] < 0x80)
+		{
+			i++;
+			continue;
+		}
+		for (k = 0; numerals[k]; k++)
+			if (t.len - i >= strlen(numerals[k]) &&
+				memcmp(t.p + i, numerals[k], strlen(numerals[k])) == 0)
+				break;
+		if (numerals[k] == NULL)
+			return false;
+		i += strlen(numerals[k]);
+	}
+	return t.len > 0;
+}
+
+static bool
+fail_not_amount(Reader *r, const char *where, FpText what, const char *column, FpText cell)
+{
+	return fail_fmt(r, cell, "%s「%.*s%s」的%s「%.*s%s」不是数字（金额以万元为单位，只写数字）",
+					where, quote_len(what), what.p, quote_tail(what), column,
+					quote_len(cell), cell.p, quote_tail(cell));
+}
+
 static bool
 read_income_line(Reader *r, const Line *ln)
 {
 	int			at = last_amount(ln);
 	const Label *best = NULL;
+	int			label_at = 0;
 
 	/* '财政拨款 | 小计 | 9': the first label names the amount */
 	for (int i = 0; i < ln->n && best == NULL; i++)
-		best = label_exact(ln->cell[i], income_labels);
+		if ((best = label_exact(ln->cell[i], income_labels)) != NULL)
+			label_at = i;
 	if (best == NULL)
 	{
 		if (at >= 0)
 			return fail(r, "收入栏有金额但资金来源不可识别", ln->cell[0]);
 		return true;			/* a heading such as 收入 / 资金来源 */
 	}
+	/* the amount is the last cell; '九' or 'NaN' there is not a label */
+	if (at < ln->n - 1 && ln->n - 1 > label_at &&
+		!label_exact(ln->cell[ln->n - 1], income_labels) &&
+		looks_like_amount(ln->cell[ln->n - 1]))
+		return fail_not_amount(r, "收入", ln->raw[label_at], "全年(程)预算数",
+							   ln->raw[ln->n - 1]);
 	if (at >= 0)
 		r->sink->amount(r->sink->arg, (FpAmount) best->field, ln->cell[at], r->line_pos);
 	return true;
@@ -581,7 +868,16 @@ read_expenditure_line(Reader *r, const Line *ln)
 	if (amounts >= 1)
 		annual = ln->cell[ln->n - 1];
 	if (ln->n - amounts - first != 1)
+	{
+		/* a cell in one of the two amount columns that is not a number */
+		int			bad = ln->n - amounts - 1;
+
+		if (amounts < 2 && looks_like_amount(ln->cell[bad]))
+			return fail_not_amount(r, "资金分配", ln->raw[first],
+								   amounts == 1 || bad < ln->n - 1 ?
+								   "半年(程)计划执行数" : "全年(程)预算数", ln->raw[bad]);
 		return fail(r, "资金分配行的项目名称跨多个单元格", ln->cell[first + 1]);
+	}
 	item = ln->raw[first];
 	if (text_is(item, "资金总额") || text_is(item, "合计"))
 	{
@@ -621,6 +917,60 @@ read_text_line(Reader *r, const Line *ln)
 
 /* ---------------------------------------------------------------- indicators */
 
+/*
+ * The indicator table's layouts are told apart by their header row.  Each
+ * header cell names the role of its column; the seed's layout (计算符号,
+ * 半年/全年) is read by content, as PDF extraction shifts its cells freely;
+ * every other layout is read by column, each cell under its header cell.
+ */
+typedef enum Role
+{
+	R_NONE = 0,					/* no header cell above this column */
+	R_LABEL,					/* '绩效目标指标' left of the levels */
+	R_L1, R_L2, R_L3,
+	R_SYMBOL,					/* 计算符号 */
+	R_HALF,						/* 半年(程)指标值 */
+	R_ANNUAL,					/* 全年(程)指标值 */
+	R_VALUE,					/* 指标值, 目标值, 指标值及单位 */
+	R_UNIT,						/* 计量单位, 度量单位 */
+	R_NATURE,					/* 指标性质: 正向 / 反向 / 定性 */
+	R_DIRECTION,				/* 指标方向: ≥ ≤ = … */
+	R_VALUE_TYPE,				/* 指标值类型: 定量 / 定性 */
+	R_POINTS,					/* 分值, 权重 */
+	R_EXPLAIN,					/* 指标解释 (remarks[0]) */
+	R_SCORING,					/* 评(扣)分标准 (remarks[1]) */
+	R_NOTE,						/* 备注 (remarks[2]) */
+	R_NROLES
+} Role;
+
+const char *const fp_remark_labels[3] = {"指标解释", "评(扣)分标准", "备注"};
+
+static const Label header_roles[] = {
+	{"一级指标", R_L1}, {"二级指标", R_L2},
+	{"三级指标", R_L3}, {"三级指标内容", R_L3}, {"三级指标名称", R_L3},
+	{"计算符号", R_SYMBOL},
+	{"半年(程)指标值", R_HALF}, {"半年指标值", R_HALF},
+	{"全年(程)指标值", R_ANNUAL}, {"全年指标值", R_ANNUAL},
+	{"指标值", R_VALUE}, {"指标值及单位", R_VALUE}, {"目标值", R_VALUE},
+	{"年度指标值", R_VALUE}, {"年度目标值", R_VALUE},
+	{"计量单位", R_UNIT}, {"度量单位", R_UNIT}, {"单位", R_UNIT},
+	{"指标性质", R_NATURE}, {"指标方向", R_DIRECTION}, {"指标值类型", R_VALUE_TYPE},
+	{"分值", R_POINTS}, {"权重", R_POINTS}, {"指标分值", R_POINTS}, {"指标权重", R_POINTS},
+	{"分值(分)", R_POINTS}, {"权重(分)", R_POINTS},
+	{"指标解释", R_EXPLAIN}, {"指标说明", R_EXPLAIN},
+	{"评(扣)分标准", R_SCORING}, {"评分标准", R_SCORING}, {"评(扣)分依据", R_SCORING},
+	{"备注", R_NOTE},
+	{NULL, 0}
+};
+
+/* The layouts accepted, for the error that refuses another one. */
+static const char layouts_accepted[] =
+	"一级|二级|三级|计算符号|半年(程)指标值|全年(程)指标值；"
+	"一级|二级|三级|指标值[|备注]；一级|二级|三级指标内容|指标值及单位；"
+	"一级|二级|三级|指标值|分值|指标解释；"
+	"一级|二级|三级|指标性质|指标方向|目标值|计量单位|分值|备注；"
+	"一级|二级|三级|指标值类型|指标值|计量单位|指标解释|评(扣)分标准|备注";
+
 static bool
 is_indicator_heading(const Line *ln)
 {
@@ -628,6 +978,107 @@ is_indicator_heading(const Line *ln)
 		if (text_is(ln->cell[i], "一级指标") || text_is(ln->cell[i], "三级指标"))
 			return true;
 	return false;
+}
+
+/*
+ * The role of a header cell, spaces ignored: PDF extraction leaves them
+ * next to brackets too ('全年(程) 指标值'), where folding keeps them.
+ */
+static const Label *
+header_role(FpText cell)
+{
+	for (int k = 0; header_roles[k].text; k++)
+	{
+		const char *lit = header_roles[k].text;
+		size_t		j = 0;
+		size_t		i;
+
+		for (i = 0; i < cell.len; i++)
+		{
+			if (cell.p[i] == ' ')
+				continue;
+			if (lit[j] == '\0' || lit[j] != cell.p[i])
+				break;
+			j++;
+		}
+		if (i == cell.len && lit[j] == '\0')
+			return &header_roles[k];
+	}
+	return NULL;
+}
+
+/* The header row as written, cells joined by '|', cut for a message. */
+static bool
+fail_layout(Reader *r, const Line *ln, FpText cell, const char *why)
+{
+	char		row[200];
+	size_t		n = 0;
+
+	for (int i = 0; i < ln->n; i++)
+	{
+		int			l = quote_len(ln->raw[i]);
+
+		if (n + (size_t) l + 5 >= sizeof(row))
+		{
+			memcpy(row + n, "…", 3);
+			n += 3;
+			break;
+		}
+		if (i > 0)
+			row[n++] = '|';
+		memcpy(row + n, ln->raw[i].p, (size_t) l);
+		n += (size_t) l;
+	}
+	row[n] = '\0';
+	return fail_fmt(r, cell, "指标表的表头「%s」%s；可导入的格式：%s", row, why, layouts_accepted);
+}
+
+/*
+ * Read the header row: the role of each column, and whether the table is
+ * read by content (the seed's layout) or by column.  A header cell that is
+ * not known refuses the form, so that no column is silently misread.
+ */
+static bool
+read_indicator_heading(Reader *r, const Line *ln)
+{
+	int			count[R_NROLES] = {0};
+
+	memset(r->role, R_NONE, sizeof(r->role));
+	r->first_level_col = -1;
+	for (int i = 0; i < ln->n; i++)
+	{
+		const Label *lab = header_role(ln->cell[i]);
+		int			c = ln->col[i];
+
+		if (c >= MAX_COLUMNS)
+			return fail_layout(r, ln, ln->raw[i], "超过 64 列");
+		if (lab == NULL && r->first_level_col < 0)
+		{
+			r->role[c] = R_LABEL;	/* '绩效目标指标' spanning the rows */
+			continue;
+		}
+		if (lab == NULL && text_contains(ln->cell[i], "区域目标值"))
+			return fail_layout(r, ln, ln->raw[i],
+							   "每个区域一列目标值（区域目标值），不能导入；请按区域分开填报，每张表一列指标值");
+		if (lab == NULL)
+			return fail_layout(r, ln, ln->raw[i], "有不认识的列");
+		if (lab->field <= R_L3 && r->first_level_col < 0)
+			r->first_level_col = c;
+		if (count[lab->field]++ > 0)
+			return fail_layout(r, ln, ln->raw[i], "有重复的列");
+		r->role[c] = (unsigned char) lab->field;
+	}
+	if (count[R_L3] == 0)
+		return fail_layout(r, ln, no_text, "缺少三级指标列");
+	r->by_column = !(count[R_SYMBOL] || count[R_HALF] || count[R_ANNUAL]);
+	r->symbol_column = count[R_SYMBOL] > 0;
+	if (r->by_column && count[R_VALUE] == 0)
+		return fail_layout(r, ln, no_text, "缺少指标值列");
+	if (!r->by_column && (count[R_UNIT] || count[R_NATURE] || count[R_DIRECTION] ||
+						  count[R_VALUE_TYPE] || count[R_POINTS] || count[R_EXPLAIN] ||
+						  count[R_SCORING] || count[R_NOTE]))
+		return fail_layout(r, ln, no_text, "把计算符号、半年与全年指标值与其他格式的列混在一起");
+	return true;
 }
 
 /* A 计算符号 cell: short and read by pb_parse_symbol. */
@@ -646,18 +1097,94 @@ is_symbol_cell(FpText t)
 }
 
 static bool
+is_points_char(char c)
+{
+	return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '~' || c == ' ';
+}
+
+/*
+ * A 一级 cell with its points: '产出指标 (40-50)分', '成本指标(0-20)分',
+ * '产出指标(50分)', '产出指标50分'.  Splits the folded cell into the name
+ * and the points (as written, brackets kept); false when it has none.
+ */
+static bool
+split_points(FpText c, FpText *name, FpText *points)
+{
+	size_t		e = c.len;
+	size_t		b;
+	size_t		d;
+
+	if (text_ends(c, ")分"))
+		e -= strlen(")分");
+	else if (text_ends(c, "分)"))
+		e -= strlen("分)");
+	else if (text_ends(c, "分"))
+		e -= strlen("分");
+	else
+		return false;
+	b = e;
+	while (b > 0 && is_points_char(c.p[b - 1]))
+		b--;
+	for (d = b; d < e && (c.p[d] < '0' || c.p[d] > '9'); d++)
+		;
+	if (d == e)
+		return false;			/* no digit: '部分' is not points */
+	if (c.len - e != strlen("分"))
+	{
+		if (b == 0 || c.p[b - 1] != '(')
+			return false;
+		b--;
+	}
+	while (b < e && c.p[b] == ' ')
+		b++;
+	points->p = c.p + b;
+	points->len = c.len - b;
+	name->p = c.p;
+	name->len = b;
+	while (name->len > 0 && name->p[name->len - 1] == ' ')
+		name->len--;
+	return name->len > 0;
+}
+
+/* The 一级 name of cell i without its points, and the points. */
+static void
+level1_of(const Line *ln, int i, FpText *name, FpText *points)
+{
+	FpText		n;
+	FpText		p;
+
+	if (split_points(ln->cell[i], &n, &p))
+	{
+		*name = raw_of(ln, i, n);
+		*points = raw_of(ln, i, p);
+	}
+	else
+	{
+		*name = ln->raw[i];
+		*points = no_text;
+	}
+}
+
+static void
+emit_indicator(Reader *r, FpIndicator *row)
+{
+	r->carry[0] = row->names[0];
+	r->carry[1] = row->names[1];
+	r->carry_points = row->level1_points;
+	r->indicators++;
+	r->sink->indicator(r->sink->arg, row, r->line_pos);
+}
+
+/* A row of the seed's layout, read by content (see the Role comment). */
+static bool
 read_indicator_line(Reader *r, const Line *ln)
 {
 	int			sym_at = -1;
-	FpText		names[3];
-	FpText		sym = no_text;
-	FpText		half = no_text;
-	FpText		annual = no_text;
+	FpIndicator row;
 	int			nnames;
 	int			nvalues;
 
-	if (is_indicator_heading(ln))
-		return true;
+	memset(&row, 0, sizeof(row));
 	if (ln->n == 1 && r->indicators > 0)
 		return fail(r, "指标行只有一个单元格（行被截断？）", ln->cell[0]);
 	for (int i = 1; i < ln->n && sym_at < 0; i++)
@@ -667,7 +1194,7 @@ read_indicator_line(Reader *r, const Line *ln)
 	{
 		nnames = sym_at;
 		nvalues = ln->n - sym_at - 1;
-		sym = ln->raw[sym_at];
+		row.symbol = ln->raw[sym_at];
 	}
 	else if (r->symbol_column && r->last_line)
 		return fail(r, "指标行缺少计算符号（行被截断？）", ln->cell[0]);
@@ -687,17 +1214,179 @@ read_indicator_line(Reader *r, const Line *ln)
 		return fail(r, nvalues < 1 ? "指标行缺少指标值" : "指标行的指标值多于两列",
 					ln->cell[0]);
 	if (nvalues == 2)
-		half = ln->raw[ln->n - 2];
-	annual = ln->raw[ln->n - 1];
+		row.half = ln->raw[ln->n - 2];
+	row.annual = ln->raw[ln->n - 1];
 
 	/* blank or missing 一级/二级 cells carry forward from the row above */
-	names[2] = ln->raw[nnames - 1];
-	names[1] = nnames >= 2 ? ln->raw[nnames - 2] : r->carry[1];
-	names[0] = nnames == 3 ? ln->raw[0] : r->carry[0];
-	r->carry[0] = names[0];
-	r->carry[1] = names[1];
-	r->indicators++;
-	r->sink->indicator(r->sink->arg, names, sym, half, annual, r->line_pos);
+	row.names[2] = ln->raw[nnames - 1];
+	row.names[1] = nnames >= 2 ? ln->raw[nnames - 2] : r->carry[1];
+	if (nnames == 3)
+		level1_of(ln, 0, &row.names[0], &row.level1_points);
+	else
+	{
+		row.names[0] = r->carry[0];
+		row.level1_points = r->carry_points;
+	}
+	emit_indicator(r, &row);
+	return true;
+}
+
+/*
+ * A spreadsheet's date serial where a date belongs: '44,561' is 2021-12-31
+ * (days since 1899-12-30, as spreadsheets count).  Only whole numbers that
+ * fall in 2000–2099, in a 时效 row or under a date unit, are taken: a
+ * count of 45,000 people is never a date.
+ */
+static bool
+serial_date(const FpIndicator *row, FpText folded, FpText unit, int *y, int *m, int *d)
+{
+	long		days = 0;
+	int			digits = 0;
+
+	if (!fp_is_amount(folded) || folded.p[0] == '-' || folded.p[0] == '+')
+		return false;
+	for (size_t i = 0; i < folded.len; i++)
+	{
+		if (folded.p[i] == '.')
+			return false;
+		if (folded.p[i] >= '0' && folded.p[i] <= '9' && ++digits <= 6)
+			days = days * 10 + (folded.p[i] - '0');
+	}
+	if (digits > 5 || days < 36526 || days > 73050)
+		return false;
+	if (!(unit.len == 0 && text_contains(row->names[1], "时效")) &&
+		!text_is(unit, "日期") && !text_is(unit, "年月日") && !text_is(unit, "时间"))
+		return false;
+	/* civil date from days since 1970-01-01 (Howard Hinnant's algorithm) */
+	{
+		long		z = days - 25569 + 719468;
+		long		era = z / 146097;
+		long		doe = z - era * 146097;
+		long		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+		long		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+		long		mp = (5 * doy + 2) / 153;
+
+		*d = (int) (doy - (153 * mp + 2) / 5 + 1);
+		*m = (int) (mp < 10 ? mp + 3 : mp - 9);
+		*y = (int) (yoe + era * 400 + (*m <= 2));
+	}
+	return true;
+}
+
+/* '10', '10分' → the amount; false when the cell is something else. */
+static bool
+points_amount(FpText c, FpText *amount)
+{
+	*amount = c;
+	if (text_ends(c, "分"))
+		amount->len -= strlen("分");
+	while (amount->len > 0 && amount->p[amount->len - 1] == ' ')
+		amount->len--;
+	return fp_is_amount(*amount);
+}
+
+/*
+ * The comparator handed to perf_target: 定性 when 指标性质 or 指标值类型 says
+ * so (the form's word is kept), else the 指标方向, else 正向/反向 or 定量.
+ * 正向 with ≤ (or 反向 with ≥) contradicts itself and is refused.
+ */
+static bool
+choose_symbol(Reader *r, const FpText cell[R_NROLES], const FpText raw[R_NROLES], FpText *sym)
+{
+	PbSymbol	nature = PB_SYM_NONE;
+	PbSymbol	dir = PB_SYM_NONE;
+	bool		band;
+	PbError		e;
+
+	if (text_is(cell[R_NATURE], "定性") || text_is(cell[R_NATURE], "定性指标"))
+		*sym = raw[R_NATURE];
+	else if (text_is(cell[R_VALUE_TYPE], "定性") || text_is(cell[R_VALUE_TYPE], "定性指标"))
+		*sym = raw[R_VALUE_TYPE];
+	else if (cell[R_DIRECTION].len)
+		*sym = raw[R_DIRECTION];
+	else if (cell[R_NATURE].len)
+		*sym = raw[R_NATURE];
+	else
+		*sym = raw[R_VALUE_TYPE];
+	if (cell[R_NATURE].len && cell[R_DIRECTION].len &&
+		pb_parse_symbol(cell[R_NATURE].p, cell[R_NATURE].len, &nature, &band, &e) &&
+		pb_parse_symbol(cell[R_DIRECTION].p, cell[R_DIRECTION].len, &dir, &band, &e) &&
+		(((nature == PB_SYM_GE || nature == PB_SYM_POSITIVE) &&
+		  (dir == PB_SYM_LE || dir == PB_SYM_LT || dir == PB_SYM_REVERSE)) ||
+		 ((nature == PB_SYM_LE || nature == PB_SYM_REVERSE) &&
+		  (dir == PB_SYM_GE || dir == PB_SYM_GT || dir == PB_SYM_POSITIVE))))
+		return fail_fmt(r, raw[R_DIRECTION], "指标性质「%.*s」与指标方向「%.*s」矛盾",
+						quote_len(raw[R_NATURE]), raw[R_NATURE].p,
+						quote_len(raw[R_DIRECTION]), raw[R_DIRECTION].p);
+	return true;
+}
+
+/* A row of a layout read by column: each cell under its header cell. */
+static bool
+read_indicator_columns(Reader *r, const Line *ln)
+{
+	FpText		cell[R_NROLES];
+	FpText		raw[R_NROLES];
+	int			at[R_NROLES];
+	FpIndicator row;
+	FpText		amount;
+
+	for (int k = 0; k < R_NROLES; k++)
+	{
+		cell[k] = raw[k] = no_text;
+		at[k] = -1;
+	}
+	memset(&row, 0, sizeof(row));
+	for (int i = 0; i < ln->n; i++)
+	{
+		int			c = ln->col[i];
+		int			role = c < MAX_COLUMNS ? r->role[c] : R_NONE;
+
+		if (role == R_LABEL || (c < r->first_level_col && role == R_NONE))
+			continue;			/* a group label spanning the rows */
+		if (role == R_NONE)
+			return fail_fmt(r, ln->raw[i], "指标行的单元格「%.*s%s」（第%d列）不在表头的任何一列之下",
+							quote_len(ln->raw[i]), ln->raw[i].p, quote_tail(ln->raw[i]), c + 1);
+		cell[role] = ln->cell[i];
+		raw[role] = ln->raw[i];
+		at[role] = i;
+	}
+	if (!cell[R_L1].len && !cell[R_L2].len && !cell[R_L3].len && !cell[R_VALUE].len)
+		return true;			/* only a group label, or nothing under the levels */
+	if (!cell[R_L3].len)
+		return fail(r, "指标行缺少三级指标", ln->cell[0]);
+	if (!cell[R_VALUE].len)
+		return fail_fmt(r, raw[R_L3], "指标「%.*s%s」缺少指标值",
+						quote_len(raw[R_L3]), raw[R_L3].p, quote_tail(raw[R_L3]));
+
+	row.names[2] = raw[R_L3];
+	row.names[1] = cell[R_L2].len ? raw[R_L2] : (cell[R_L1].len ? no_text : r->carry[1]);
+	if (cell[R_L1].len)
+		level1_of(ln, at[R_L1], &row.names[0], &row.level1_points);
+	else
+	{
+		row.names[0] = r->carry[0];
+		row.level1_points = r->carry_points;
+	}
+	if (!choose_symbol(r, cell, raw, &row.symbol))
+		return false;
+	row.annual = raw[R_VALUE];
+	row.unit = raw[R_UNIT];
+	if (cell[R_POINTS].len)
+	{
+		if (!points_amount(cell[R_POINTS], &amount))
+			return fail_fmt(r, raw[R_POINTS], "指标「%.*s%s」的分值「%.*s%s」不是数字",
+							quote_len(raw[R_L3]), raw[R_L3].p, quote_tail(raw[R_L3]),
+							quote_len(raw[R_POINTS]), raw[R_POINTS].p, quote_tail(raw[R_POINTS]));
+		row.weight = amount;
+	}
+	row.remarks[0] = raw[R_EXPLAIN];
+	row.remarks[1] = raw[R_SCORING];
+	row.remarks[2] = raw[R_NOTE];
+	if (serial_date(&row, cell[R_VALUE], cell[R_UNIT],
+					&row.date_year, &row.date_month, &row.date_day))
+		row.unit = no_text;		/* '日期' is not a unit of the date */
+	emit_indicator(r, &row);
 	return true;
 }
 
@@ -742,7 +1431,8 @@ start_form(Reader *r)
 	r->seen_expenditure = r->seen_indicators = false;
 	r->indicators = 0;
 	r->in_text = false;
-	r->carry[0] = r->carry[1] = no_text;
+	r->carry[0] = r->carry[1] = r->carry_points = no_text;
+	r->by_column = false;
 	r->sink->form(r->sink->arg, r->form, r->line_pos);
 }
 
@@ -781,7 +1471,7 @@ read_line(Reader *r, const Line *ln)
 		if (!finish_form(r))
 			return false;
 		start_form(r);
-		return read_header_line(r, ln);
+		return read_title(r, ln) && read_header_line(r, ln);
 	}
 	if (r->sec == SEC_NONE)
 		return fail(r, "文档不是以申报表标题（……预算绩效目标申报表）开始", ln->cell[0]);
@@ -795,11 +1485,7 @@ read_line(Reader *r, const Line *ln)
 		if (next == SEC_INDICATORS)
 		{
 			r->seen_indicators = true;
-			r->symbol_column = false;
-			for (int i = 0; i < ln->n; i++)
-				if (text_is(ln->cell[i], "计算符号") || text_is(ln->cell[i], "指标性质"))
-					r->symbol_column = true;
-			return true;
+			return read_indicator_heading(r, ln);
 		}
 	}
 	switch (r->sec)
@@ -813,7 +1499,9 @@ read_line(Reader *r, const Line *ln)
 		case SEC_TEXT:
 			return read_text_line(r, ln);
 		case SEC_INDICATORS:
-			return read_indicator_line(r, ln);
+			if (is_indicator_heading(ln))
+				return true;	/* the header repeated on a new page */
+			return r->by_column ? read_indicator_columns(r, ln) : read_indicator_line(r, ln);
 		default:
 			return true;
 	}

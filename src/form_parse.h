@@ -6,7 +6,7 @@
  * spaces.  The reader walks it once and reports what it finds to a sink
  * (callbacks); it allocates nothing and keeps no state between calls.  Text
  * handed to the sink points into the caller's work buffer, valid until
- * fp_parse returns.  The sink decides what to store; the reader decides
+ * fp_parse returns (a region level is one of the constant fp_level_words).  The sink decides what to store; the reader decides
  * only what each cell is.
  */
 #ifndef FORM_PARSE_H
@@ -33,8 +33,8 @@ typedef enum FpField
 	FP_CONTENT,					/* 项目实施内容 */
 	FP_LONG_TERM_GOAL,			/* 中长期目标 */
 	FP_ANNUAL_GOAL,				/* 年度目标 */
-	FP_REGION,					/* 行政区划, from the title line (如皋市) */
-	FP_REGION_LEVEL,			/* 级次, from the title line (市级) */
+	FP_REGION,					/* 行政区划 from the title line: 如皋市 */
+	FP_REGION_LEVEL,			/* 预算级次 from the title line: 市级 */
 	FP_NFIELDS
 } FpField;
 
@@ -61,6 +61,33 @@ typedef struct FpText
 	size_t		len;
 } FpText;
 
+/*
+ * One row of the indicator table, in any of the layouts the reader knows
+ * (doc/reference.md §10.1).  The cells are handed on as written; the sink
+ * builds the targets with perf_target(symbol, value).
+ */
+typedef struct FpIndicator
+{
+	FpText		names[3];		/* 一级, 二级, 三级 after carrying blank ones */
+	FpText		level1_points;	/* '(40-50)分' read off the 一级 cell, or blank */
+	FpText		symbol;			/* 计算符号, 指标方向, 指标性质 or 指标值类型 */
+	FpText		half;			/* 半年(程)指标值 (the seed's layout only) */
+	FpText		annual;			/* 全年(程)指标值, 指标值, 目标值 … */
+	FpText		unit;			/* 计量单位 / 度量单位, for the sink to append */
+	FpText		weight;			/* 分值 / 权重: an amount, '分' dropped */
+	FpText		remarks[3];		/* 指标解释, 评(扣)分标准, 备注 */
+	int			date_year;		/* 'annual' is a spreadsheet date serial */
+	int			date_month;		/* ('44,561'): the sink stores this date */
+	int			date_day;		/* instead; 0 when it is not one */
+} FpIndicator;
+
+/* The region levels a title names (省级 市级 …): FP_REGION_LEVEL text
+ * points to one of these literals. */
+extern const char *const fp_level_words[];
+
+/* Headers of the remarks[] columns, for the sink to label them. */
+extern const char *const fp_remark_labels[3];
+
 typedef struct FpSink
 {
 	void	   *arg;
@@ -72,9 +99,7 @@ typedef struct FpSink
 	void		(*amount) (void *arg, FpAmount a, FpText t, size_t pos);
 	void		(*expenditure) (void *arg, FpText item, FpText half, FpText annual,
 								size_t pos);
-	/* names: 一级, 二级, 三级 after carrying blank ones forward. */
-	void		(*indicator) (void *arg, const FpText names[3], FpText symbol,
-							  FpText half, FpText annual, size_t pos);
+	void		(*indicator) (void *arg, const FpIndicator *row, size_t pos);
 	void		(*end) (void *arg);
 } FpSink;
 
@@ -86,6 +111,7 @@ typedef struct FpError
 	const char *reason;			/* what is wrong, in Chinese; for a missing part
 								 * of a form, line and pos are its title's */
 	FpText		found;			/* the cell or line at fault, if any */
+	char		reason_buf[1024];	/* reasons that quote the input live here */
 } FpError;
 
 /*

@@ -132,6 +132,8 @@ CREATE TABLE indicator (
     weight           numeric CHECK (weight >= 0),
     score            numeric,
     deviation_note   text,
+    level1_points    text CHECK (btrim(level1_points) <> ''),
+    remarks          text,
     PRIMARY KEY (project_id, line_no),
     CONSTRAINT indicator_targets CHECK (perfbudget.check_indicator_row(project_id,
         line_no, level3, half_year_target, annual_target, 'indicator_targets'))
@@ -151,6 +153,8 @@ COMMENT ON COLUMN indicator.actual IS '实际完成值 — actual value reached,
 COMMENT ON COLUMN indicator.weight IS '分值 — weight of the indicator in self-evaluation (points)';
 COMMENT ON COLUMN indicator.score IS '得分 — self-evaluation score (points)';
 COMMENT ON COLUMN indicator.deviation_note IS '偏差原因 — explanation of a deviation from the target';
+COMMENT ON COLUMN indicator.level1_points IS '一级指标分值 — points the form gives the level-1 group, as written in its cell: (40-50)分, (50分); NULL when none';
+COMMENT ON COLUMN indicator.remarks IS '说明 — the row''s 指标解释, 评(扣)分标准 and 备注 cells, each after its header (备注：…), and a 计量单位 that does not complete the value';
 
 SELECT pg_catalog.pg_extension_config_dump('project', '');
 SELECT pg_catalog.pg_extension_config_dump('project_id_seq', '');

@@ -4,7 +4,7 @@
 CREATE FUNCTION import_form(doc text, replace boolean DEFAULT false) RETURNS SETOF bigint
     AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT;
 COMMENT ON FUNCTION import_form(text, boolean) IS
-  '导入申报表 — reads a document of one or more 预算绩效目标申报表 (text extracted from PDF: tab-separated cells, checkbox markup, shifted indicator cells) and stores each form; returns the new project ids in document order. All or nothing; a form already stored (same year, department, name) is an error unless replace is true, which replaces it';
+  '导入申报表 — reads a document of one or more 预算绩效目标申报表 (text extracted from PDF: tab-separated cells, checkbox markup, shifted indicator cells; the indicator table in the seed''s layout or another common one, told by its header row) and stores each form with the region and level of its title line; returns the new project ids in document order. All or nothing; a form already stored (same year, department, name) is an error unless replace is true, which replaces it';
 
 CREATE FUNCTION form_json(project_id bigint) RETURNS jsonb
     LANGUAGE SQL STABLE STRICT PARALLEL SAFE
@@ -52,13 +52,14 @@ BEGIN
         reporting_unit, attribute, level, category, start_month, end_month, manager, phone,
         necessity, feasibility, content, long_term_goal, annual_goal, total, fiscal_subtotal,
         general_budget, government_fund, special_account, state_capital, social_insurance_fund,
-        carryover, other_funds, spend_half_year, spend_annual, spend_executed)
+        carryover, other_funds, spend_half_year, spend_annual, spend_executed, region,
+        region_level)
     SELECT r.budget_year, r.name, r.department, r.implementing_unit, r.reporting_unit,
         r.attribute, r.level, r.category, r.start_month, r.end_month, r.manager, r.phone,
         r.necessity, r.feasibility, r.content, r.long_term_goal, r.annual_goal, r.total,
         r.fiscal_subtotal, r.general_budget, r.government_fund, r.special_account,
         r.state_capital, r.social_insurance_fund, r.carryover, r.other_funds,
-        r.spend_half_year, r.spend_annual, r.spend_executed
+        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level
     FROM jsonb_populate_record(NULL::perfbudget.project, doc) r
     RETURNING id INTO new_id;
 
@@ -68,9 +69,11 @@ BEGIN
                                   coalesce(doc -> 'expenditure', '[]')) e;
 
     INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,
-        half_year_target, annual_target, actual, weight, score, deviation_note)
+        half_year_target, annual_target, actual, weight, score, deviation_note,
+        level1_points, remarks)
     SELECT new_id, i.line_no, i.level1, i.level2, i.level3, i.half_year_target,
-        i.annual_target, i.actual, i.weight, i.score, i.deviation_note
+        i.annual_target, i.actual, i.weight, i.score, i.deviation_note, i.level1_points,
+        i.remarks
     FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
                                   coalesce(doc -> 'indicators', '[]')) i;
     RETURN new_id;

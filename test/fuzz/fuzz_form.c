@@ -12,14 +12,16 @@
  * API promises (len and len + 16 bytes), so a read or write past either is
  * an AddressSanitizer report.  The sink checks, for every callback:
  *
- *   - every FpText handed over lies inside the work buffer (or is empty),
+ *   - every FpText handed over lies inside the work buffer (or is empty,
+ *     or is the reader's own literal for a region level, fp_level_words),
  *     and is valid UTF-8 (the text goes into PostgreSQL text values);
  *   - form ordinals start at 1 and increase by one; positions lie inside
  *     the document and do not go backwards;
  *   - callbacks other than form come only inside a form; end comes once per
  *     form, after its indicators;
- *   - an indicator's 三级 name is non-empty; an expenditure item is
- *     non-empty; an amount cell passes fp_is_amount;
+ *   - an indicator's 三级 name and value are non-empty; its weight, when
+ *     given, passes fp_is_amount; a date serial it reports is a real date;
+ *     an expenditure item is non-empty; an amount cell passes fp_is_amount;
  *   - enum arguments are in range.
  *
  * On failure fp_parse must fill the error: a reason, a position inside the
@@ -117,6 +119,9 @@ check_text(State *st, FpText t, const char *what)
 		return;
 	if (t.p == NULL)
 		fail(what, "(null pointer with a length)", 0);
+	for (int k = 0; fp_level_words[k]; k++)
+		if (t.p == fp_level_words[k] && t.len == strlen(fp_level_words[k]))
+			return;
 	if (t.p < st->work || t.p + t.len > st->work + st->worklen)
 		fail(what, "(text outside the work buffer)", 0);
 	if (memchr(t.p, '\0', t.len) != NULL && !memchr(st->doc, '\0', st->len))
@@ -213,21 +218,31 @@ on_expenditure(void *arg, FpText item, FpText half, FpText annual, size_t pos)
 }
 
 static void
-on_indicator(void *arg, const FpText names[3], FpText symbol, FpText half,
-			 FpText annual, size_t pos)
+on_indicator(void *arg, const FpIndicator *row, size_t pos)
 {
 	State	   *st = arg;
 
 	in_form(st, "indicator");
 	for (int i = 0; i < 3; i++)
-		check_text(st, names[i], "indicator name");
-	check_text(st, symbol, "indicator symbol");
-	check_text(st, half, "indicator half");
-	check_text(st, annual, "indicator annual");
-	if (names[2].len == 0)
+		check_text(st, row->names[i], "indicator name");
+	check_text(st, row->level1_points, "indicator level-1 points");
+	check_text(st, row->symbol, "indicator symbol");
+	check_text(st, row->half, "indicator half");
+	check_text(st, row->annual, "indicator annual");
+	check_text(st, row->unit, "indicator unit");
+	check_text(st, row->weight, "indicator weight");
+	for (int i = 0; i < 3; i++)
+		check_text(st, row->remarks[i], "indicator remarks");
+	if (row->names[2].len == 0)
 		fail("indicator: empty 三级 name", NULL, 0);
-	if (annual.len == 0)
+	if (row->annual.len == 0)
 		fail("indicator: empty annual value", NULL, 0);
+	if (row->weight.len && !fp_is_amount(row->weight))
+		fail("indicator: weight not an amount", row->weight.p, row->weight.len);
+	if (row->date_year != 0 &&
+		(row->date_year < 2000 || row->date_year > 2099 || row->date_month < 1 ||
+		 row->date_month > 12 || row->date_day < 1 || row->date_day > 31))
+		fail("indicator: date serial out of range", NULL, 0);
 	check_pos(st, pos, "indicator");
 	st->indicators++;
 }

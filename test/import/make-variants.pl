@@ -280,6 +280,29 @@ sub checkbox {
 	return $f;
 }
 
+# The indicator table rewritten in the four-column layout
+# 一级指标 | 二级指标 | 三级指标 | 指标值: the comparator goes into the value
+# ('≥95%'), a 定性 row keeps its value alone, the half-year value is dropped
+# (the layout has none).  Not the same forms as the seed: the tests compare
+# levels and annual targets row by row.
+sub four_columns {
+	my ($f) = @_;
+	my @rows = indicator_rows($f);
+	my @prev = ('', '');
+	my @sec = sections($f);
+	my ($head) = grep { $sec[$_] eq 'ind_head' } 0 .. $#$f;
+	$f->[$head] = join "\t", '绩效指标', '一级指标', '二级指标', '三级指标', '指标值';
+	for my $r (@rows) {
+		my ($l1, $l2, $l3) = @{$r->{l}};
+		my $v = $r->{vals}[-1];
+		$v = $r->{sym} . $v unless $r->{sym} eq '定性';
+		my @names = ($l1 ne $prev[0] ? $l1 : '', $l2 ne $prev[1] || $l1 ne $prev[0] ? $l2 : '', $l3);
+		$f->[$r->{line}] = join "\t", '', @names, $v;
+		@prev = ($l1, $l2);
+	}
+	return $f;
+}
+
 # ---------------------------------------------------------------- output
 
 sub copy_forms { return map { [@{$forms[$_ - 1]}] } @_ }
@@ -318,6 +341,16 @@ $variant{combo_all} = bom(crlf(assemble(
 	my $i = 0;
 	$s =~ s/\n/($i++ % 2) ? "\r\n" : "\n"/ge;
 	$variant{combo_mixed_eol} = $s;
+}
+
+$variant{layout_four_columns} = assemble(map { four_columns($_) } copy_forms(@all));
+# The examples of the other layouts (examples/layouts/), copied so that the
+# form fuzzer starts from them too.
+for my $path (sort glob "$root/examples/layouts/*.txt") {
+	(my $name = $path) =~ s{.*/|\.txt$}{}g;
+	open my $h, '<:encoding(UTF-8)', $path or die "$path: $!";
+	$variant{"layout_$name"} = do { local $/; <$h> };
+	close $h;
 }
 
 mkdir $out unless -d $out;

@@ -6,7 +6,9 @@
 -- The seed document imports the six forms of examples/seed_forms.sql
 -- exactly (92 indicators); every committed variant (test/import/variants/)
 -- imports to the same forms; a second import is 23505 unless replace; JSON
--- round trip; broken documents fail with their SQLSTATE and leave nothing.
+-- round trip; broken documents fail with their SQLSTATE and leave nothing;
+-- region and level from the title line; the other layouts of the indicator
+-- table (examples/layouts/) and the seed in four columns; hostile cells.
 -- Everything runs in one transaction that is rolled back.
 --
 \set ON_ERROR_STOP 1
@@ -22,7 +24,7 @@ SET search_path = perfbudget, public;
 -- examples/seed_forms.sql without its BEGIN/COMMIT (this file is one transaction)
 \set seed_forms `sed -e "/^BEGIN;$/d" -e "/^COMMIT;$/d" examples/seed_forms.sql`
 BEGIN;
-SELECT plan(69);
+SELECT plan(96);
 
 -- The tables may hold forms of other tests: work on empty ones.
 DELETE FROM project;
@@ -73,7 +75,7 @@ BEGIN
 END
 $fn$;
 
--- ---- the seed document (10)
+-- ---- the seed document (11)
 CREATE TEMP TABLE seed_ids AS SELECT * FROM import_form(:'doc') WITH ORDINALITY AS i(id, ordinal);
 SELECT is((SELECT count(*) FROM seed_ids), 6::bigint, 'the seed document holds six forms');
 SELECT results_eq(
@@ -88,6 +90,8 @@ SELECT results_eq(
              ('社保业务运营经费', 15), ('打印纸及个人账户打印纸', 15), ('居保转企保参保补助', 16)$$,
     'indicators per form');
 SELECT is((SELECT count(*) FROM indicator), 92::bigint, '92 indicators in all');
+SELECT results_eq($$SELECT DISTINCT region, region_level FROM project$$,
+    $$VALUES ('如皋市', '市级')$$, 'region and level from the title 如皋市市级项目预算绩效目标申报表');
 SELECT results_eq(
     $$SELECT total, fiscal_subtotal, general_budget, spend_half_year, spend_annual FROM project ORDER BY id$$,
     $$VALUES (9::numeric, 9::numeric, 9::numeric, 9::numeric, 9::numeric), (1, 1, 1, 0, 1), (5, 5, 5, 1, 5),
@@ -121,6 +125,8 @@ SELECT is((SELECT content FROM project WHERE name = '社保业务运营经费'),
 CREATE TEMP TABLE imported AS SELECT * FROM pg_temp.forms();
 DELETE FROM project;
 :seed_forms
+-- (seed_forms.sql also loads under 0.1, which has no region column)
+UPDATE project SET region = '如皋市', region_level = '市级';
 CREATE TEMP TABLE by_hand AS SELECT * FROM pg_temp.forms();
 DELETE FROM project;
 -- (the keys whose values differ, so that a failure says where)
@@ -262,6 +268,111 @@ SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)', E'lorem ipsum\tdolor 42\nsit amet 3.14\n'),
     '22P02', NULL, 'random text');
 SELECT is(pg_temp.row_count(), 0::bigint, 'the failed imports left nothing behind');
+
+-- ---- hostile cells and lines (5)
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t九\t60.8')), '22P02',
+    '无法读取第4张申报表「社保业务运营经费」：资金分配「办公费」的半年(程)计划执行数「九」不是数字（金额以万元为单位，只写数字）',
+    '九 in an amount cell is not a number (not a name over several cells)');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t30\tNaN')), '22P02',
+    '无法读取第4张申报表「社保业务运营经费」：资金分配「办公费」的全年(程)预算数「NaN」不是数字（金额以万元为单位，只写数字）',
+    'NaN in an amount cell is not a number');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 2, E'项目属性\t', E'项目名称\t第二名称\n项目属性\t')), '22P02',
+    '无法读取第2张申报表「“助保贷款”财政贴息」：项目名称出现两次：第56行「“助保贷款”财政贴息」，第57行「第二名称」；每张表只能有一个项目名称',
+    'a second 项目名称 line is refused, naming both lines');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 2, E'项目属性\t', E'\t主管部门\t如皋市财政局\n项目属性\t')), '22P02',
+    NULL, 'a second 主管部门 line is refused');
+SELECT is(pg_temp.row_count(), 0::bigint, 'the hostile documents left nothing behind');
+
+-- ---- region and level from the title line (1)
+CREATE FUNCTION pg_temp.region_of(title text) RETURNS text
+LANGUAGE plpgsql AS $fn$
+DECLARE r text;
+BEGIN
+    BEGIN
+        PERFORM perfbudget.import_form(replace((SELECT d FROM seed_doc), '如皋市市级项目预算绩效目标申报表', title));
+        SELECT coalesce(region, '-') || '/' || coalesce(region_level, '-') INTO r
+        FROM perfbudget.project ORDER BY id LIMIT 1;
+        RAISE EXCEPTION USING ERRCODE = 'P0004', MESSAGE = 'roll back';
+    EXCEPTION WHEN assert_failure THEN
+        NULL;
+    END;
+    RETURN r;
+END
+$fn$;
+CREATE TEMP TABLE seed_doc AS SELECT :'doc'::text AS d;
+SELECT results_eq(
+    $$SELECT pg_temp.region_of(t) FROM unnest(ARRAY['江苏省省级项目预算绩效目标申报表',
+        '海安县县级项目预算绩效目标申报表', '崇川区区级项目预算绩效目标申报表',
+        '如东县本级项目预算绩效目标申报表', '项目预算绩效目标申报表']) WITH ORDINALITY AS x(t, o) ORDER BY o$$,
+    $$VALUES ('江苏省/省级'), ('海安县/县级'), ('崇川区/区级'), ('如东县/县级'), ('-/-')$$,
+    'province, county, district, 县本级 and no region');
+
+-- ---- the seed in the four-column layout 一级|二级|三级|指标值 (2)
+\set v `cat test/import/variants/layout_four_columns.txt`
+SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'the seed in four columns imports');
+SELECT is((SELECT count(*) FROM indicator i JOIN project p ON p.id = i.project_id
+           JOIN (SELECT x.j ->> 'name' AS name, (r ->> 'line_no')::int AS line_no, r ->> 'level1' AS l1,
+                        r ->> 'level2' AS l2, r ->> 'level3' AS l3
+                 FROM imported x, jsonb_array_elements(x.j -> 'indicators') r) s
+             ON s.name = p.name AND s.line_no = i.line_no
+           WHERE (i.level1, i.level2, i.level3) = (s.l1, s.l2, s.l3) AND i.half_year_target IS NULL),
+          92::bigint, 'all 92 rows keep their three levels (no name shifted into a target)');
+DELETE FROM project;
+
+-- ---- the examples of the other layouts (5 × 3)
+\set v `cat examples/layouts/hunan_county_value.txt`
+SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'hunan_county_value imports');
+SELECT results_eq($$SELECT region, region_level, count(i.*), count(i.remarks) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id$$,
+    $$VALUES ('湘潭县', '县级', 8::bigint, 2::bigint)$$, 'hunan_county_value: region, 8 rows, 2 with 备注');
+SELECT results_eq($$SELECT level1, level2, level3, annual_target::text FROM indicator WHERE line_no IN (2, 5) ORDER BY line_no$$,
+    $$VALUES ('产出指标', '数量指标', '*新建港湾式候车亭', '10个'), ('产出指标', '成本指标', '每公里养护成本', '≤475元/公里')$$,
+    'hunan_county_value: carried levels, comparator inside the value');
+DELETE FROM project;
+\set v `cat examples/layouts/hunan_province_content_unit.txt`
+SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'hunan_province_content_unit imports');
+SELECT results_eq($$SELECT region, region_level, count(i.*) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id$$,
+    $$VALUES ('湖南省', '省级', 8::bigint)$$, 'hunan_province_content_unit: region and 8 rows');
+SELECT results_eq($$SELECT level3, perf_symbol(annual_target), perf_unit(annual_target) FROM indicator WHERE line_no IN (1, 2) ORDER BY line_no$$,
+    $$VALUES ('培训基层农技人员', '≥', '人次'), ('发放技术资料', '≥', '万份')$$,
+    'hunan_province_content_unit: 指标值及单位 read whole');
+DELETE FROM project;
+\set v `cat examples/layouts/chongqing_district_points.txt`
+SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'chongqing_district_points imports');
+SELECT results_eq($$SELECT region, region_level, count(i.*), sum(i.weight) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id$$,
+    $$VALUES ('重庆市渝北区', '区级', 6::bigint, 80::numeric)$$, 'chongqing_district_points: region, 6 rows, weights 80');
+SELECT results_eq($$SELECT DISTINCT level1, level1_points FROM indicator ORDER BY 1$$,
+    $$VALUES ('产出指标', '(40-50)分'), ('成本指标', '(0-20)分'), ('效益指标', '（20-30）分'), ('满意度指标', '(10分)')$$,
+    'chongqing_district_points: level-1 names without their points, the points kept');
+DELETE FROM project;
+\set v `cat examples/layouts/inner_mongolia_nature_direction.txt`
+SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'inner_mongolia_nature_direction imports');
+SELECT results_eq($$SELECT region, region_level, count(i.*), sum(i.weight) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id$$,
+    $$VALUES ('内蒙古自治区', '区级', 7::bigint, 90::numeric)$$, 'inner_mongolia_nature_direction: region, 7 rows, weights 90');
+SELECT results_eq($$SELECT annual_target::text FROM indicator WHERE line_no IN (2, 3, 4, 6) ORDER BY line_no$$,
+    $$VALUES ('≥95%'), ('≤2021年12月31日'), ('≤300万元'), ('长期稳定运行')$$,
+    'inner_mongolia_nature_direction: direction, value and unit joined; 44,561 is 2021-12-31; 定性');
+DELETE FROM project;
+\set v `cat examples/layouts/hunan_department_value_type.txt`
+SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'hunan_department_value_type imports');
+SELECT results_eq($$SELECT region, region_level, count(i.*), count(i.remarks) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id$$,
+    $$VALUES ('长沙县', '县级', 6::bigint, 5::bigint)$$, 'hunan_department_value_type: region, 6 rows, 5 with remarks');
+SELECT results_eq($$SELECT annual_target::text, perf_symbol(annual_target) FROM indicator WHERE line_no IN (1, 2, 5) ORDER BY line_no$$,
+    $$VALUES ('100%', '='), ('≥12项', '≥'), ('明显提升', '定性')$$,
+    'hunan_department_value_type: 定量 takes the comparator from the value');
+DELETE FROM project;
+
+-- ---- refused layouts (3)
+\set v `cat test/import/variants/layout_four_columns.txt`
+SELECT throws_like(format('SELECT perfbudget.import_form(%L)', replace(:'v', E'三级指标\t指标值', E'三级指标\t区域目标值')),
+    '%每个区域一列目标值（区域目标值），不能导入%', 'one target column per region is refused');
+SELECT throws_like(format('SELECT perfbudget.import_form(%L)', replace(:'v', E'三级指标\t指标值', E'三级指标(长期)\t指标值(长期)')),
+    '%指标表的表头「绩效指标|一级指标|二级指标|三级指标(长期)|指标值(长期)」有不认识的列；可导入的格式：%',
+    'an unknown layout is refused, naming the header row and the layouts accepted');
+SELECT is(pg_temp.row_count(), 0::bigint, 'the refused layouts left nothing behind');
 
 SELECT * FROM finish();
 ROLLBACK;
