@@ -32,7 +32,14 @@ CREATE UNIQUE INDEX project_form_key ON project
 COMMENT ON INDEX project_form_key IS 'one form per budget year, region, department and project name, compared by name_key (NFKC, no invisible characters, no white space)';
 COMMENT ON CONSTRAINT project_name_lengths ON project IS '名称长度: 项目名称 ≤ 300, 主管部门 ≤ 200, 行政区划 ≤ 100, 级次 ≤ 20 characters (the unique index project_form_key holds them)';
 
--- Roll-ups by budget year, region and department; region_summary (issue 8).
+-- The views, each in its 0.2 form (a column is only ever appended, so that
+-- CREATE OR REPLACE keeps every dependent view): roll-ups by budget year,
+-- region and department and region_summary (issue 8); written for a
+-- province's volume (issue 9) — form_issues reads each table once per
+-- branch, department_summary is one GROUP BY over a department's facts,
+-- project_summary groups a form with its findings, so that filters on year,
+-- region, department and project reach the indexes; form_issues has the
+-- rule qualitative_measurable.
 
 CREATE OR REPLACE VIEW indicator_set WITH (security_invoker = true) AS
 SELECT p.id AS project_id, p.budget_year, p.department,
@@ -44,819 +51,6 @@ SELECT p.id AS project_id, p.budget_year, p.department,
 FROM perfbudget.project p JOIN perfbudget.indicator i ON i.project_id = p.id
 WHERE coalesce(perfbudget.canonical_level1(i.level1), '') NOT IN ('决策指标', '过程指标')
 GROUP BY p.id, p.budget_year, p.department, p.region;
-
-CREATE OR REPLACE VIEW form_issues WITH (security_invoker = true) AS
-WITH ind AS (
-    SELECT i.*, perfbudget.canonical_level1(i.level1) AS l1,
-           perfbudget.canonical_level2(i.level2) AS l2
-    FROM perfbudget.indicator i
-), rows_per_project AS (
-    SELECT project_id, count(*) AS n, sum(half_year) AS half_sum, sum(annual) AS annual_sum,
-           max(annual) FILTER (WHERE annual > 0) AS max_amount,
-           min(annual) FILTER (WHERE annual > 0) AS min_amount
-    FROM perfbudget.expenditure GROUP BY project_id
-), fingerprint AS (
-    SELECT project_id, budget_year, region, department, fingerprint AS fp FROM perfbudget.indicator_set
-), found AS (
-    -- money
-    SELECT p.id AS project_id, NULL::integer AS line_no, 'no_expenditure_rows' AS code,
-           format('项目「%s」资金总额 %s 万元，但没有资金分配行', p.name, coalesce(p.total, 0)) AS message
-    FROM perfbudget.project p LEFT JOIN rows_per_project r ON r.project_id = p.id
-    WHERE r.project_id IS NULL AND (coalesce(p.total, 0) <> 0 OR coalesce(p.spend_annual, 0) <> 0)
-    UNION ALL
-    SELECT p.id, NULL, 'expenditure_sum_mismatch',
-           format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
-                  p.name, r.half_sum, r.annual_sum, coalesce(p.spend_half_year, 0), coalesce(p.spend_annual, 0))
-    FROM perfbudget.project p JOIN rows_per_project r ON r.project_id = p.id
-    WHERE coalesce(r.half_sum, 0) <> coalesce(p.spend_half_year, 0)
-       OR coalesce(r.annual_sum, 0) <> coalesce(p.spend_annual, 0)
-    UNION ALL
-    SELECT p.id, NULL, 'period_reversed',
-           format('项目「%s」开始时间 %s 晚于完成时间 %s', p.name,
-                  to_char(p.start_month, 'YYYY年FMMM月'), to_char(p.end_month, 'YYYY年FMMM月'))
-    FROM perfbudget.project p WHERE p.start_month > p.end_month
-    UNION ALL
-    SELECT p.id, NULL, 'unit_mix',
-           format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
-                  p.name, r.max_amount, r.min_amount, round(r.max_amount / r.min_amount))
-    FROM perfbudget.project p JOIN rows_per_project r ON r.project_id = p.id
-    WHERE r.max_amount / r.min_amount >=
-          (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
-    -- indicators
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'annual_target_missing',
-           format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3)
-    FROM ind i WHERE i.annual_target IS NULL
-    UNION ALL
-    SELECT d.project_id, d.line_no, 'duplicate_indicator',
-           format('二级指标「%s」下三级指标「%s」重复（第%s行）', coalesce(d.level2, ''), d.level3, d.lines)
-    FROM (SELECT project_id, min(line_no) AS line_no, level2, level3,
-                 string_agg(line_no::text, '、' ORDER BY line_no) AS lines
-          FROM ind GROUP BY project_id, level2, level3 HAVING count(*) > 1) d
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'qualitative_with_number',
-           format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, t.which, perfbudget.perf_value_of(t.target))
-    FROM ind i CROSS JOIN LATERAL (VALUES ('半年', i.half_year_target), ('全年', i.annual_target)) t(which, target)
-    WHERE perfbudget.perf_symbol(t.target) = '定性' AND perfbudget.perf_kind(t.target) <> 'qualitative'
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'percent_out_of_range',
-           format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3, t.which, t.target)
-    FROM ind i CROSS JOIN LATERAL (VALUES ('半年', i.half_year_target), ('全年', i.annual_target)) t(which, target)
-    WHERE i.level3 LIKE '%率%' AND perfbudget.perf_kind(t.target) = 'percent'
-      AND (perfbudget.perf_number(t.target) < 0 OR perfbudget.perf_number(t.target) > 100)
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'rate_in_days',
-           format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3, perfbudget.perf_unit(i.annual_target))
-    FROM ind i
-    WHERE i.level3 LIKE '%率%' AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'count_without_unit',
-           format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3, i.annual_target)
-    FROM ind i
-    WHERE perfbudget.perf_kind(i.annual_target) = 'quantity' AND perfbudget.perf_unit(i.annual_target) IS NULL
-      AND i.level3 !~ '[(（].+[)）]'
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'date_outside_period',
-           format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3, t.target,
-                  to_char(p.start_month, 'YYYY年FMMM月'), to_char(p.end_month, 'YYYY年FMMM月'))
-    FROM ind i JOIN perfbudget.project p ON p.id = i.project_id
-    CROSS JOIN LATERAL (VALUES (i.half_year_target), (i.annual_target)) t(target)
-    WHERE perfbudget.perf_date(t.target) IS NOT NULL
-      AND (perfbudget.perf_date(t.target) < p.start_month
-           OR perfbudget.perf_date(t.target) >= (p.end_month + interval '1 month'))
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'half_year_beyond_annual',
-           format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
-                  i.half_year_target, i.annual_target)
-    FROM ind i
-    WHERE perfbudget.perf_kind(i.half_year_target) = 'percent' AND perfbudget.perf_kind(i.annual_target) = 'percent'
-      AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
-      AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-      AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
-    UNION ALL
-    SELECT i.project_id, i.line_no, 'satisfaction_below_threshold',
-           format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
-                  (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold'))
-    FROM ind i
-    WHERE (i.l1 = '满意度指标' OR i.level3 LIKE '%满意%')
-      AND perfbudget.perf_kind(i.annual_target) = 'percent'
-      AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-      AND perfbudget.perf_number(i.annual_target) <
-          (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
-    -- coverage
-    UNION ALL
-    SELECT p.id, NULL, c.code, format('项目「%s」%s', p.name, c.what)
-    FROM perfbudget.project p
-    CROSS JOIN LATERAL (
-        SELECT bool_or(i.l1 = '产出指标') AS has_output,
-               bool_or(i.l1 = '效益指标') AS has_benefit,
-               bool_or(i.l1 = '满意度指标') AS has_satisfaction,
-               bool_or(i.l1 = '产出指标' AND i.l2 = '数量指标') AS has_quantity,
-               bool_or(i.l1 = '产出指标' AND i.l2 IN ('质量指标', '时效指标')) AS has_quality,
-               bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标') AS has_cost,
-               count(*) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
-        FROM ind i WHERE i.project_id = p.id) h
-    CROSS JOIN LATERAL (VALUES
-        ('missing_output', NOT coalesce(h.has_output, false), '缺少产出指标'),
-        ('missing_benefit', NOT coalesce(h.has_benefit, false), '缺少效益指标'),
-        ('missing_satisfaction', NOT coalesce(h.has_satisfaction, false), '缺少满意度指标'),
-        ('output_without_quantity', coalesce(h.has_output, false) AND NOT coalesce(h.has_quantity, false),
-         '产出指标缺少数量指标'),
-        ('output_without_quality_or_timeliness', coalesce(h.has_output, false) AND NOT coalesce(h.has_quality, false),
-         '产出指标缺少质量指标或时效指标'),
-        ('missing_cost', NOT coalesce(h.has_cost, false), '缺少成本指标'),
-        ('too_few_indicators',
-         h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators'),
-         format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
-                (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')))
-    ) AS c(code, failed, what)
-    WHERE c.failed
-    -- review
-    UNION ALL
-    SELECT f.project_id, NULL, 'boilerplate_indicator_set',
-           format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同', p.name, f.budget_year, g.n - 1)
-    FROM fingerprint f
-    JOIN (SELECT budget_year, region, department, fp, count(*) AS n FROM fingerprint GROUP BY 1, 2, 3, 4) g
-      ON g.budget_year = f.budget_year AND g.region IS NOT DISTINCT FROM f.region
-     AND g.department = f.department AND g.fp = f.fp
-    JOIN perfbudget.project p ON p.id = f.project_id
-    WHERE g.n >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
-    UNION ALL
-    SELECT p.id, NULL, 'annual_goal_copied', format('项目「%s」的年度目标照抄中长期目标', p.name)
-    FROM perfbudget.project p
-    WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
-)
-SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
-       p.budget_year, p.department, p.name AS project_name, p.region
-FROM found f
-JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled
-JOIN perfbudget.project p ON p.id = f.project_id;
-
-CREATE OR REPLACE VIEW project_summary WITH (security_invoker = true) AS
-SELECT p.id AS project_id, p.budget_year, p.department, p.name AS project_name,
-       p.implementing_unit, p.category,
-       p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
-       p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
-       p.spend_half_year, p.spend_annual, p.spend_executed,
-       round(p.spend_half_year / nullif(p.spend_annual, 0), 4) AS half_year_ratio,
-       coalesce(e.items, 0) AS expenditure_items,
-       coalesce(i.indicators, 0) AS indicators,
-       coalesce(i.quantitative_indicators, 0) AS quantitative_indicators,
-       i.quantitative_share,
-       coalesce(s.issues_error, 0) AS issues_error,
-       coalesce(s.issues_warning, 0) AS issues_warning,
-       p.region, p.region_level
-FROM perfbudget.project p
-LEFT JOIN (SELECT project_id, count(*) AS items FROM perfbudget.expenditure GROUP BY project_id) e
-       ON e.project_id = p.id
-LEFT JOIN (SELECT project_id, count(*) AS indicators,
-                  count(*) FILTER (WHERE perfbudget.perf_symbol(annual_target) <> '定性')
-                      AS quantitative_indicators,
-                  perfbudget.quantitative_share(annual_target) AS quantitative_share
-           FROM perfbudget.indicator GROUP BY project_id) i
-       ON i.project_id = p.id
-LEFT JOIN (SELECT project_id, count(*) FILTER (WHERE severity = 'error') AS issues_error,
-                  count(*) FILTER (WHERE severity = 'warning') AS issues_warning
-           FROM perfbudget.form_issues GROUP BY project_id) s
-       ON s.project_id = p.id;
-
-CREATE OR REPLACE VIEW department_summary WITH (security_invoker = true) AS
-WITH money AS (
-    SELECT p.budget_year, p.region, p.department, grouping(p.region, p.department) = 3 AS is_total,
-           count(*) AS projects,
-           perfbudget.funding_sum(p.total) AS total,
-           perfbudget.funding_sum(p.fiscal_subtotal) AS fiscal_subtotal,
-           perfbudget.funding_sum(p.general_budget) AS general_budget,
-           perfbudget.funding_sum(p.government_fund) AS government_fund,
-           perfbudget.funding_sum(p.special_account) AS special_account,
-           perfbudget.funding_sum(p.state_capital) AS state_capital,
-           perfbudget.funding_sum(p.social_insurance_fund) AS social_insurance_fund,
-           perfbudget.funding_sum(p.carryover) AS carryover,
-           perfbudget.funding_sum(p.other_funds) AS other_funds,
-           perfbudget.funding_sum(p.spend_half_year) AS spend_half_year,
-           perfbudget.funding_sum(p.spend_annual) AS spend_annual
-    FROM perfbudget.project p
-    GROUP BY GROUPING SETS ((p.budget_year, p.region, p.department), (p.budget_year))
-), ind AS (
-    SELECT p.budget_year, p.region, p.department, grouping(p.region, p.department) = 3 AS is_total,
-           count(*) AS indicators,
-           count(*) FILTER (WHERE perfbudget.perf_symbol(i.annual_target) <> '定性')
-               AS quantitative_indicators,
-           perfbudget.quantitative_share(i.annual_target) AS quantitative_share
-    FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
-    GROUP BY GROUPING SETS ((p.budget_year, p.region, p.department), (p.budget_year))
-), iss AS (
-    SELECT budget_year, region, department, grouping(region, department) = 3 AS is_total,
-           count(*) FILTER (WHERE severity = 'error') AS issues_error,
-           count(*) FILTER (WHERE severity = 'warning') AS issues_warning
-    FROM perfbudget.form_issues
-    GROUP BY GROUPING SETS ((budget_year, region, department), (budget_year))
-)
-SELECT m.budget_year,
-       CASE WHEN m.is_total THEN NULL ELSE m.department END AS department,
-       m.is_total, m.projects, m.total, m.fiscal_subtotal, m.general_budget,
-       m.government_fund, m.special_account, m.state_capital, m.social_insurance_fund,
-       m.carryover, m.other_funds, m.spend_half_year, m.spend_annual,
-       round(m.spend_half_year / nullif(m.spend_annual, 0), 4) AS half_year_ratio,
-       coalesce(i.indicators, 0) AS indicators,
-       coalesce(i.quantitative_indicators, 0) AS quantitative_indicators,
-       i.quantitative_share,
-       coalesce(s.issues_error, 0) AS issues_error,
-       coalesce(s.issues_warning, 0) AS issues_warning,
-       CASE WHEN m.is_total THEN NULL ELSE m.region END AS region
-FROM money m
-LEFT JOIN ind i ON i.budget_year = m.budget_year AND i.is_total = m.is_total
-               AND i.region IS NOT DISTINCT FROM m.region
-               AND i.department IS NOT DISTINCT FROM m.department
-LEFT JOIN iss s ON s.budget_year = m.budget_year AND s.is_total = m.is_total
-               AND s.region IS NOT DISTINCT FROM m.region
-               AND s.department IS NOT DISTINCT FROM m.department;
-
-CREATE VIEW region_summary WITH (security_invoker = true) AS
-SELECT budget_year, region, is_total,
-       sum(projects)::bigint AS projects,
-       count(*) FILTER (WHERE NOT is_total) AS departments,
-       sum(total) AS total, sum(fiscal_subtotal) AS fiscal_subtotal,
-       sum(general_budget) AS general_budget, sum(government_fund) AS government_fund,
-       sum(special_account) AS special_account, sum(state_capital) AS state_capital,
-       sum(social_insurance_fund) AS social_insurance_fund, sum(carryover) AS carryover,
-       sum(other_funds) AS other_funds, sum(spend_half_year) AS spend_half_year,
-       sum(spend_annual) AS spend_annual,
-       round(sum(spend_half_year) / nullif(sum(spend_annual), 0), 4) AS half_year_ratio,
-       sum(indicators)::bigint AS indicators,
-       sum(quantitative_indicators)::bigint AS quantitative_indicators,
-       round(sum(quantitative_indicators)::numeric / nullif(sum(indicators), 0), 4) AS quantitative_share,
-       sum(issues_error)::bigint AS issues_error,
-       sum(issues_warning)::bigint AS issues_warning
-FROM perfbudget.department_summary
-GROUP BY budget_year, region, is_total;
-
-CREATE OR REPLACE VIEW indicator_detail WITH (security_invoker = true) AS
-SELECT i.project_id, p.budget_year, p.department, p.name AS project_name, i.line_no,
-       i.level1, i.level2, i.level3,
-       perfbudget.canonical_level1(i.level1) AS canonical_level1,
-       perfbudget.canonical_level2(i.level2) AS canonical_level2,
-       i.annual_target::text AS annual_text,
-       perfbudget.perf_symbol(i.annual_target) AS annual_symbol,
-       perfbudget.perf_kind(i.annual_target) AS annual_kind,
-       perfbudget.perf_number(i.annual_target) AS annual_number,
-       perfbudget.perf_unit(i.annual_target) AS annual_unit,
-       perfbudget.perf_base_number(i.annual_target) AS annual_base_number,
-       i.half_year_target::text AS half_year_text,
-       perfbudget.perf_symbol(i.half_year_target) AS half_year_symbol,
-       perfbudget.perf_kind(i.half_year_target) AS half_year_kind,
-       perfbudget.perf_number(i.half_year_target) AS half_year_number,
-       perfbudget.perf_unit(i.half_year_target) AS half_year_unit,
-       perfbudget.perf_base_number(i.half_year_target) AS half_year_base_number,
-       i.actual::text AS actual_text,
-       perfbudget.perf_met(i.annual_target, i.actual) AS met,
-       i.weight, i.score, i.deviation_note, p.region
-FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id;
-
-CREATE OR REPLACE VIEW department_review WITH (security_invoker = true) AS
-WITH groups AS (
-    SELECT budget_year, region, department, fingerprint, count(*) AS n
-    FROM perfbudget.indicator_set GROUP BY budget_year, region, department, fingerprint
-)
-SELECT s.budget_year, s.department, s.projects,
-       coalesce(g.largest_identical_set, 0) AS largest_identical_set,
-       coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
-       s.indicators,
-       round(1 - s.quantitative_share, 4) AS qualitative_share,
-       s.region
-FROM perfbudget.department_summary s
-LEFT JOIN (SELECT budget_year, region, department, max(n) AS largest_identical_set,
-                  sum(n) FILTER (WHERE n > 1) AS projects_sharing_set
-           FROM groups GROUP BY budget_year, region, department) g
-       ON g.budget_year = s.budget_year AND g.region IS NOT DISTINCT FROM s.region
-      AND g.department = s.department
-WHERE NOT s.is_total;
-
-CREATE OR REPLACE VIEW "部门汇总" WITH (security_invoker = true) AS
-SELECT budget_year AS "预算年度", department AS "主管部门", is_total AS "是否合计",
-       projects AS "项目数", total AS "资金总额", fiscal_subtotal AS "财政拨款小计",
-       general_budget AS "一般公共预算资金", government_fund AS "政府性基金预算",
-       special_account AS "财政专户管理资金", state_capital AS "国有资本经营预算",
-       social_insurance_fund AS "社保基金预算", carryover AS "上年结转资金",
-       other_funds AS "其他资金", spend_half_year AS "半年计划执行数",
-       spend_annual AS "全年预算数", half_year_ratio AS "半年执行比例",
-       indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
-       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数",
-       region AS "行政区划"
-FROM perfbudget.department_summary;
-
-CREATE OR REPLACE VIEW "项目汇总" WITH (security_invoker = true) AS
-SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
-       project_name AS "项目名称", implementing_unit AS "实施单位", category AS "项目类别",
-       total AS "资金总额", spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
-       spend_executed AS "全年执行数", half_year_ratio AS "半年执行比例",
-       indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
-       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数",
-       region AS "行政区划", region_level AS "预算级次"
-FROM perfbudget.project_summary;
-
-CREATE OR REPLACE VIEW "指标明细" WITH (security_invoker = true) AS
-SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
-       project_name AS "项目名称", line_no AS "行号", level1 AS "一级指标",
-       level2 AS "二级指标", level3 AS "三级指标", annual_text AS "全年指标值",
-       annual_symbol AS "计算符号", annual_kind AS "值类型", annual_number AS "数值",
-       annual_unit AS "计量单位", half_year_text AS "半年指标值", actual_text AS "实际完成值",
-       met AS "是否达成", weight AS "分值", score AS "得分", region AS "行政区划"
-FROM perfbudget.indicator_detail;
-
-CREATE OR REPLACE VIEW "问题清单" WITH (security_invoker = true) AS
-SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
-       project_name AS "项目名称", severity AS "严重程度", code AS "规则代码",
-       message AS "问题说明", line_no AS "行号", region AS "行政区划"
-FROM perfbudget.form_issues;
-
-CREATE VIEW "地区汇总" WITH (security_invoker = true) AS
-SELECT budget_year AS "预算年度", region AS "行政区划", is_total AS "是否合计",
-       projects AS "项目数", departments AS "部门数", total AS "资金总额",
-       fiscal_subtotal AS "财政拨款小计", general_budget AS "一般公共预算资金",
-       government_fund AS "政府性基金预算", special_account AS "财政专户管理资金",
-       state_capital AS "国有资本经营预算", social_insurance_fund AS "社保基金预算",
-       carryover AS "上年结转资金", other_funds AS "其他资金",
-       spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
-       half_year_ratio AS "半年执行比例", indicators AS "三级指标数",
-       quantitative_indicators AS "定量指标数", quantitative_share AS "量化率",
-       issues_error AS "错误数", issues_warning AS "警告数"
-FROM perfbudget.region_summary;
-
-COMMENT ON VIEW department_summary IS '部门汇总 — one row per budget year, region and 主管部门 (the same department name in two regions is two departments), plus a total row per year (is_total, region and department NULL): projects, money by source (万元), half-year plan, indicators and issues';
-
-COMMENT ON VIEW region_summary IS '地区汇总 — the figures of department_summary per budget year and region (行政区划 from the forms'' title lines; NULL region for forms whose title names none), plus the year''s total row (is_total)';
-COMMENT ON COLUMN region_summary.budget_year IS '预算年度 — budget year';
-COMMENT ON COLUMN region_summary.region IS '行政区划 — region; NULL on the year''s total row and for forms whose title names no region';
-COMMENT ON COLUMN region_summary.is_total IS '是否合计行 — true on the total row of the year';
-COMMENT ON COLUMN region_summary.projects IS '项目数 — number of forms';
-COMMENT ON COLUMN region_summary.departments IS '部门数 — number of 主管部门 with forms in the region';
-COMMENT ON COLUMN region_summary.total IS '资金总额（万元）— income total';
-COMMENT ON COLUMN region_summary.fiscal_subtotal IS '财政拨款小计（万元）— fiscal appropriation subtotal';
-COMMENT ON COLUMN region_summary.general_budget IS '一般公共预算资金（万元）— general public budget funds';
-COMMENT ON COLUMN region_summary.government_fund IS '政府性基金预算（万元）— government fund budget';
-COMMENT ON COLUMN region_summary.special_account IS '财政专户管理资金（万元）— fiscal special account funds';
-COMMENT ON COLUMN region_summary.state_capital IS '国有资本经营预算（万元）— state capital operation budget';
-COMMENT ON COLUMN region_summary.social_insurance_fund IS '社保基金预算（万元）— social insurance fund budget';
-COMMENT ON COLUMN region_summary.carryover IS '上年结转资金（万元）— carried over from last year';
-COMMENT ON COLUMN region_summary.other_funds IS '其他资金（万元）— other funds';
-COMMENT ON COLUMN region_summary.spend_half_year IS '半年(程)计划执行数（万元）— planned spending by mid-year';
-COMMENT ON COLUMN region_summary.spend_annual IS '全年(程)预算数（万元）— annual expenditure budget';
-COMMENT ON COLUMN region_summary.half_year_ratio IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
-COMMENT ON COLUMN region_summary.indicators IS '三级指标数 — number of indicator rows';
-COMMENT ON COLUMN region_summary.quantitative_indicators IS '定量指标数 — indicators whose annual comparator is not 定性';
-COMMENT ON COLUMN region_summary.quantitative_share IS '量化率 — quantitative_indicators / indicators, a fraction (4 decimals)';
-COMMENT ON COLUMN region_summary.issues_error IS '错误数 — error rows in form_issues';
-COMMENT ON COLUMN region_summary.issues_warning IS '警告数 — warning rows in form_issues';
-COMMENT ON VIEW "地区汇总" IS 'region_summary with Chinese column names';
-COMMENT ON COLUMN "地区汇总"."预算年度" IS '预算年度 — budget year';
-COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
-COMMENT ON COLUMN "地区汇总"."是否合计" IS '是否合计行 — true on the total row of the year';
-COMMENT ON COLUMN "地区汇总"."项目数" IS '项目数 — number of forms';
-COMMENT ON COLUMN "地区汇总"."部门数" IS '部门数 — number of 主管部门 with forms in the region';
-COMMENT ON COLUMN "地区汇总"."资金总额" IS '资金总额（万元）— income total';
-COMMENT ON COLUMN "地区汇总"."财政拨款小计" IS '财政拨款小计（万元）— fiscal appropriation subtotal';
-COMMENT ON COLUMN "地区汇总"."一般公共预算资金" IS '一般公共预算资金（万元）— general public budget funds';
-COMMENT ON COLUMN "地区汇总"."政府性基金预算" IS '政府性基金预算（万元）— government fund budget';
-COMMENT ON COLUMN "地区汇总"."财政专户管理资金" IS '财政专户管理资金（万元）— fiscal special account funds';
-COMMENT ON COLUMN "地区汇总"."国有资本经营预算" IS '国有资本经营预算（万元）— state capital operation budget';
-COMMENT ON COLUMN "地区汇总"."社保基金预算" IS '社保基金预算（万元）— social insurance fund budget';
-COMMENT ON COLUMN "地区汇总"."上年结转资金" IS '上年结转资金（万元）— carried over from last year';
-COMMENT ON COLUMN "地区汇总"."其他资金" IS '其他资金（万元）— other funds';
-COMMENT ON COLUMN "地区汇总"."半年计划执行数" IS '半年(程)计划执行数（万元）— planned spending by mid-year';
-COMMENT ON COLUMN "地区汇总"."全年预算数" IS '全年(程)预算数（万元）— annual expenditure budget';
-COMMENT ON COLUMN "地区汇总"."半年执行比例" IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
-COMMENT ON COLUMN "地区汇总"."三级指标数" IS '三级指标数 — number of indicator rows';
-COMMENT ON COLUMN "地区汇总"."定量指标数" IS '定量指标数 — indicators whose annual comparator is not 定性';
-COMMENT ON COLUMN "地区汇总"."量化率" IS '量化率 — quantitative_indicators / indicators, a fraction (4 decimals)';
-COMMENT ON COLUMN "地区汇总"."错误数" IS '错误数 — error rows in form_issues';
-COMMENT ON COLUMN "地区汇总"."警告数" IS '警告数 — warning rows in form_issues';
-
-COMMENT ON COLUMN project.region IS '行政区划 — region from the form''s title line, e.g. 如皋市, 江苏省; NULL when the title names none';
-COMMENT ON COLUMN project.region_level IS '预算级次 — 省级 / 市级 / 县级 / 区级 … as the title line says';
-COMMENT ON COLUMN indicator_set.region IS '行政区划 — region of the form';
-COMMENT ON COLUMN form_issues.region IS '行政区划 — region of the form';
-COMMENT ON COLUMN project_summary.region IS '行政区划 — region of the form, from its title line';
-COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
-COMMENT ON COLUMN department_summary.region IS '行政区划 — region of the department''s forms (NULL when their title names none, and on the year''s total row)';
-COMMENT ON COLUMN region_summary.region IS '行政区划 — region; NULL on the year''s total row and for forms whose title names no region';
-COMMENT ON COLUMN indicator_detail.region IS '行政区划 — region of the form';
-COMMENT ON COLUMN department_review.region IS '行政区划 — region of the department''s forms';
-COMMENT ON COLUMN "问题清单"."行政区划" IS '行政区划 — region of the form';
-COMMENT ON COLUMN "部门汇总"."行政区划" IS '行政区划 — region of the department''s forms; NULL on the year''s total row';
-COMMENT ON COLUMN "项目汇总"."行政区划" IS '行政区划 — region of the form, from its title line';
-COMMENT ON COLUMN "项目汇总"."预算级次" IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
-COMMENT ON COLUMN "指标明细"."行政区划" IS '行政区划 — region of the form';
-COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
-
--- What an amount may be, one rule for the checks and the roll-ups (issue 8):
--- 0 to 10^12 万元 with at most 6 decimals (check functions in C).
-COMMENT ON CONSTRAINT project_amounts_nonnegative ON project IS '金额有效: every amount is a number from 0 to 10^12 万元 with at most 6 decimals (the 分), which the roll-ups always add exactly';
-COMMENT ON CONSTRAINT expenditure_row_amounts ON expenditure IS '资金分配行: valid amounts (0 to 10^12 万元, at most 6 decimals) and 半年 ≤ 全年';
-COMMENT ON FUNCTION check_nonnegative(text, text[], numeric[], text) IS
-  '金额有效检查 — true when every amount is a number from 0 to 10^12 万元 with at most 6 decimals (NULL counts as 0); otherwise raises 23514 naming the form and the cell labelled in labels';
-COMMENT ON FUNCTION check_half_year(text, text, numeric, numeric, text) IS
-  '半年计划检查 — true when both are valid amounts (0 to 10^12 万元, at most 6 decimals) and 半年(程)计划执行数 ≤ 全年(程)预算数; otherwise raises 23514 naming the form and item';
-COMMENT ON FUNCTION check_expenditure_row(bigint, integer, text, numeric, numeric, text) IS
-  '资金分配行检查 — true when the row''s amounts are valid (0 to 10^12 万元, at most 6 decimals) and 半年 ≤ 全年; otherwise raises 23514 naming the form (during import_form) or the project id, line and item';
-
--- canonical_level1/2 in C (src/indicator_label.c): the same key words,
--- without six regular expressions per indicator row (issue 9).
-CREATE OR REPLACE FUNCTION canonical_level1(label text) RETURNS text
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE OR REPLACE FUNCTION canonical_level2(label text) RETURNS text
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
--- Views written for a province's volume (issue 9): form_issues reads each
--- table once per branch (no per-project subquery over all indicators);
--- department_summary is one GROUP BY over the facts instead of GROUPING SETS
--- joined on IS NOT DISTINCT FROM; filters on year, region, department and
--- project reach the indexes.
-
-CREATE OR REPLACE VIEW form_issues WITH (security_invoker = true) AS
-SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
-       f.budget_year, f.department, f.project_name, f.region
-FROM (
-    -- money: one row per project with its expenditure rows summed
-    SELECT x.id AS project_id, x.budget_year, x.region, x.department, x.name AS project_name,
-           NULL::integer AS line_no, c.code, c.message
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
-                 p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
-                 count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
-                 max(e.annual) FILTER (WHERE e.annual > 0) AS max_amount,
-                 min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
-          FROM perfbudget.project p
-          LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
-          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x
-    CROSS JOIN LATERAL (VALUES
-        ('no_expenditure_rows',
-         CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
-              THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END),
-        ('expenditure_sum_mismatch',
-         CASE WHEN x.n > 0 AND (coalesce(x.half_sum, 0) <> coalesce(x.spend_half_year, 0)
-                                OR coalesce(x.annual_sum, 0) <> coalesce(x.spend_annual, 0))
-              THEN format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
-                          x.name, x.half_sum, x.annual_sum, coalesce(x.spend_half_year, 0),
-                          coalesce(x.spend_annual, 0)) END),
-        ('period_reversed',
-         CASE WHEN x.start_month > x.end_month
-              THEN format('项目「%s」开始时间 %s 晚于完成时间 %s', x.name,
-                          to_char(x.start_month, 'YYYY年FMMM月'), to_char(x.end_month, 'YYYY年FMMM月')) END),
-        ('unit_mix',
-         CASE WHEN x.max_amount / x.min_amount >=
-                   (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
-              THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
-                          x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END)
-    ) AS c(code, message)
-    WHERE c.message IS NOT NULL
-    UNION ALL
-    -- indicator rows: every rule of one row in one pass over the rows
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no, c.code, c.message
-    FROM perfbudget.project p
-    JOIN perfbudget.indicator i ON i.project_id = p.id
-    CROSS JOIN LATERAL (VALUES
-        ('annual_target_missing',
-         CASE WHEN i.annual_target IS NULL
-              THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END),
-        ('qualitative_with_number',
-         CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
-                   AND perfbudget.perf_kind(i.half_year_target) <> 'qualitative'
-              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '半年',
-                          perfbudget.perf_value_of(i.half_year_target)) END),
-        ('qualitative_with_number',
-         CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
-                   AND perfbudget.perf_kind(i.annual_target) <> 'qualitative'
-              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
-                          perfbudget.perf_value_of(i.annual_target)) END),
-        ('percent_out_of_range',
-         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
-                   AND (perfbudget.perf_number(i.half_year_target) < 0
-                        OR perfbudget.perf_number(i.half_year_target) > 100)
-              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
-                          '半年', i.half_year_target) END),
-        ('percent_out_of_range',
-         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                   AND (perfbudget.perf_number(i.annual_target) < 0
-                        OR perfbudget.perf_number(i.annual_target) > 100)
-              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
-                          '全年', i.annual_target) END),
-        ('rate_in_days',
-         CASE WHEN i.level3 LIKE '%率%'
-                   AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
-              THEN format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3,
-                          perfbudget.perf_unit(i.annual_target)) END),
-        ('count_without_unit',
-         CASE WHEN perfbudget.perf_kind(i.annual_target) = 'quantity'
-                   AND perfbudget.perf_unit(i.annual_target) IS NULL
-                   AND i.level3 !~ '[(（].+[)）]'
-              THEN format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3,
-                          i.annual_target) END),
-        ('date_outside_period',
-         CASE WHEN perfbudget.perf_date(i.half_year_target) < p.start_month
-                   OR perfbudget.perf_date(i.half_year_target) >= (p.end_month + interval '1 month')
-              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
-                          i.half_year_target, to_char(p.start_month, 'YYYY年FMMM月'),
-                          to_char(p.end_month, 'YYYY年FMMM月')) END),
-        ('date_outside_period',
-         CASE WHEN perfbudget.perf_date(i.annual_target) < p.start_month
-                   OR perfbudget.perf_date(i.annual_target) >= (p.end_month + interval '1 month')
-              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
-                          i.annual_target, to_char(p.start_month, 'YYYY年FMMM月'),
-                          to_char(p.end_month, 'YYYY年FMMM月')) END),
-        ('half_year_beyond_annual',
-         CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'percent'
-                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                   AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
-                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-                   AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
-              THEN format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
-                          i.half_year_target, i.annual_target) END),
-        ('satisfaction_below_threshold',
-         CASE WHEN (perfbudget.canonical_level1(i.level1) = '满意度指标' OR i.level3 LIKE '%满意%')
-                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-                   AND perfbudget.perf_number(i.annual_target) <
-                       (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
-              THEN format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
-                          (SELECT threshold FROM perfbudget.issue_rule
-                           WHERE code = 'satisfaction_below_threshold')) END)
-    ) AS c(code, message)
-    WHERE c.message IS NOT NULL
-    UNION ALL
-    -- the same 三级 name twice under one 二级
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, min(i.line_no), 'duplicate_indicator',
-           format('二级指标「%s」下三级指标「%s」重复（第%s行）', coalesce(i.level2, ''), i.level3,
-                  string_agg(i.line_no::text, '、' ORDER BY i.line_no))
-    FROM perfbudget.project p
-    JOIN perfbudget.indicator i ON i.project_id = p.id
-    GROUP BY p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
-    HAVING count(*) > 1
-    UNION ALL
-    -- coverage: one row per project with what its indicator table has
-    SELECT h.id, h.budget_year, h.region, h.department, h.name, NULL, c.code,
-           format('项目「%s」%s', h.name, c.what)
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
-                 coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
-                 coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
-                 coalesce(bool_or(i.l1 = '满意度指标'), false) AS has_satisfaction,
-                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 = '数量指标'), false) AS has_quantity,
-                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 IN ('质量指标', '时效指标')), false) AS has_quality,
-                 coalesce(bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标'), false) AS has_cost,
-                 count(i.project_id) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
-          FROM perfbudget.project p
-          LEFT JOIN (SELECT project_id, perfbudget.canonical_level1(level1) AS l1,
-                            perfbudget.canonical_level2(level2) AS l2
-                     FROM perfbudget.indicator) i ON i.project_id = p.id
-          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h
-    CROSS JOIN LATERAL (VALUES
-        ('missing_output', NOT h.has_output, '缺少产出指标'),
-        ('missing_benefit', NOT h.has_benefit, '缺少效益指标'),
-        ('missing_satisfaction', NOT h.has_satisfaction, '缺少满意度指标'),
-        ('output_without_quantity', h.has_output AND NOT h.has_quantity, '产出指标缺少数量指标'),
-        ('output_without_quality_or_timeliness', h.has_output AND NOT h.has_quality,
-         '产出指标缺少质量指标或时效指标'),
-        ('missing_cost', NOT h.has_cost, '缺少成本指标'),
-        ('too_few_indicators',
-         h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators'),
-         format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
-                (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')))
-    ) AS c(code, failed, what)
-    WHERE c.failed
-    UNION ALL
-    -- review: indicator sets copied across a department's projects (the
-    -- count is a window over year, region, department and fingerprint, so
-    -- filters on those reach the tables)
-    SELECT w.project_id, w.budget_year, w.region, w.department, p.name, NULL,
-           'boilerplate_indicator_set',
-           format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
-                  p.name, w.budget_year, w.n - 1)
-    FROM (SELECT s.project_id, s.budget_year, s.region, s.department,
-                 count(*) OVER (PARTITION BY s.budget_year, s.region, s.department, s.fingerprint) AS n
-          FROM perfbudget.indicator_set s) w
-    JOIN perfbudget.project p ON p.id = w.project_id
-    WHERE w.n >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
-    UNION ALL
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
-           format('项目「%s」的年度目标照抄中长期目标', p.name)
-    FROM perfbudget.project p
-    WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
-) AS f
-JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
-
-CREATE OR REPLACE VIEW project_summary WITH (security_invoker = true) AS
-SELECT p.id AS project_id, p.budget_year, p.department, p.name AS project_name,
-       p.implementing_unit, p.category,
-       p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
-       p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
-       p.spend_half_year, p.spend_annual, p.spend_executed,
-       round(p.spend_half_year / nullif(p.spend_annual, 0), 4) AS half_year_ratio,
-       coalesce(e.items, 0) AS expenditure_items,
-       coalesce(i.indicators, 0) AS indicators,
-       coalesce(i.quantitative_indicators, 0) AS quantitative_indicators,
-       i.quantitative_share,
-       coalesce(s.issues_error, 0) AS issues_error,
-       coalesce(s.issues_warning, 0) AS issues_warning,
-       p.region, p.region_level
-FROM perfbudget.project p
-LEFT JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
-                   WHERE x.project_id = p.id) e ON true
-LEFT JOIN LATERAL (SELECT count(*) AS indicators,
-                          count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
-                              AS quantitative_indicators,
-                          perfbudget.quantitative_share(x.annual_target) AS quantitative_share
-                   FROM perfbudget.indicator x WHERE x.project_id = p.id) i ON true
-LEFT JOIN (SELECT project_id, budget_year, department,
-                  count(*) FILTER (WHERE severity = 'error') AS issues_error,
-                  count(*) FILTER (WHERE severity = 'warning') AS issues_warning
-           FROM perfbudget.form_issues GROUP BY project_id, budget_year, department) s
-       ON s.project_id = p.id AND s.budget_year = p.budget_year AND s.department = p.department;
-
-CREATE OR REPLACE VIEW department_summary WITH (security_invoker = true) AS
-WITH facts AS NOT MATERIALIZED (
-    SELECT p.budget_year, p.region, p.department, 1 AS projects,
-           p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
-           p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
-           p.spend_half_year, p.spend_annual,
-           NULL::perfbudget.perf_target AS annual_target, 0 AS indicators,
-           0 AS quantitative_indicators, 0 AS issues_error, 0 AS issues_warning
-    FROM perfbudget.project p
-    UNION ALL
-    SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, i.annual_target, 1,
-           (perfbudget.perf_symbol(i.annual_target) <> '定性')::integer, 0, 0
-    FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
-    UNION ALL
-    SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL, 0, 0,
-           (f.severity = 'error')::integer, (f.severity = 'warning')::integer
-    FROM perfbudget.form_issues f
-)
-SELECT budget_year, department, false AS is_total,
-       sum(projects)::bigint AS projects,
-       perfbudget.funding_sum(total) AS total,
-       perfbudget.funding_sum(fiscal_subtotal) AS fiscal_subtotal,
-       perfbudget.funding_sum(general_budget) AS general_budget,
-       perfbudget.funding_sum(government_fund) AS government_fund,
-       perfbudget.funding_sum(special_account) AS special_account,
-       perfbudget.funding_sum(state_capital) AS state_capital,
-       perfbudget.funding_sum(social_insurance_fund) AS social_insurance_fund,
-       perfbudget.funding_sum(carryover) AS carryover,
-       perfbudget.funding_sum(other_funds) AS other_funds,
-       perfbudget.funding_sum(spend_half_year) AS spend_half_year,
-       perfbudget.funding_sum(spend_annual) AS spend_annual,
-       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4)
-           AS half_year_ratio,
-       sum(indicators)::bigint AS indicators,
-       sum(quantitative_indicators)::bigint AS quantitative_indicators,
-       perfbudget.quantitative_share(annual_target) AS quantitative_share,
-       sum(issues_error)::bigint AS issues_error,
-       sum(issues_warning)::bigint AS issues_warning,
-       region
-FROM facts
-GROUP BY budget_year, region, department
-UNION ALL
-SELECT budget_year, NULL, true,
-       sum(projects)::bigint,
-       perfbudget.funding_sum(total), perfbudget.funding_sum(fiscal_subtotal),
-       perfbudget.funding_sum(general_budget), perfbudget.funding_sum(government_fund),
-       perfbudget.funding_sum(special_account), perfbudget.funding_sum(state_capital),
-       perfbudget.funding_sum(social_insurance_fund), perfbudget.funding_sum(carryover),
-       perfbudget.funding_sum(other_funds), perfbudget.funding_sum(spend_half_year),
-       perfbudget.funding_sum(spend_annual),
-       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4),
-       sum(indicators)::bigint, sum(quantitative_indicators)::bigint,
-       perfbudget.quantitative_share(annual_target),
-       sum(issues_error)::bigint, sum(issues_warning)::bigint,
-       NULL
-FROM facts
-GROUP BY budget_year;
-
-CREATE OR REPLACE VIEW department_review WITH (security_invoker = true) AS
-SELECT s.budget_year, s.department, s.projects,
-       coalesce(g.largest_identical_set, 0) AS largest_identical_set,
-       coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
-       s.indicators,
-       round(1 - s.quantitative_share, 4) AS qualitative_share,
-       s.region
-FROM perfbudget.department_summary s
-LEFT JOIN LATERAL (
-    SELECT max(n) AS largest_identical_set, sum(n) FILTER (WHERE n > 1) AS projects_sharing_set
-    FROM (SELECT count(*) AS n FROM perfbudget.indicator_set x
-          WHERE x.budget_year = s.budget_year AND x.department = s.department
-            AND x.region IS NOT DISTINCT FROM s.region
-          GROUP BY x.fingerprint) sets
-) g ON true
-WHERE NOT s.is_total;
-
--- A region's forms through an index (issue 9).
-CREATE INDEX project_region_year_idx ON project (region, budget_year);
-COMMENT ON INDEX project_region_year_idx IS 'roll-ups and reports of one region (a county in a province''s database) and year';
-
--- project_summary groups a form with its findings, so that filters on the
--- form's key columns (region included) reach both (issue 9).
-
-CREATE OR REPLACE VIEW project_summary WITH (security_invoker = true) AS
-SELECT g.project_id, g.budget_year, g.department, g.project_name,
-       g.implementing_unit, g.category,
-       g.total, g.fiscal_subtotal, g.general_budget,
-       g.government_fund, g.special_account, g.state_capital, g.social_insurance_fund,
-       g.carryover, g.other_funds, g.spend_half_year, g.spend_annual, g.spend_executed,
-       round(g.spend_half_year / nullif(g.spend_annual, 0), 4) AS half_year_ratio,
-       e.items AS expenditure_items,
-       i.indicators,
-       i.quantitative_indicators,
-       i.quantitative_share,
-       g.issues_error,
-       g.issues_warning,
-       g.region, g.region_level
-FROM (SELECT project_id, budget_year, region, department, project_name,
-             max(implementing_unit) AS implementing_unit, max(category) AS category,
-             max(total) AS total,
-             max(fiscal_subtotal) AS fiscal_subtotal,
-             max(general_budget) AS general_budget,
-             max(government_fund) AS government_fund,
-             max(special_account) AS special_account,
-             max(state_capital) AS state_capital,
-             max(social_insurance_fund) AS social_insurance_fund,
-             max(carryover) AS carryover,
-             max(other_funds) AS other_funds,
-             max(spend_half_year) AS spend_half_year,
-             max(spend_annual) AS spend_annual,
-             max(spend_executed) AS spend_executed,
-             max(region_level) AS region_level,
-             sum(issue_error)::bigint AS issues_error, sum(issue_warning)::bigint AS issues_warning
-      FROM (SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name,
-                   p.implementing_unit, p.category, p.total, p.fiscal_subtotal, p.general_budget,
-                   p.government_fund, p.special_account, p.state_capital, p.social_insurance_fund,
-                   p.carryover, p.other_funds, p.spend_half_year, p.spend_annual, p.spend_executed,
-                   p.region_level, 0 AS issue_error, 0 AS issue_warning
-            FROM perfbudget.project p
-            UNION ALL
-            SELECT f.project_id, f.budget_year, f.region, f.department, f.project_name,
-                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, (f.severity = 'error')::integer, (f.severity = 'warning')::integer
-            FROM perfbudget.form_issues f) u
-      GROUP BY project_id, budget_year, region, department, project_name) g
-CROSS JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
-                    WHERE x.project_id = g.project_id) e
-CROSS JOIN LATERAL (SELECT count(*) AS indicators,
-                           count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
-                               AS quantitative_indicators,
-                           perfbudget.quantitative_share(x.annual_target) AS quantitative_share
-                    FROM perfbudget.indicator x WHERE x.project_id = g.project_id) i;
-
--- 定性 with a measurable value (issue 8): grades read from phrases, and the
--- rule qualitative_measurable for dates and ranges under 定性 beside
--- qualitative_with_number, which keeps numbers and percentages (and its
--- overrides in issue_rule_setting).
-CREATE FUNCTION perf_grade(perf_value) RETURNS text
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION perf_grade(perf_target) RETURNS text
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION perf_grade(perf_value) IS '等级 — the grade a phrase names, normalized: 优, 良, 中, 差, 合格 or 不合格 (优秀 → 优, 良好以上 → 良, 达标 → 合格); NULL for numbers, dates and other phrases';
-COMMENT ON FUNCTION perf_grade(perf_target) IS '等级 — the grade a target phrase names, normalized: 优, 良, 中, 差, 合格 or 不合格 (优秀 → 优, 良好以上 → 良, 达标 → 合格); NULL for numbers, dates and other phrases';
-
-COMMENT ON FUNCTION perf_target(text, text) IS
-  '由计算符号与指标值两格构造目标 — builds a target from the form''s 计算符号 and 指标值 cells; a blank or NULL symbol or 定量 keeps the value''s own comparator (= when none); 正向/反向 give ≥/≤ unless the value agrees with its own; 定性 keeps any value, a measurable one with its own sense; compatibility forms (﹦ ＜ ≧ …) fold; NULL value gives NULL; disagreeing comparators raise 22P02';
-COMMENT ON FUNCTION perf_met(perf_target, perf_value) IS
-  '是否达成 — does the actual meet the target? (≥, > and = met at or above; ≤, < at or below; ranges inside; dates by the deadline; a measurable value under 定性 in its own sense, a number reached, a date by the deadline; 定性 phrases by equal phrase, by grade (优 > 良 > 中 > 差, 合格 = 中 or better: the same grade or better meets) or by 达成/部分达成/未达成); NULL when undecidable';
-
-CREATE OR REPLACE VIEW issue_rule WITH (security_invoker = true) AS
-SELECT d.code,
-       coalesce(s.enabled, true) AS enabled,
-       coalesce(s.severity, d.severity) AS severity,
-       coalesce(s.threshold, d.threshold) AS threshold,
-       d.area,
-       d.description
-FROM (VALUES
-    ('no_expenditure_rows',          'error',   NULL::numeric, 'money',     '有资金总额但没有资金分配行'),
-    ('expenditure_sum_mismatch',     'error',   NULL, 'money',     '资金分配各行合计与支出资金总额不符（约束被绕过时）'),
-    ('period_reversed',              'error',   NULL, 'money',     '开始时间晚于完成时间'),
-    ('unit_mix',                     'warning', 10000, 'money',    '资金分配金额相差达阈值倍以上，疑似元与万元混用'),
-    ('annual_target_missing',        'error',   NULL, 'indicator', '三级指标没有全年(程)指标值'),
-    ('duplicate_indicator',          'error',   NULL, 'indicator', '同一二级指标下三级指标重复'),
-    ('qualitative_with_number',      'warning', NULL, 'indicator', '计算符号为定性但指标值是数值或百分比'),
-    ('qualitative_measurable',       'warning', NULL, 'indicator', '计算符号为定性但指标值是可计量的日期、期限或区间，是否应为定量指标'),
-    ('percent_out_of_range',         'warning', NULL, 'indicator', '“率”类指标的百分比不在 0–100 之间'),
-    ('rate_in_days',                 'warning', NULL, 'indicator', '“率”类指标以天或工作日计量'),
-    ('count_without_unit',           'warning', NULL, 'indicator', '数量没有计量单位，指标名称中也没有'),
-    ('date_outside_period',          'warning', NULL, 'indicator', '日期指标值不在项目开始时间与完成时间之间'),
-    ('half_year_beyond_annual',      'warning', NULL, 'indicator', '半年(程)百分比指标值高于全年(程)指标值'),
-    ('satisfaction_below_threshold', 'warning', 80,   'indicator', '满意度指标值低于阈值（百分比）'),
-    ('missing_output',               'warning', NULL, 'coverage',  '缺少产出指标'),
-    ('missing_benefit',              'warning', NULL, 'coverage',  '缺少效益指标'),
-    ('missing_satisfaction',         'warning', NULL, 'coverage',  '缺少满意度指标'),
-    ('output_without_quantity',      'warning', NULL, 'coverage',  '产出指标缺少数量指标'),
-    ('output_without_quality_or_timeliness', 'warning', NULL, 'coverage', '产出指标缺少质量指标或时效指标'),
-    ('missing_cost',                 'warning', NULL, 'coverage',  '缺少成本指标'),
-    ('too_few_indicators',           'warning', 3,    'coverage',  '产出、效益、满意度等三级指标少于阈值个'),
-    ('boilerplate_indicator_set',    'warning', 3,    'review',    '同一部门同一年度有阈值个以上项目的绩效指标完全相同'),
-    ('annual_goal_copied',           'warning', NULL, 'review',    '年度目标与中长期目标完全相同')
-) AS d(code, severity, threshold, area, description)
-LEFT JOIN issue_rule_setting s USING (code);
-
-
--- form_issues with the rule qualitative_measurable in its indicator-row pass.
 
 CREATE OR REPLACE VIEW form_issues WITH (security_invoker = true) AS
 SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
@@ -1039,6 +233,363 @@ FROM (
     WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
 ) AS f
 JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
+
+CREATE OR REPLACE VIEW project_summary WITH (security_invoker = true) AS
+SELECT g.project_id, g.budget_year, g.department, g.project_name,
+       g.implementing_unit, g.category,
+       g.total, g.fiscal_subtotal, g.general_budget,
+       g.government_fund, g.special_account, g.state_capital, g.social_insurance_fund,
+       g.carryover, g.other_funds, g.spend_half_year, g.spend_annual, g.spend_executed,
+       round(g.spend_half_year / nullif(g.spend_annual, 0), 4) AS half_year_ratio,
+       e.items AS expenditure_items,
+       i.indicators,
+       i.quantitative_indicators,
+       i.quantitative_share,
+       g.issues_error,
+       g.issues_warning,
+       g.region, g.region_level
+FROM (SELECT project_id, budget_year, region, department, project_name,
+             max(implementing_unit) AS implementing_unit, max(category) AS category,
+             max(total) AS total,
+             max(fiscal_subtotal) AS fiscal_subtotal,
+             max(general_budget) AS general_budget,
+             max(government_fund) AS government_fund,
+             max(special_account) AS special_account,
+             max(state_capital) AS state_capital,
+             max(social_insurance_fund) AS social_insurance_fund,
+             max(carryover) AS carryover,
+             max(other_funds) AS other_funds,
+             max(spend_half_year) AS spend_half_year,
+             max(spend_annual) AS spend_annual,
+             max(spend_executed) AS spend_executed,
+             max(region_level) AS region_level,
+             sum(issue_error)::bigint AS issues_error, sum(issue_warning)::bigint AS issues_warning
+      FROM (SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name,
+                   p.implementing_unit, p.category, p.total, p.fiscal_subtotal, p.general_budget,
+                   p.government_fund, p.special_account, p.state_capital, p.social_insurance_fund,
+                   p.carryover, p.other_funds, p.spend_half_year, p.spend_annual, p.spend_executed,
+                   p.region_level, 0 AS issue_error, 0 AS issue_warning
+            FROM perfbudget.project p
+            UNION ALL
+            SELECT f.project_id, f.budget_year, f.region, f.department, f.project_name,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+            FROM perfbudget.form_issues f) u
+      GROUP BY project_id, budget_year, region, department, project_name) g
+CROSS JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
+                    WHERE x.project_id = g.project_id) e
+CROSS JOIN LATERAL (SELECT count(*) AS indicators,
+                           count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
+                               AS quantitative_indicators,
+                           perfbudget.quantitative_share(x.annual_target) AS quantitative_share
+                    FROM perfbudget.indicator x WHERE x.project_id = g.project_id) i;
+
+CREATE OR REPLACE VIEW department_summary WITH (security_invoker = true) AS
+WITH facts AS NOT MATERIALIZED (
+    SELECT p.budget_year, p.region, p.department, 1 AS projects,
+           p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
+           p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
+           p.spend_half_year, p.spend_annual,
+           NULL::perfbudget.perf_target AS annual_target, 0 AS indicators,
+           0 AS quantitative_indicators, 0 AS issues_error, 0 AS issues_warning
+    FROM perfbudget.project p
+    UNION ALL
+    SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, i.annual_target, 1,
+           (perfbudget.perf_symbol(i.annual_target) <> '定性')::integer, 0, 0
+    FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
+    UNION ALL
+    SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, 0, 0,
+           (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+    FROM perfbudget.form_issues f
+)
+SELECT budget_year, department, false AS is_total,
+       sum(projects)::bigint AS projects,
+       perfbudget.funding_sum(total) AS total,
+       perfbudget.funding_sum(fiscal_subtotal) AS fiscal_subtotal,
+       perfbudget.funding_sum(general_budget) AS general_budget,
+       perfbudget.funding_sum(government_fund) AS government_fund,
+       perfbudget.funding_sum(special_account) AS special_account,
+       perfbudget.funding_sum(state_capital) AS state_capital,
+       perfbudget.funding_sum(social_insurance_fund) AS social_insurance_fund,
+       perfbudget.funding_sum(carryover) AS carryover,
+       perfbudget.funding_sum(other_funds) AS other_funds,
+       perfbudget.funding_sum(spend_half_year) AS spend_half_year,
+       perfbudget.funding_sum(spend_annual) AS spend_annual,
+       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4)
+           AS half_year_ratio,
+       sum(indicators)::bigint AS indicators,
+       sum(quantitative_indicators)::bigint AS quantitative_indicators,
+       perfbudget.quantitative_share(annual_target) AS quantitative_share,
+       sum(issues_error)::bigint AS issues_error,
+       sum(issues_warning)::bigint AS issues_warning,
+       region
+FROM facts
+GROUP BY budget_year, region, department
+UNION ALL
+SELECT budget_year, NULL, true,
+       sum(projects)::bigint,
+       perfbudget.funding_sum(total), perfbudget.funding_sum(fiscal_subtotal),
+       perfbudget.funding_sum(general_budget), perfbudget.funding_sum(government_fund),
+       perfbudget.funding_sum(special_account), perfbudget.funding_sum(state_capital),
+       perfbudget.funding_sum(social_insurance_fund), perfbudget.funding_sum(carryover),
+       perfbudget.funding_sum(other_funds), perfbudget.funding_sum(spend_half_year),
+       perfbudget.funding_sum(spend_annual),
+       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4),
+       sum(indicators)::bigint, sum(quantitative_indicators)::bigint,
+       perfbudget.quantitative_share(annual_target),
+       sum(issues_error)::bigint, sum(issues_warning)::bigint,
+       NULL
+FROM facts
+GROUP BY budget_year;
+
+CREATE VIEW region_summary WITH (security_invoker = true) AS
+SELECT budget_year, region, is_total,
+       sum(projects)::bigint AS projects,
+       count(*) FILTER (WHERE NOT is_total) AS departments,
+       sum(total) AS total, sum(fiscal_subtotal) AS fiscal_subtotal,
+       sum(general_budget) AS general_budget, sum(government_fund) AS government_fund,
+       sum(special_account) AS special_account, sum(state_capital) AS state_capital,
+       sum(social_insurance_fund) AS social_insurance_fund, sum(carryover) AS carryover,
+       sum(other_funds) AS other_funds, sum(spend_half_year) AS spend_half_year,
+       sum(spend_annual) AS spend_annual,
+       round(sum(spend_half_year) / nullif(sum(spend_annual), 0), 4) AS half_year_ratio,
+       sum(indicators)::bigint AS indicators,
+       sum(quantitative_indicators)::bigint AS quantitative_indicators,
+       round(sum(quantitative_indicators)::numeric / nullif(sum(indicators), 0), 4) AS quantitative_share,
+       sum(issues_error)::bigint AS issues_error,
+       sum(issues_warning)::bigint AS issues_warning
+FROM perfbudget.department_summary
+GROUP BY budget_year, region, is_total;
+
+CREATE OR REPLACE VIEW indicator_detail WITH (security_invoker = true) AS
+SELECT i.project_id, p.budget_year, p.department, p.name AS project_name, i.line_no,
+       i.level1, i.level2, i.level3,
+       perfbudget.canonical_level1(i.level1) AS canonical_level1,
+       perfbudget.canonical_level2(i.level2) AS canonical_level2,
+       i.annual_target::text AS annual_text,
+       perfbudget.perf_symbol(i.annual_target) AS annual_symbol,
+       perfbudget.perf_kind(i.annual_target) AS annual_kind,
+       perfbudget.perf_number(i.annual_target) AS annual_number,
+       perfbudget.perf_unit(i.annual_target) AS annual_unit,
+       perfbudget.perf_base_number(i.annual_target) AS annual_base_number,
+       i.half_year_target::text AS half_year_text,
+       perfbudget.perf_symbol(i.half_year_target) AS half_year_symbol,
+       perfbudget.perf_kind(i.half_year_target) AS half_year_kind,
+       perfbudget.perf_number(i.half_year_target) AS half_year_number,
+       perfbudget.perf_unit(i.half_year_target) AS half_year_unit,
+       perfbudget.perf_base_number(i.half_year_target) AS half_year_base_number,
+       i.actual::text AS actual_text,
+       perfbudget.perf_met(i.annual_target, i.actual) AS met,
+       i.weight, i.score, i.deviation_note, p.region
+FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id;
+
+CREATE OR REPLACE VIEW department_review WITH (security_invoker = true) AS
+SELECT s.budget_year, s.department, s.projects,
+       coalesce(g.largest_identical_set, 0) AS largest_identical_set,
+       coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
+       s.indicators,
+       round(1 - s.quantitative_share, 4) AS qualitative_share,
+       s.region
+FROM perfbudget.department_summary s
+LEFT JOIN LATERAL (
+    SELECT max(n) AS largest_identical_set, sum(n) FILTER (WHERE n > 1) AS projects_sharing_set
+    FROM (SELECT count(*) AS n FROM perfbudget.indicator_set x
+          WHERE x.budget_year = s.budget_year AND x.department = s.department
+            AND x.region IS NOT DISTINCT FROM s.region
+          GROUP BY x.fingerprint) sets
+) g ON true
+WHERE NOT s.is_total;
+
+CREATE OR REPLACE VIEW "部门汇总" WITH (security_invoker = true) AS
+SELECT budget_year AS "预算年度", department AS "主管部门", is_total AS "是否合计",
+       projects AS "项目数", total AS "资金总额", fiscal_subtotal AS "财政拨款小计",
+       general_budget AS "一般公共预算资金", government_fund AS "政府性基金预算",
+       special_account AS "财政专户管理资金", state_capital AS "国有资本经营预算",
+       social_insurance_fund AS "社保基金预算", carryover AS "上年结转资金",
+       other_funds AS "其他资金", spend_half_year AS "半年计划执行数",
+       spend_annual AS "全年预算数", half_year_ratio AS "半年执行比例",
+       indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
+       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数",
+       region AS "行政区划"
+FROM perfbudget.department_summary;
+
+CREATE OR REPLACE VIEW "项目汇总" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
+       project_name AS "项目名称", implementing_unit AS "实施单位", category AS "项目类别",
+       total AS "资金总额", spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
+       spend_executed AS "全年执行数", half_year_ratio AS "半年执行比例",
+       indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
+       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数",
+       region AS "行政区划", region_level AS "预算级次"
+FROM perfbudget.project_summary;
+
+CREATE OR REPLACE VIEW "指标明细" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
+       project_name AS "项目名称", line_no AS "行号", level1 AS "一级指标",
+       level2 AS "二级指标", level3 AS "三级指标", annual_text AS "全年指标值",
+       annual_symbol AS "计算符号", annual_kind AS "值类型", annual_number AS "数值",
+       annual_unit AS "计量单位", half_year_text AS "半年指标值", actual_text AS "实际完成值",
+       met AS "是否达成", weight AS "分值", score AS "得分", region AS "行政区划"
+FROM perfbudget.indicator_detail;
+
+CREATE OR REPLACE VIEW "问题清单" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
+       project_name AS "项目名称", severity AS "严重程度", code AS "规则代码",
+       message AS "问题说明", line_no AS "行号", region AS "行政区划"
+FROM perfbudget.form_issues;
+
+CREATE VIEW "地区汇总" WITH (security_invoker = true) AS
+SELECT budget_year AS "预算年度", region AS "行政区划", is_total AS "是否合计",
+       projects AS "项目数", departments AS "部门数", total AS "资金总额",
+       fiscal_subtotal AS "财政拨款小计", general_budget AS "一般公共预算资金",
+       government_fund AS "政府性基金预算", special_account AS "财政专户管理资金",
+       state_capital AS "国有资本经营预算", social_insurance_fund AS "社保基金预算",
+       carryover AS "上年结转资金", other_funds AS "其他资金",
+       spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
+       half_year_ratio AS "半年执行比例", indicators AS "三级指标数",
+       quantitative_indicators AS "定量指标数", quantitative_share AS "量化率",
+       issues_error AS "错误数", issues_warning AS "警告数"
+FROM perfbudget.region_summary;
+
+COMMENT ON VIEW department_summary IS '部门汇总 — one row per budget year, region and 主管部门 (the same department name in two regions is two departments), plus a total row per year (is_total, region and department NULL): projects, money by source (万元), half-year plan, indicators and issues';
+
+COMMENT ON VIEW region_summary IS '地区汇总 — the figures of department_summary per budget year and region (行政区划 from the forms'' title lines; NULL region for forms whose title names none), plus the year''s total row (is_total)';
+COMMENT ON COLUMN region_summary.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN region_summary.region IS '行政区划 — region; NULL on the year''s total row and for forms whose title names no region';
+COMMENT ON COLUMN region_summary.is_total IS '是否合计行 — true on the total row of the year';
+COMMENT ON COLUMN region_summary.projects IS '项目数 — number of forms';
+COMMENT ON COLUMN region_summary.departments IS '部门数 — number of 主管部门 with forms in the region';
+COMMENT ON COLUMN region_summary.total IS '资金总额（万元）— income total';
+COMMENT ON COLUMN region_summary.fiscal_subtotal IS '财政拨款小计（万元）— fiscal appropriation subtotal';
+COMMENT ON COLUMN region_summary.general_budget IS '一般公共预算资金（万元）— general public budget funds';
+COMMENT ON COLUMN region_summary.government_fund IS '政府性基金预算（万元）— government fund budget';
+COMMENT ON COLUMN region_summary.special_account IS '财政专户管理资金（万元）— fiscal special account funds';
+COMMENT ON COLUMN region_summary.state_capital IS '国有资本经营预算（万元）— state capital operation budget';
+COMMENT ON COLUMN region_summary.social_insurance_fund IS '社保基金预算（万元）— social insurance fund budget';
+COMMENT ON COLUMN region_summary.carryover IS '上年结转资金（万元）— carried over from last year';
+COMMENT ON COLUMN region_summary.other_funds IS '其他资金（万元）— other funds';
+COMMENT ON COLUMN region_summary.spend_half_year IS '半年(程)计划执行数（万元）— planned spending by mid-year';
+COMMENT ON COLUMN region_summary.spend_annual IS '全年(程)预算数（万元）— annual expenditure budget';
+COMMENT ON COLUMN region_summary.half_year_ratio IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
+COMMENT ON COLUMN region_summary.indicators IS '三级指标数 — number of indicator rows';
+COMMENT ON COLUMN region_summary.quantitative_indicators IS '定量指标数 — indicators whose annual comparator is not 定性';
+COMMENT ON COLUMN region_summary.quantitative_share IS '量化率 — quantitative_indicators / indicators, a fraction (4 decimals)';
+COMMENT ON COLUMN region_summary.issues_error IS '错误数 — error rows in form_issues';
+COMMENT ON COLUMN region_summary.issues_warning IS '警告数 — warning rows in form_issues';
+COMMENT ON VIEW "地区汇总" IS 'region_summary with Chinese column names';
+COMMENT ON COLUMN "地区汇总"."预算年度" IS '预算年度 — budget year';
+COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
+COMMENT ON COLUMN "地区汇总"."是否合计" IS '是否合计行 — true on the total row of the year';
+COMMENT ON COLUMN "地区汇总"."项目数" IS '项目数 — number of forms';
+COMMENT ON COLUMN "地区汇总"."部门数" IS '部门数 — number of 主管部门 with forms in the region';
+COMMENT ON COLUMN "地区汇总"."资金总额" IS '资金总额（万元）— income total';
+COMMENT ON COLUMN "地区汇总"."财政拨款小计" IS '财政拨款小计（万元）— fiscal appropriation subtotal';
+COMMENT ON COLUMN "地区汇总"."一般公共预算资金" IS '一般公共预算资金（万元）— general public budget funds';
+COMMENT ON COLUMN "地区汇总"."政府性基金预算" IS '政府性基金预算（万元）— government fund budget';
+COMMENT ON COLUMN "地区汇总"."财政专户管理资金" IS '财政专户管理资金（万元）— fiscal special account funds';
+COMMENT ON COLUMN "地区汇总"."国有资本经营预算" IS '国有资本经营预算（万元）— state capital operation budget';
+COMMENT ON COLUMN "地区汇总"."社保基金预算" IS '社保基金预算（万元）— social insurance fund budget';
+COMMENT ON COLUMN "地区汇总"."上年结转资金" IS '上年结转资金（万元）— carried over from last year';
+COMMENT ON COLUMN "地区汇总"."其他资金" IS '其他资金（万元）— other funds';
+COMMENT ON COLUMN "地区汇总"."半年计划执行数" IS '半年(程)计划执行数（万元）— planned spending by mid-year';
+COMMENT ON COLUMN "地区汇总"."全年预算数" IS '全年(程)预算数（万元）— annual expenditure budget';
+COMMENT ON COLUMN "地区汇总"."半年执行比例" IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
+COMMENT ON COLUMN "地区汇总"."三级指标数" IS '三级指标数 — number of indicator rows';
+COMMENT ON COLUMN "地区汇总"."定量指标数" IS '定量指标数 — indicators whose annual comparator is not 定性';
+COMMENT ON COLUMN "地区汇总"."量化率" IS '量化率 — quantitative_indicators / indicators, a fraction (4 decimals)';
+COMMENT ON COLUMN "地区汇总"."错误数" IS '错误数 — error rows in form_issues';
+COMMENT ON COLUMN "地区汇总"."警告数" IS '警告数 — warning rows in form_issues';
+
+COMMENT ON COLUMN project.region IS '行政区划 — region from the form''s title line, e.g. 如皋市, 江苏省; NULL when the title names none';
+COMMENT ON COLUMN project.region_level IS '预算级次 — 省级 / 市级 / 县级 / 区级 … as the title line says';
+COMMENT ON COLUMN indicator_set.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN form_issues.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN project_summary.region IS '行政区划 — region of the form, from its title line';
+COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
+COMMENT ON COLUMN department_summary.region IS '行政区划 — region of the department''s forms (NULL when their title names none, and on the year''s total row)';
+COMMENT ON COLUMN region_summary.region IS '行政区划 — region; NULL on the year''s total row and for forms whose title names no region';
+COMMENT ON COLUMN indicator_detail.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN department_review.region IS '行政区划 — region of the department''s forms';
+COMMENT ON COLUMN "问题清单"."行政区划" IS '行政区划 — region of the form';
+COMMENT ON COLUMN "部门汇总"."行政区划" IS '行政区划 — region of the department''s forms; NULL on the year''s total row';
+COMMENT ON COLUMN "项目汇总"."行政区划" IS '行政区划 — region of the form, from its title line';
+COMMENT ON COLUMN "项目汇总"."预算级次" IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
+COMMENT ON COLUMN "指标明细"."行政区划" IS '行政区划 — region of the form';
+COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
+
+-- What an amount may be, one rule for the checks and the roll-ups (issue 8):
+-- 0 to 10^12 万元 with at most 6 decimals (check functions in C).
+COMMENT ON CONSTRAINT project_amounts_nonnegative ON project IS '金额有效: every amount is a number from 0 to 10^12 万元 with at most 6 decimals (the 分), which the roll-ups always add exactly';
+COMMENT ON CONSTRAINT expenditure_row_amounts ON expenditure IS '资金分配行: valid amounts (0 to 10^12 万元, at most 6 decimals) and 半年 ≤ 全年';
+COMMENT ON FUNCTION check_nonnegative(text, text[], numeric[], text) IS
+  '金额有效检查 — true when every amount is a number from 0 to 10^12 万元 with at most 6 decimals (NULL counts as 0); otherwise raises 23514 naming the form and the cell labelled in labels';
+COMMENT ON FUNCTION check_half_year(text, text, numeric, numeric, text) IS
+  '半年计划检查 — true when both are valid amounts (0 to 10^12 万元, at most 6 decimals) and 半年(程)计划执行数 ≤ 全年(程)预算数; otherwise raises 23514 naming the form and item';
+COMMENT ON FUNCTION check_expenditure_row(bigint, integer, text, numeric, numeric, text) IS
+  '资金分配行检查 — true when the row''s amounts are valid (0 to 10^12 万元, at most 6 decimals) and 半年 ≤ 全年; otherwise raises 23514 naming the form (during import_form) or the project id, line and item';
+
+-- canonical_level1/2 in C (src/indicator_label.c): the same key words,
+-- without six regular expressions per indicator row (issue 9).
+CREATE OR REPLACE FUNCTION canonical_level1(label text) RETURNS text
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION canonical_level2(label text) RETURNS text
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- A region's forms through an index (issue 9).
+CREATE INDEX project_region_year_idx ON project (region, budget_year);
+COMMENT ON INDEX project_region_year_idx IS 'roll-ups and reports of one region (a county in a province''s database) and year';
+
+-- 定性 with a measurable value (issue 8): grades read from phrases, and the
+-- rule qualitative_measurable for dates and ranges under 定性 beside
+-- qualitative_with_number, which keeps numbers and percentages (and its
+-- overrides in issue_rule_setting).
+CREATE FUNCTION perf_grade(perf_value) RETURNS text
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perf_grade(perf_target) RETURNS text
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION perf_grade(perf_value) IS '等级 — the grade a phrase names, normalized: 优, 良, 中, 差, 合格 or 不合格 (优秀 → 优, 良好以上 → 良, 达标 → 合格); NULL for numbers, dates and other phrases';
+COMMENT ON FUNCTION perf_grade(perf_target) IS '等级 — the grade a target phrase names, normalized: 优, 良, 中, 差, 合格 or 不合格 (优秀 → 优, 良好以上 → 良, 达标 → 合格); NULL for numbers, dates and other phrases';
+
+COMMENT ON FUNCTION perf_target(text, text) IS
+  '由计算符号与指标值两格构造目标 — builds a target from the form''s 计算符号 and 指标值 cells; a blank or NULL symbol or 定量 keeps the value''s own comparator (= when none); 正向/反向 give ≥/≤ unless the value agrees with its own; 定性 keeps any value, a measurable one with its own sense; compatibility forms (﹦ ＜ ≧ …) fold; NULL value gives NULL; disagreeing comparators raise 22P02';
+COMMENT ON FUNCTION perf_met(perf_target, perf_value) IS
+  '是否达成 — does the actual meet the target? (≥, > and = met at or above; ≤, < at or below; ranges inside; dates by the deadline; a measurable value under 定性 in its own sense, a number reached, a date by the deadline; 定性 phrases by equal phrase, by grade (优 > 良 > 中 > 差, 合格 = 中 or better: the same grade or better meets) or by 达成/部分达成/未达成); NULL when undecidable';
+
+CREATE OR REPLACE VIEW issue_rule WITH (security_invoker = true) AS
+SELECT d.code,
+       coalesce(s.enabled, true) AS enabled,
+       coalesce(s.severity, d.severity) AS severity,
+       coalesce(s.threshold, d.threshold) AS threshold,
+       d.area,
+       d.description
+FROM (VALUES
+    ('no_expenditure_rows',          'error',   NULL::numeric, 'money',     '有资金总额但没有资金分配行'),
+    ('expenditure_sum_mismatch',     'error',   NULL, 'money',     '资金分配各行合计与支出资金总额不符（约束被绕过时）'),
+    ('period_reversed',              'error',   NULL, 'money',     '开始时间晚于完成时间'),
+    ('unit_mix',                     'warning', 10000, 'money',    '资金分配金额相差达阈值倍以上，疑似元与万元混用'),
+    ('annual_target_missing',        'error',   NULL, 'indicator', '三级指标没有全年(程)指标值'),
+    ('duplicate_indicator',          'error',   NULL, 'indicator', '同一二级指标下三级指标重复'),
+    ('qualitative_with_number',      'warning', NULL, 'indicator', '计算符号为定性但指标值是数值或百分比'),
+    ('qualitative_measurable',       'warning', NULL, 'indicator', '计算符号为定性但指标值是可计量的日期、期限或区间，是否应为定量指标'),
+    ('percent_out_of_range',         'warning', NULL, 'indicator', '“率”类指标的百分比不在 0–100 之间'),
+    ('rate_in_days',                 'warning', NULL, 'indicator', '“率”类指标以天或工作日计量'),
+    ('count_without_unit',           'warning', NULL, 'indicator', '数量没有计量单位，指标名称中也没有'),
+    ('date_outside_period',          'warning', NULL, 'indicator', '日期指标值不在项目开始时间与完成时间之间'),
+    ('half_year_beyond_annual',      'warning', NULL, 'indicator', '半年(程)百分比指标值高于全年(程)指标值'),
+    ('satisfaction_below_threshold', 'warning', 80,   'indicator', '满意度指标值低于阈值（百分比）'),
+    ('missing_output',               'warning', NULL, 'coverage',  '缺少产出指标'),
+    ('missing_benefit',              'warning', NULL, 'coverage',  '缺少效益指标'),
+    ('missing_satisfaction',         'warning', NULL, 'coverage',  '缺少满意度指标'),
+    ('output_without_quantity',      'warning', NULL, 'coverage',  '产出指标缺少数量指标'),
+    ('output_without_quality_or_timeliness', 'warning', NULL, 'coverage', '产出指标缺少质量指标或时效指标'),
+    ('missing_cost',                 'warning', NULL, 'coverage',  '缺少成本指标'),
+    ('too_few_indicators',           'warning', 3,    'coverage',  '产出、效益、满意度等三级指标少于阈值个'),
+    ('boilerplate_indicator_set',    'warning', 3,    'review',    '同一部门同一年度有阈值个以上项目的绩效指标完全相同'),
+    ('annual_goal_copied',           'warning', NULL, 'review',    '年度目标与中长期目标完全相同')
+) AS d(code, severity, threshold, area, description)
+LEFT JOIN issue_rule_setting s USING (code);
 
 -- The indicator table's other layouts (issue 8): a level-1 cell's points
 -- and the explanatory cells of a row are kept.
