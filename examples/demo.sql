@@ -60,18 +60,18 @@ SELECT m.symbol,
 \set doc `cat examples/rugao_2024_hrss.txt`
 -- the new ids first: rows stored by import_form are visible to the next statement
 CREATE TEMP TABLE imported AS SELECT id FROM perfbudget.import_form(:'doc') AS id;
-SELECT p.id, p.name AS 项目名称, p.total AS 资金总额, p.spend_half_year AS 半年计划,
+SELECT p.id, p.region AS 行政区划, p.name AS 项目名称, p.total AS 资金总额, p.spend_half_year AS 半年计划,
        (SELECT count(*) FROM perfbudget.indicator i WHERE i.project_id = p.id) AS 指标数
   FROM imported JOIN perfbudget.project p USING (id)
  ORDER BY p.id;
 
 \echo
 \echo '== Department summary (perfbudget.department_summary; amounts in 万元)'
-SELECT budget_year, coalesce(department, '（全部）') AS department, is_total, projects,
+SELECT budget_year, region, coalesce(department, '（全部）') AS department, is_total, projects,
        total, spend_half_year, half_year_ratio, indicators, quantitative_indicators,
        quantitative_share, issues_error, issues_warning
   FROM perfbudget.department_summary
- ORDER BY budget_year, is_total, department;
+ ORDER BY budget_year, is_total, region, department;
 
 \echo
 \echo '== Validation report (perfbudget.form_issues)'
