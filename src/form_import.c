@@ -12,6 +12,8 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/lsyscache.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -30,6 +32,11 @@
 #include "perf_pg.h"
 
 PG_FUNCTION_INFO_V1(import_form);
+
+/* The functions the CHECK constraints and perf_target(symbol, value) call. */
+extern Datum perf_target_from_cells(PG_FUNCTION_ARGS);
+extern Datum check_expenditure_row(PG_FUNCTION_ARGS);
+extern Datum check_indicator_row(PG_FUNCTION_ARGS);
 
 /* Cells of an indicator row, in the order of the INSERT's parameters. */
 enum
@@ -73,6 +80,7 @@ typedef struct Importer
 	SPIPlanPtr	project_plan;
 	SPIPlanPtr	expenditure_plan;
 	SPIPlanPtr	indicator_plan;
+	Oid			target_type;	/* perfbudget.perf_target */
 } Importer;
 
 /* ---------------------------------------------------------------- helpers */
@@ -303,6 +311,16 @@ prepare(const char *sql, int nargs)
 	return p;
 }
 
+static SPIPlanPtr
+prepare_typed(const char *sql, int nargs, Oid *types)
+{
+	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
+
+	if (p == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	return p;
+}
+
 static void
 prepare_plans(Importer *imp)
 {
@@ -328,15 +346,51 @@ prepare_plans(Importer *imp)
 		" $11, $12, $13, $14, $15, $16, $17, $18::numeric, $19::numeric,"
 		" $20::numeric, $21::numeric, $22::numeric, $23::numeric, $24::numeric,"
 		" $25::numeric, $26::numeric, $27::numeric, $28::numeric, $29, $30) RETURNING id", 30);
-	imp->expenditure_plan = prepare(
-		"INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)"
-		" VALUES ($1::bigint, $2::integer, $3, $4::numeric, $5::numeric)", 5);
-	imp->indicator_plan = prepare(
-		"INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,"
-		" half_year_target, annual_target, weight, level1_points, remarks)"
-		" VALUES ($1::bigint, $2::integer, $3, $4, $5,"
-		" perfbudget.perf_target($6, $7), perfbudget.perf_target($6, $8), $9::numeric,"
-		" $10, $11)", 11);
+	/*
+	 * A form's rows go in one statement per table: the rows arrive as
+	 * arrays, each already read and checked in C with the row in the error
+	 * context (store_rows), so a failure names its row.
+	 */
+	{
+		Oid			types[10];
+
+		imp->target_type = DatumGetObjectId(DirectFunctionCall1(to_regtype,
+									CStringGetTextDatum("perfbudget.perf_target")));
+		types[0] = INT8OID;
+		types[1] = TEXTARRAYOID;
+		types[2] = NUMERICARRAYOID;
+		types[3] = NUMERICARRAYOID;
+		imp->expenditure_plan = prepare_typed(
+			"INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)"
+			" SELECT $1, r.n, r.item, r.half, r.annual"
+			" FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4))"
+			" WITH ORDINALITY AS r(item, half, annual, n)",
+			4, types);
+		types[1] = types[2] = types[3] = TEXTARRAYOID;
+		types[4] = types[5] = get_array_type(imp->target_type);
+		types[6] = NUMERICARRAYOID;
+		types[7] = types[8] = TEXTARRAYOID;
+		imp->indicator_plan = prepare_typed(
+			"INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,"
+			" half_year_target, annual_target, weight, level1_points, remarks)"
+			" SELECT $1, r.n, r.l1, r.l2, r.l3, r.half, r.annual, r.weight, r.points, r.remarks"
+			" FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),"
+			" pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7),"
+			" pg_catalog.unnest($8), pg_catalog.unnest($9)) WITH ORDINALITY"
+			" AS r(l1, l2, l3, half, annual, weight, points, remarks, n)", 9, types);
+	}
+}
+
+/* Execute a prepared statement; SPI returns in its own context: come back. */
+static void
+execute(SPIPlanPtr plan, Datum *values, const char *nulls, int expect)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	int			rc = SPI_execute_plan(plan, values, nulls, false, 0);
+
+	MemoryContextSwitchTo(cxt);
+	if (rc != expect)
+		elog(ERROR, "SPI_execute_plan returned %s", SPI_result_code_string(rc));
 }
 
 static void
@@ -344,19 +398,180 @@ run(SPIPlanPtr plan, const char **args, int nargs, int expect)
 {
 	Datum		values[32];
 	char		nulls[32];
-	int			rc;
-	MemoryContext cxt = CurrentMemoryContext;
 
 	for (int i = 0; i < nargs; i++)
 	{
 		values[i] = args[i] ? CStringGetTextDatum(args[i]) : (Datum) 0;
 		nulls[i] = args[i] ? ' ' : 'n';
 	}
-	/* SPI returns in its procedure context: come back to the form's */
-	rc = SPI_execute_plan(plan, values, nulls, false, 0);
-	MemoryContextSwitchTo(cxt);
-	if (rc != expect)
-		elog(ERROR, "SPI_execute_plan returned %s", SPI_result_code_string(rc));
+	execute(plan, values, nulls, expect);
+}
+
+/* Call a C function of this module as SQL would, NULL arguments included. */
+static Datum
+call(PGFunction fn, int nargs, const Datum *values, const bool *nulls, bool *isnull)
+{
+	LOCAL_FCINFO(fcinfo, 6);
+	Datum		result;
+
+	Assert(nargs <= 6);
+	InitFunctionCallInfoData(*fcinfo, NULL, nargs, InvalidOid, NULL, NULL);
+	for (int i = 0; i < nargs; i++)
+	{
+		fcinfo->args[i].value = values[i];
+		fcinfo->args[i].isnull = nulls[i];
+	}
+	result = fn(fcinfo);
+	if (isnull)
+		*isnull = fcinfo->isnull;
+	return result;
+}
+
+static Datum
+text_datum(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL);
+	return s ? CStringGetTextDatum(s) : (Datum) 0;
+}
+
+static Datum
+numeric_datum(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL);
+	return s ? DirectFunctionCall3(numeric_in, CStringGetDatum(s), ObjectIdGetDatum(InvalidOid),
+								   Int32GetDatum(-1)) : (Datum) 0;
+}
+
+/* One column of a form's rows, as the array the INSERT unnests. */
+typedef struct Column
+{
+	Datum	   *values;
+	bool	   *nulls;
+} Column;
+
+static void
+column_init(Column *c, int n)
+{
+	c->values = palloc(sizeof(Datum) * n);
+	c->nulls = palloc(sizeof(bool) * n);
+}
+
+static Datum
+column_array(const Column *c, int n, Oid elemtype)
+{
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	return PointerGetDatum(construct_md_array(c->values, c->nulls, 1, dims, lbs, elemtype,
+											  typlen, typbyval, typalign));
+}
+
+/* Run a CHECK function of the row, so that its error has the row's context. */
+static void
+check_row(PGFunction fn, int64 id, int line, Datum name, bool name_null, Datum half,
+		  bool half_null, Datum annual, bool annual_null, const char *conname)
+{
+	Datum		v[6] = {Int64GetDatum(id), Int32GetDatum(line), name, half, annual,
+	CStringGetTextDatum(conname)};
+	bool		n[6] = {false, false, name_null, half_null, annual_null, false};
+
+	(void) call(fn, 6, v, n, NULL);
+}
+
+/* The 资金分配 rows of a form, read and checked row by row, stored at once. */
+static void
+store_expenditure(Importer *imp, ImpForm *f, int64 id)
+{
+	int			n = list_length(f->expenditure);
+	Column		item, half, annual;
+	ListCell   *lc;
+	int			i = 0;
+	Datum		args[4];
+
+	if (n == 0)
+		return;
+	column_init(&item, n);
+	column_init(&half, n);
+	column_init(&annual, n);
+	imp->where = "资金分配";
+	foreach(lc, f->expenditure)
+	{
+		ImpRow	   *r = lfirst(lc);
+
+		imp->row = i + 1;
+		imp->row_pos = r->pos;
+		item.values[i] = text_datum(r->cells[0], &item.nulls[i]);
+		half.values[i] = numeric_datum(amount_text(r->cells[1]), &half.nulls[i]);
+		annual.values[i] = numeric_datum(amount_text(r->cells[2]), &annual.nulls[i]);
+		check_row(check_expenditure_row, id, i + 1, item.values[i], item.nulls[i],
+				  half.values[i], half.nulls[i], annual.values[i], annual.nulls[i],
+				  "expenditure_row_amounts");
+		i++;
+	}
+	imp->row = 0;
+	args[0] = Int64GetDatum(id);
+	args[1] = column_array(&item, n, TEXTOID);
+	args[2] = column_array(&half, n, NUMERICOID);
+	args[3] = column_array(&annual, n, NUMERICOID);
+	execute(imp->expenditure_plan, args, NULL, SPI_OK_INSERT);
+}
+
+/* The indicator rows of a form: targets read and rows checked row by row, stored at once. */
+static void
+store_indicators(Importer *imp, ImpForm *f, int64 id)
+{
+	int			n = list_length(f->indicators);
+	Column		col[8];			/* l1 l2 l3 half annual weight points remarks */
+	static const int text_cols[] = {0, 1, 2, 6, 7};
+	ListCell   *lc;
+	int			i = 0;
+	Datum		args[9];
+
+	if (n == 0)
+		return;
+	for (int c = 0; c < 8; c++)
+		column_init(&col[c], n);
+	imp->where = "绩效指标";
+	foreach(lc, f->indicators)
+	{
+		ImpRow	   *r = lfirst(lc);
+		Datum		cells[2];
+		bool		cell_nulls[2];
+
+		imp->row = i + 1;
+		imp->row_pos = r->pos;
+		col[0].values[i] = text_datum(r->cells[IC_L1], &col[0].nulls[i]);
+		col[1].values[i] = text_datum(r->cells[IC_L2], &col[1].nulls[i]);
+		col[2].values[i] = text_datum(r->cells[IC_L3], &col[2].nulls[i]);
+		cells[0] = text_datum(r->cells[IC_SYMBOL], &cell_nulls[0]);
+		for (int t = 0; t < 2; t++)
+		{
+			const char *value = r->cells[t == 0 ? IC_HALF : IC_ANNUAL];
+
+			cells[1] = text_datum(value, &cell_nulls[1]);
+			col[3 + t].values[i] = call(perf_target_from_cells, 2, cells, cell_nulls,
+										&col[3 + t].nulls[i]);
+		}
+		col[5].values[i] = numeric_datum(r->cells[IC_WEIGHT], &col[5].nulls[i]);
+		col[6].values[i] = text_datum(r->cells[IC_POINTS], &col[6].nulls[i]);
+		col[7].values[i] = text_datum(r->cells[IC_REMARKS], &col[7].nulls[i]);
+		check_row(check_indicator_row, id, i + 1, col[2].values[i], col[2].nulls[i],
+				  col[3].values[i], col[3].nulls[i], col[4].values[i], col[4].nulls[i],
+				  "indicator_targets");
+		i++;
+	}
+	imp->row = 0;
+	args[0] = Int64GetDatum(id);
+	for (int c = 0; c < (int) lengthof(text_cols); c++)
+		args[1 + text_cols[c]] = column_array(&col[text_cols[c]], n, TEXTOID);
+	args[4] = column_array(&col[3], n, imp->target_type);
+	args[5] = column_array(&col[4], n, imp->target_type);
+	args[6] = column_array(&col[5], n, NUMERICOID);
+	execute(imp->indicator_plan, args, NULL, SPI_OK_INSERT);
 }
 
 /* Σ rows of one column, or NULL text for an all-blank column. */
@@ -554,9 +769,7 @@ store_form(Importer *imp, ImpForm *f)
 	char	   *department;
 	int64		id;
 	bool		isnull;
-	ListCell   *lc;
 	char	   *idtext;
-	int			line;
 
 	imp->where = "表头";
 	imp->row = 0;
@@ -597,38 +810,8 @@ store_form(Importer *imp, ImpForm *f)
 	idtext = psprintf(INT64_FORMAT, id);
 	pb_importing_form(id, psprintf("第%d张申报表「%s」", f->ordinal, form_name(f)));
 
-	imp->where = "资金分配";
-	line = 0;
-	foreach(lc, f->expenditure)
-	{
-		ImpRow	   *r = lfirst(lc);
-		const char *a[5];
-
-		imp->row = ++line;
-		imp->row_pos = r->pos;
-		a[0] = idtext;
-		a[1] = psprintf("%d", line);
-		a[2] = r->cells[0];
-		a[3] = amount_text(r->cells[1]);
-		a[4] = amount_text(r->cells[2]);
-		run(imp->expenditure_plan, a, 5, SPI_OK_INSERT);
-	}
-
-	imp->where = "绩效指标";
-	line = 0;
-	foreach(lc, f->indicators)
-	{
-		ImpRow	   *r = lfirst(lc);
-		const char *a[2 + IC_N];
-
-		imp->row = ++line;
-		imp->row_pos = r->pos;
-		a[0] = idtext;
-		a[1] = psprintf("%d", line);
-		for (int i = 0; i < IC_N; i++)
-			a[2 + i] = r->cells[i];
-		run(imp->indicator_plan, a, 2 + IC_N, SPI_OK_INSERT);
-	}
+	store_expenditure(imp, f, id);
+	store_indicators(imp, f, id);
 	imp->row = 0;
 	pb_imported_form();
 	{
