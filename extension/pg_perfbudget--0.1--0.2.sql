@@ -729,27 +729,30 @@ BEGIN
         RETURN NULL;
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        UPDATE perfbudget.fingerprint_group g
-        SET forms = g.forms OPERATOR(pg_catalog.-) 1
+        -- lock the group row first: between a decrement that finds 1 and
+        -- a delete, another writer could otherwise add a form to the group
+        SELECT g.forms INTO n FROM perfbudget.fingerprint_group g
         WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
           AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint
-          AND g.forms OPERATOR(pg_catalog.>) 1
-        RETURNING g.forms INTO n;
+        FOR UPDATE;
         IF n IS NULL THEN
+            RAISE EXCEPTION USING
+                ERRCODE = 'data_corrupted',
+                MESSAGE = pg_catalog.format('项目 %s 的指标指纹组不存在：fingerprint_group 计数与 project_fingerprint 不一致',
+                                            OLD.project_id),
+                DETAIL = pg_catalog.format('预算年度 %s，行政区划 %s，主管部门 %s，指纹 %s。',
+                                           OLD.budget_year, coalesce(OLD.region, '（无）'),
+                                           OLD.department, OLD.fingerprint),
+                HINT = 'SELECT perfbudget.rebuild_fingerprints() 从指标行重新计算两张表。';
+        ELSIF n OPERATOR(pg_catalog.>) 1 THEN
+            UPDATE perfbudget.fingerprint_group g
+            SET forms = g.forms OPERATOR(pg_catalog.-) 1
+            WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
+              AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint;
+        ELSE
             DELETE FROM perfbudget.fingerprint_group g
             WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
-              AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint
-            RETURNING g.forms INTO n;
-            IF n IS NULL THEN
-                RAISE EXCEPTION USING
-                    ERRCODE = 'data_corrupted',
-                    MESSAGE = pg_catalog.format('项目 %s 的指标指纹组不存在：fingerprint_group 计数与 project_fingerprint 不一致',
-                                                OLD.project_id),
-                    DETAIL = pg_catalog.format('预算年度 %s，行政区划 %s，主管部门 %s，指纹 %s。',
-                                               OLD.budget_year, coalesce(OLD.region, '（无）'),
-                                               OLD.department, OLD.fingerprint),
-                    HINT = 'SELECT perfbudget.rebuild_fingerprints() 从指标行重新计算两张表。';
-            END IF;
+              AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint;
         END IF;
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') THEN
@@ -770,6 +773,24 @@ CREATE TRIGGER fingerprint_group_count
     FOR EACH ROW EXECUTE FUNCTION fingerprint_group_count();
 COMMENT ON TRIGGER fingerprint_group_count ON project_fingerprint IS
   'keeps fingerprint_group.forms equal to the number of project_fingerprint rows of each group';
+
+-- TRUNCATE fires no row triggers: emptying project_fingerprint (TRUNCATE
+-- project CASCADE does) empties the counts derived from it.
+CREATE FUNCTION fingerprint_group_truncate() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM perfbudget.fingerprint_group;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION fingerprint_group_truncate() IS
+  'trigger of project_fingerprint: a TRUNCATE of it (also through TRUNCATE project CASCADE) empties fingerprint_group';
+
+CREATE TRIGGER fingerprint_group_truncate
+    AFTER TRUNCATE ON project_fingerprint
+    FOR EACH STATEMENT EXECUTE FUNCTION fingerprint_group_truncate();
+COMMENT ON TRIGGER fingerprint_group_truncate ON project_fingerprint IS
+  'keeps fingerprint_group empty when project_fingerprint is truncated';
 
 -- A form moved to another year, region or department moves its
 -- fingerprint to that group.

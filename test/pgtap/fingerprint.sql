@@ -22,7 +22,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set doc `cat examples/rugao_2024_hrss.txt`
 BEGIN;
-SELECT plan(27);
+SELECT plan(30);
 
 DELETE FROM project;
 SELECT setseed(0.4242);
@@ -188,6 +188,14 @@ CREATE TEMP TABLE before_g AS SELECT * FROM fingerprint_group;
 SELECT is(rebuild_fingerprints(), (SELECT count(*) FROM before_f), 'rebuild_fingerprints counts the forms');
 SELECT set_eq('SELECT * FROM fingerprint_group', 'SELECT * FROM before_g',
               'rebuild_fingerprints: the same groups and counts as kept by the triggers');
+
+-- 9. TRUNCATE fires no row trigger: the counts go with project_fingerprint
+TRUNCATE project CASCADE;
+SELECT is((SELECT count(*) FROM fingerprint_group), 0::bigint,
+          'TRUNCATE project CASCADE empties fingerprint_group too');
+SELECT is((SELECT count(*) FROM import_form(:'doc')), 6::bigint, 'the seed imports again');
+SELECT is((SELECT string_agg(forms::text, ',' ORDER BY forms) FROM fingerprint_group), '1,1,1,3',
+          'after TRUNCATE: the seed''s counts start again from 0');
 
 SELECT * FROM finish();
 ROLLBACK;
