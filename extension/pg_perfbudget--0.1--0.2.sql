@@ -668,7 +668,8 @@ $$;
 -- fingerprints; import_form and import_form_json refresh a form's
 -- fingerprint at once.  Both tables are filled from the stored forms.
 CREATE FUNCTION indicator_fingerprint(project_id bigint) RETURNS text
-LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     RETURN (SELECT pg_catalog.md5(pg_catalog.string_agg(
                        pg_catalog.concat_ws('|', perfbudget.canonical_level1(i.level1),
@@ -717,7 +718,8 @@ COMMENT ON COLUMN fingerprint_group.forms IS '项目数 — number of forms with
 -- move between groups.  The UPDATE of the group row locks it, so
 -- concurrent writers of one group count one after the other.
 CREATE FUNCTION fingerprint_group_count() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     n bigint;
 BEGIN
@@ -777,7 +779,8 @@ COMMENT ON TRIGGER fingerprint_group_count ON project_fingerprint IS
 -- TRUNCATE fires no row triggers: emptying project_fingerprint (TRUNCATE
 -- project CASCADE does) empties the counts derived from it.
 CREATE FUNCTION fingerprint_group_truncate() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     DELETE FROM perfbudget.fingerprint_group;
     RETURN NULL;
@@ -795,7 +798,8 @@ COMMENT ON TRIGGER fingerprint_group_truncate ON project_fingerprint IS
 -- A form moved to another year, region or department moves its
 -- fingerprint to that group.
 CREATE FUNCTION project_fingerprint_key() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     UPDATE perfbudget.project_fingerprint f
     SET budget_year = NEW.budget_year, region = NEW.region, department = NEW.department
@@ -838,7 +842,8 @@ COMMENT ON FUNCTION refresh_fingerprint(bigint) IS
   '刷新指标指纹 — recomputes one form''s fingerprint in project_fingerprint now instead of at commit (import_form and import_form_json call it, so the importing transaction''s own reads see it); locks the project row';
 
 CREATE FUNCTION rebuild_fingerprints() RETURNS bigint
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     n bigint;
 BEGIN

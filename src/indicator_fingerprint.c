@@ -43,6 +43,7 @@
 #include "fmgr.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -95,6 +96,21 @@ current_done_set(void)
 		done_lxid = MyProc->lxid;
 	}
 	return done_set;
+}
+
+/*
+ * The work runs under search_path = pg_catalog, pg_temp (as a function
+ * with that SET clause would), so that neither the queries here nor the
+ * functions and triggers they reach depend on the writer's search_path.
+ */
+static int
+enter_safe_path(void)
+{
+	int			level = NewGUCNestLevel();
+
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	return level;
 }
 
 static SPIPlanPtr
@@ -210,14 +226,17 @@ pb_refresh_fingerprint(int64 project_id)
 {
 	FingerprintDone *entry;
 	bool		found;
+	int			level;
 
 	entry = hash_search(current_done_set(), &project_id, HASH_ENTER, &found);
 	entry->computed_at = GetCurrentCommandId(false);
+	level = enter_safe_path();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	prepare_plans();
 	refresh_project(project_id);
 	SPI_finish();
+	AtEOXact_GUC(true, level);
 }
 
 Datum
@@ -269,6 +288,7 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 	CommandId	changed_at;
 	HTAB	   *done;
 	bool		connected = false;
+	int			level = 0;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
@@ -300,6 +320,7 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 			continue;			/* this change was visible to the last recomputation */
 		if (!connected)
 		{
+			level = enter_safe_path();
 			if (SPI_connect() != SPI_OK_CONNECT)
 				elog(ERROR, "SPI_connect failed");
 			prepare_plans();
@@ -310,6 +331,9 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 		refresh_project(ids[i]);
 	}
 	if (connected)
+	{
 		SPI_finish();
+		AtEOXact_GUC(true, level);
+	}
 	return PointerGetDatum(NULL);
 }

@@ -19,7 +19,8 @@
 -- for instance).
 
 CREATE FUNCTION indicator_fingerprint(project_id bigint) RETURNS text
-LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     RETURN (SELECT pg_catalog.md5(pg_catalog.string_agg(
                        pg_catalog.concat_ws('|', perfbudget.canonical_level1(i.level1),
@@ -68,7 +69,8 @@ COMMENT ON COLUMN fingerprint_group.forms IS '项目数 — number of forms with
 -- move between groups.  The UPDATE of the group row locks it, so
 -- concurrent writers of one group count one after the other.
 CREATE FUNCTION fingerprint_group_count() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     n bigint;
 BEGIN
@@ -128,7 +130,8 @@ COMMENT ON TRIGGER fingerprint_group_count ON project_fingerprint IS
 -- TRUNCATE fires no row triggers: emptying project_fingerprint (TRUNCATE
 -- project CASCADE does) empties the counts derived from it.
 CREATE FUNCTION fingerprint_group_truncate() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     DELETE FROM perfbudget.fingerprint_group;
     RETURN NULL;
@@ -146,7 +149,8 @@ COMMENT ON TRIGGER fingerprint_group_truncate ON project_fingerprint IS
 -- A form moved to another year, region or department moves its
 -- fingerprint to that group.
 CREATE FUNCTION project_fingerprint_key() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     UPDATE perfbudget.project_fingerprint f
     SET budget_year = NEW.budget_year, region = NEW.region, department = NEW.department
@@ -189,7 +193,8 @@ COMMENT ON FUNCTION refresh_fingerprint(bigint) IS
   '刷新指标指纹 — recomputes one form''s fingerprint in project_fingerprint now instead of at commit (import_form and import_form_json call it, so the importing transaction''s own reads see it); locks the project row';
 
 CREATE FUNCTION rebuild_fingerprints() RETURNS bigint
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     n bigint;
 BEGIN

@@ -22,7 +22,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set doc `cat examples/rugao_2024_hrss.txt`
 BEGIN;
-SELECT plan(30);
+SELECT plan(32);
 
 DELETE FROM project;
 SELECT setseed(0.4242);
@@ -161,6 +161,17 @@ SELECT pg_temp.commit_triggers();
 ROLLBACK TO SAVEPOINT s;
 SELECT pg_temp.commit_triggers();
 SELECT pg_temp.check_stored('after a savepoint rolled back the first recomputation');
+
+-- 6b. the writer's search_path does not matter (the schema left out of it)
+SET search_path = public;
+UPDATE perfbudget.indicator SET level3 = level3 || '（路径）'
+WHERE project_id IN (SELECT project_id FROM perfbudget.project_fingerprint ORDER BY project_id DESC LIMIT 20)
+  AND line_no = 5;
+UPDATE perfbudget.project SET department = 'D9'
+WHERE id IN (SELECT project_id FROM perfbudget.project_fingerprint ORDER BY project_id LIMIT 5);
+SELECT pg_temp.commit_triggers();
+SET search_path = perfbudget, public;
+SELECT pg_temp.check_stored('written with search_path = public');
 
 -- 7. the report: the boilerplate rows of form_issues and the counts of
 -- department_review are what the window over every form gave
