@@ -26,6 +26,9 @@
  * dropped when a subtransaction aborts, since the rolled-back recomputation
  * may have to run again.
  *
+ * The work runs under search_path = pg_catalog, pg_temp (a GUC nest level,
+ * as a function's SET clause would), whatever the writer's path.
+ *
  * perfbudget.refresh_fingerprint(id) — and import_form after each form,
  * through pb_refresh_fingerprint() — recomputes at once, so that the
  * writing transaction's own reads (form_issues, department_review) see an
