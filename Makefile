@@ -23,6 +23,7 @@ OBJS = \
 	src/perf_funcs.o \
 	src/checks.o \
 	src/expenditure_sum.o \
+	src/indicator_fingerprint.o \
 	src/form_parse.o \
 	src/form_import.o \
 	src/form_key.o \

@@ -658,3 +658,470 @@ BEGIN
     RETURN new_id;
 END
 $$;
+
+-- Indicator-set fingerprints kept as forms are written (issue 9, the known
+-- gap of §11.3): project_fingerprint per form, fingerprint_group counts per
+-- (year, region, department, fingerprint), a deferred C trigger on
+-- indicator, triggers on project_fingerprint and project; the boilerplate
+-- rule of form_issues and department_review join them by keys instead of a
+-- window over every form's fingerprint; indicator_set reads the stored
+-- fingerprints; import_form and import_form_json refresh a form's
+-- fingerprint at once.  Both tables are filled from the stored forms.
+CREATE FUNCTION indicator_fingerprint(project_id bigint) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN (SELECT pg_catalog.md5(pg_catalog.string_agg(
+                       pg_catalog.concat_ws('|', perfbudget.canonical_level1(i.level1),
+                                            perfbudget.canonical_level2(i.level2), i.level3,
+                                            i.half_year_target::text, i.annual_target::text),
+                       E'\n' ORDER BY i.line_no))
+            FROM perfbudget.indicator i
+            WHERE i.project_id = $1
+              AND coalesce(perfbudget.canonical_level1(i.level1), '')
+                  OPERATOR(pg_catalog.<>) ALL (ARRAY['决策指标', '过程指标']));
+END
+$$;
+COMMENT ON FUNCTION indicator_fingerprint(bigint) IS
+  '指标指纹 — md5 of a form''s 产出/效益/满意度 indicator rows (canonical level-1 and level-2, level-3 name, half-year and annual targets, in line order; rows of 决策/过程 left out); NULL when the form has no such rows. The one definition of "the same indicator set": stored per form in project_fingerprint';
+
+CREATE TABLE project_fingerprint (
+    project_id  bigint PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
+    budget_year integer NOT NULL,
+    region      text,
+    department  text NOT NULL,
+    fingerprint text NOT NULL
+);
+COMMENT ON TABLE project_fingerprint IS '指标指纹 — per form, the fingerprint of its 产出/效益/满意度 indicator set (perfbudget.indicator_fingerprint), kept at commit by the trigger indicator_fingerprint; a form without such rows has no row here. Not dumped: rebuilt as a restore loads the indicator rows, or by perfbudget.rebuild_fingerprints()';
+COMMENT ON COLUMN project_fingerprint.project_id IS '项目编号 — the form (perfbudget.project.id)';
+COMMENT ON COLUMN project_fingerprint.budget_year IS '预算年度 — the form''s budget year, copied from project (kept by the trigger project_fingerprint_key)';
+COMMENT ON COLUMN project_fingerprint.region IS '行政区划 — the form''s region, copied from project; NULL when the title names none';
+COMMENT ON COLUMN project_fingerprint.department IS '主管部门 — the form''s department, copied from project';
+COMMENT ON COLUMN project_fingerprint.fingerprint IS '指标指纹 — md5 of the form''s indicator rows other than 决策/过程';
+
+CREATE TABLE fingerprint_group (
+    budget_year integer NOT NULL,
+    region_key  text NOT NULL,
+    department  text NOT NULL,
+    fingerprint text NOT NULL,
+    forms       bigint NOT NULL CHECK (forms > 0),
+    PRIMARY KEY (budget_year, region_key, department, fingerprint)
+);
+COMMENT ON TABLE fingerprint_group IS '雷同指标组 — how many forms of one budget year, region and department share one indicator fingerprint; kept by the triggers on project_fingerprint (a group whose count reaches 0 is deleted)';
+COMMENT ON COLUMN fingerprint_group.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN fingerprint_group.region_key IS '行政区划键 — coalesce(region, ''''): the region as written, '''' for forms without one';
+COMMENT ON COLUMN fingerprint_group.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN fingerprint_group.fingerprint IS '指标指纹 — the shared fingerprint (project_fingerprint.fingerprint)';
+COMMENT ON COLUMN fingerprint_group.forms IS '项目数 — number of forms with this fingerprint in the group (at least 1)';
+
+-- +1 / −1 in fingerprint_group as rows of project_fingerprint come, go or
+-- move between groups.  The UPDATE of the group row locks it, so
+-- concurrent writers of one group count one after the other.
+CREATE FUNCTION fingerprint_group_count() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n bigint;
+BEGIN
+    IF TG_OP = 'UPDATE'
+       AND OLD.budget_year = NEW.budget_year
+       AND coalesce(OLD.region, '') = coalesce(NEW.region, '')
+       AND OLD.department = NEW.department
+       AND OLD.fingerprint = NEW.fingerprint THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        -- lock the group row first: between a decrement that finds 1 and
+        -- a delete, another writer could otherwise add a form to the group
+        SELECT g.forms INTO n FROM perfbudget.fingerprint_group g
+        WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
+          AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint
+        FOR UPDATE;
+        IF n IS NULL THEN
+            RAISE EXCEPTION USING
+                ERRCODE = 'data_corrupted',
+                MESSAGE = pg_catalog.format('项目 %s 的指标指纹组不存在：fingerprint_group 计数与 project_fingerprint 不一致',
+                                            OLD.project_id),
+                DETAIL = pg_catalog.format('预算年度 %s，行政区划 %s，主管部门 %s，指纹 %s。',
+                                           OLD.budget_year, coalesce(OLD.region, '（无）'),
+                                           OLD.department, OLD.fingerprint),
+                HINT = 'SELECT perfbudget.rebuild_fingerprints() 从指标行重新计算两张表。';
+        ELSIF n OPERATOR(pg_catalog.>) 1 THEN
+            UPDATE perfbudget.fingerprint_group g
+            SET forms = g.forms OPERATOR(pg_catalog.-) 1
+            WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
+              AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint;
+        ELSE
+            DELETE FROM perfbudget.fingerprint_group g
+            WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
+              AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint;
+        END IF;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        INSERT INTO perfbudget.fingerprint_group AS g
+            (budget_year, region_key, department, fingerprint, forms)
+        VALUES (NEW.budget_year, coalesce(NEW.region, ''), NEW.department, NEW.fingerprint, 1)
+        ON CONFLICT (budget_year, region_key, department, fingerprint)
+        DO UPDATE SET forms = g.forms OPERATOR(pg_catalog.+) 1;
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION fingerprint_group_count() IS
+  'trigger of project_fingerprint: adds 1 to the group a row enters and subtracts 1 from the group it leaves (deleting a group that reaches 0)';
+
+CREATE TRIGGER fingerprint_group_count
+    AFTER INSERT OR UPDATE OR DELETE ON project_fingerprint
+    FOR EACH ROW EXECUTE FUNCTION fingerprint_group_count();
+COMMENT ON TRIGGER fingerprint_group_count ON project_fingerprint IS
+  'keeps fingerprint_group.forms equal to the number of project_fingerprint rows of each group';
+
+-- TRUNCATE fires no row triggers: emptying project_fingerprint (TRUNCATE
+-- project CASCADE does) empties the counts derived from it.
+CREATE FUNCTION fingerprint_group_truncate() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    DELETE FROM perfbudget.fingerprint_group;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION fingerprint_group_truncate() IS
+  'trigger of project_fingerprint: a TRUNCATE of it (also through TRUNCATE project CASCADE) empties fingerprint_group';
+
+CREATE TRIGGER fingerprint_group_truncate
+    AFTER TRUNCATE ON project_fingerprint
+    FOR EACH STATEMENT EXECUTE FUNCTION fingerprint_group_truncate();
+COMMENT ON TRIGGER fingerprint_group_truncate ON project_fingerprint IS
+  'keeps fingerprint_group empty when project_fingerprint is truncated';
+
+-- A form moved to another year, region or department moves its
+-- fingerprint to that group.
+CREATE FUNCTION project_fingerprint_key() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    UPDATE perfbudget.project_fingerprint f
+    SET budget_year = NEW.budget_year, region = NEW.region, department = NEW.department
+    WHERE f.project_id = NEW.id
+      AND (f.budget_year, f.region, f.department)
+          IS DISTINCT FROM (NEW.budget_year, NEW.region, NEW.department);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION project_fingerprint_key() IS
+  'trigger of project: copies a changed budget year, region or department into project_fingerprint (whose trigger moves the count between groups)';
+
+CREATE TRIGGER project_fingerprint_key
+    AFTER UPDATE OF budget_year, region, department ON project
+    FOR EACH ROW
+    WHEN (OLD.budget_year IS DISTINCT FROM NEW.budget_year OR OLD.region IS DISTINCT FROM NEW.region
+          OR OLD.department IS DISTINCT FROM NEW.department)
+    EXECUTE FUNCTION project_fingerprint_key();
+COMMENT ON TRIGGER project_fingerprint_key ON project IS
+  'a form''s new budget year, region or department, copied into project_fingerprint';
+
+-- The fingerprint of a form whose indicator rows changed, recomputed at
+-- commit once per form (src/indicator_fingerprint.c).
+CREATE FUNCTION indicator_fingerprint_trigger() RETURNS trigger
+    AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION indicator_fingerprint_trigger() IS
+  'trigger of indicator: at commit, recomputes the fingerprint of each form whose rows changed (once per form), under a lock on the project row, and stores it in project_fingerprint';
+
+CREATE CONSTRAINT TRIGGER indicator_fingerprint
+    AFTER INSERT OR UPDATE OF project_id, line_no, level1, level2, level3, half_year_target,
+          annual_target OR DELETE ON indicator
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION indicator_fingerprint_trigger();
+COMMENT ON TRIGGER indicator_fingerprint ON indicator IS
+  '指标指纹: the form''s fingerprint in project_fingerprint, recomputed at commit (deferred) after locking the project row';
+
+CREATE FUNCTION refresh_fingerprint(project_id bigint) RETURNS void
+    AS 'MODULE_PATHNAME' LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION refresh_fingerprint(bigint) IS
+  '刷新指标指纹 — recomputes one form''s fingerprint in project_fingerprint now instead of at commit (import_form and import_form_json call it, so the importing transaction''s own reads see it); locks the project row';
+
+CREATE FUNCTION rebuild_fingerprints() RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n bigint;
+BEGIN
+    LOCK TABLE perfbudget.indicator IN SHARE MODE;
+    TRUNCATE perfbudget.project_fingerprint, perfbudget.fingerprint_group;
+    INSERT INTO perfbudget.project_fingerprint (project_id, budget_year, region, department, fingerprint)
+    SELECT p.id, p.budget_year, p.region, p.department, s.fingerprint
+    FROM perfbudget.project p
+    CROSS JOIN LATERAL (SELECT perfbudget.indicator_fingerprint(p.id) AS fingerprint) s
+    WHERE s.fingerprint IS NOT NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END
+$$;
+COMMENT ON FUNCTION rebuild_fingerprints() IS
+  '重建指标指纹 — recomputes project_fingerprint and fingerprint_group from the indicator rows (after a data-only restore with --disable-triggers, or to check them); returns the number of forms with a fingerprint. Locks indicator against writes while it runs';
+
+CREATE OR REPLACE VIEW indicator_set WITH (security_invoker = true) AS
+SELECT p.id AS project_id, p.budget_year, p.department, f.fingerprint, p.region
+FROM perfbudget.project p JOIN perfbudget.project_fingerprint f ON f.project_id = p.id;
+
+COMMENT ON VIEW indicator_set IS '指标组合 — per form, a fingerprint of its 产出/效益/满意度 indicators (canonical levels, names and targets, in order): equal fingerprints mean a copied indicator set. Read from project_fingerprint, which is brought up to date at commit';
+CREATE OR REPLACE VIEW form_issues WITH (security_invoker = true) AS
+SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
+       f.budget_year, f.department, f.project_name, f.region
+FROM (
+    -- money: one row per project with its expenditure rows summed
+    SELECT x.id AS project_id, x.budget_year, x.region, x.department, x.name AS project_name,
+           NULL::integer AS line_no, c.code, c.message
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
+                 p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
+                 count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
+                 max(e.annual) FILTER (WHERE e.annual > 0) AS max_amount,
+                 min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
+          FROM perfbudget.project p
+          LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
+          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x
+    CROSS JOIN LATERAL (VALUES
+        ('no_expenditure_rows',
+         CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
+              THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END),
+        ('expenditure_sum_mismatch',
+         CASE WHEN x.n > 0 AND (coalesce(x.half_sum, 0) <> coalesce(x.spend_half_year, 0)
+                                OR coalesce(x.annual_sum, 0) <> coalesce(x.spend_annual, 0))
+              THEN format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
+                          x.name, x.half_sum, x.annual_sum, coalesce(x.spend_half_year, 0),
+                          coalesce(x.spend_annual, 0)) END),
+        ('period_reversed',
+         CASE WHEN x.start_month > x.end_month
+              THEN format('项目「%s」开始时间 %s 晚于完成时间 %s', x.name,
+                          to_char(x.start_month, 'YYYY年FMMM月'), to_char(x.end_month, 'YYYY年FMMM月')) END),
+        ('unit_mix',
+         CASE WHEN x.max_amount / x.min_amount >=
+                   (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
+              THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
+                          x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END)
+    ) AS c(code, message)
+    WHERE c.message IS NOT NULL
+    UNION ALL
+    -- indicator rows: every rule of one row in one pass over the rows
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no, c.code, c.message
+    FROM perfbudget.project p
+    JOIN perfbudget.indicator i ON i.project_id = p.id
+    CROSS JOIN LATERAL (VALUES
+        ('annual_target_missing',
+         CASE WHEN i.annual_target IS NULL
+              THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END),
+        ('qualitative_with_number',
+         CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
+                   AND perfbudget.perf_kind(i.half_year_target) IN ('percent', 'quantity')
+              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '半年',
+                          perfbudget.perf_value_of(i.half_year_target)) END),
+        ('qualitative_measurable',
+         CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
+                   AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
+              THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
+                          i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
+                          CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END),
+        ('qualitative_with_number',
+         CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
+                   AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
+              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
+                          perfbudget.perf_value_of(i.annual_target)) END),
+        ('qualitative_measurable',
+         CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
+                   AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
+              THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
+                          i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
+                          CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END),
+        ('percent_out_of_range',
+         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
+                   AND (perfbudget.perf_number(i.half_year_target) < 0
+                        OR perfbudget.perf_number(i.half_year_target) > 100)
+              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
+                          '半年', i.half_year_target) END),
+        ('percent_out_of_range',
+         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                   AND (perfbudget.perf_number(i.annual_target) < 0
+                        OR perfbudget.perf_number(i.annual_target) > 100)
+              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
+                          '全年', i.annual_target) END),
+        ('rate_in_days',
+         CASE WHEN i.level3 LIKE '%率%'
+                   AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
+              THEN format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3,
+                          perfbudget.perf_unit(i.annual_target)) END),
+        ('count_without_unit',
+         CASE WHEN perfbudget.perf_kind(i.annual_target) = 'quantity'
+                   AND perfbudget.perf_unit(i.annual_target) IS NULL
+                   AND i.level3 !~ '[(（].+[)）]'
+              THEN format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3,
+                          i.annual_target) END),
+        ('date_outside_period',
+         CASE WHEN perfbudget.perf_date(i.half_year_target) < p.start_month
+                   OR perfbudget.perf_date(i.half_year_target) >= (p.end_month + interval '1 month')
+              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
+                          i.half_year_target, to_char(p.start_month, 'YYYY年FMMM月'),
+                          to_char(p.end_month, 'YYYY年FMMM月')) END),
+        ('date_outside_period',
+         CASE WHEN perfbudget.perf_date(i.annual_target) < p.start_month
+                   OR perfbudget.perf_date(i.annual_target) >= (p.end_month + interval '1 month')
+              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
+                          i.annual_target, to_char(p.start_month, 'YYYY年FMMM月'),
+                          to_char(p.end_month, 'YYYY年FMMM月')) END),
+        ('half_year_beyond_annual',
+         CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'percent'
+                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                   AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
+                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                   AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
+              THEN format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
+                          i.half_year_target, i.annual_target) END),
+        ('satisfaction_below_threshold',
+         CASE WHEN (perfbudget.canonical_level1(i.level1) = '满意度指标' OR i.level3 LIKE '%满意%')
+                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                   AND perfbudget.perf_number(i.annual_target) <
+                       (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
+              THEN format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
+                          (SELECT threshold FROM perfbudget.issue_rule
+                           WHERE code = 'satisfaction_below_threshold')) END)
+    ) AS c(code, message)
+    WHERE c.message IS NOT NULL
+    UNION ALL
+    -- the same 三级 name twice under one 二级
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, min(i.line_no), 'duplicate_indicator',
+           format('二级指标「%s」下三级指标「%s」重复（第%s行）', coalesce(i.level2, ''), i.level3,
+                  string_agg(i.line_no::text, '、' ORDER BY i.line_no))
+    FROM perfbudget.project p
+    JOIN perfbudget.indicator i ON i.project_id = p.id
+    GROUP BY p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
+    HAVING count(*) > 1
+    UNION ALL
+    -- coverage: one row per project with what its indicator table has
+    SELECT h.id, h.budget_year, h.region, h.department, h.name, NULL, c.code,
+           format('项目「%s」%s', h.name, c.what)
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+                 coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
+                 coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
+                 coalesce(bool_or(i.l1 = '满意度指标'), false) AS has_satisfaction,
+                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 = '数量指标'), false) AS has_quantity,
+                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 IN ('质量指标', '时效指标')), false) AS has_quality,
+                 coalesce(bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标'), false) AS has_cost,
+                 count(i.project_id) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
+          FROM perfbudget.project p
+          LEFT JOIN (SELECT project_id, perfbudget.canonical_level1(level1) AS l1,
+                            perfbudget.canonical_level2(level2) AS l2
+                     FROM perfbudget.indicator) i ON i.project_id = p.id
+          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h
+    CROSS JOIN LATERAL (VALUES
+        ('missing_output', NOT h.has_output, '缺少产出指标'),
+        ('missing_benefit', NOT h.has_benefit, '缺少效益指标'),
+        ('missing_satisfaction', NOT h.has_satisfaction, '缺少满意度指标'),
+        ('output_without_quantity', h.has_output AND NOT h.has_quantity, '产出指标缺少数量指标'),
+        ('output_without_quality_or_timeliness', h.has_output AND NOT h.has_quality,
+         '产出指标缺少质量指标或时效指标'),
+        ('missing_cost', NOT h.has_cost, '缺少成本指标'),
+        ('too_few_indicators',
+         h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators'),
+         format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
+                (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')))
+    ) AS c(code, failed, what)
+    WHERE c.failed
+    UNION ALL
+    -- review: indicator sets copied across a department's projects (the
+    -- form's stored fingerprint and its group's count, joined by keys, so
+    -- filters on id, year, region or department reach the indexes)
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL,
+           'boilerplate_indicator_set',
+           format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
+                  p.name, p.budget_year, g.forms - 1)
+    FROM perfbudget.project p
+    JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id
+    JOIN perfbudget.fingerprint_group g
+      ON g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
+     AND g.department = fp.department AND g.fingerprint = fp.fingerprint
+    WHERE g.forms >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
+    UNION ALL
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
+           format('项目「%s」的年度目标照抄中长期目标', p.name)
+    FROM perfbudget.project p
+    WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
+) AS f
+JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
+
+CREATE OR REPLACE VIEW department_review WITH (security_invoker = true) AS
+SELECT s.budget_year, s.department, s.projects,
+       coalesce(g.largest_identical_set, 0) AS largest_identical_set,
+       coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
+       s.indicators,
+       round(1 - s.quantitative_share, 4) AS qualitative_share,
+       s.region
+FROM perfbudget.department_summary s
+LEFT JOIN LATERAL (
+    SELECT max(x.forms) AS largest_identical_set,
+           sum(x.forms) FILTER (WHERE x.forms > 1) AS projects_sharing_set
+    FROM perfbudget.fingerprint_group x
+    WHERE x.budget_year = s.budget_year AND x.department = s.department
+      AND x.region_key = coalesce(s.region, '')
+) g ON true
+WHERE NOT s.is_total;
+
+CREATE OR REPLACE FUNCTION import_form_json(doc jsonb) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE STRICT
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    new_id bigint;
+    unknown text;
+BEGIN
+    IF jsonb_typeof(doc) IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = 'form JSON must be an object',
+            HINT = 'Use the layout perfbudget.form_json returns.';
+    END IF;
+    SELECT string_agg(k, ', ' ORDER BY k) INTO unknown
+    FROM jsonb_object_keys(doc) k
+    WHERE k NOT IN (SELECT attname FROM pg_attribute
+                    WHERE attrelid = 'perfbudget.project'::regclass AND attnum > 0 AND NOT attisdropped)
+      AND k NOT IN ('expenditure', 'indicators');
+    IF unknown IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = format('form JSON has unknown keys: %s', unknown),
+            DETAIL = 'Every key must be a column of perfbudget.project, "expenditure" or "indicators"; nothing is dropped silently.',
+            HINT = 'Use the layout perfbudget.form_json returns.';
+    END IF;
+
+    INSERT INTO perfbudget.project (budget_year, name, department, implementing_unit,
+        reporting_unit, attribute, level, category, start_month, end_month, manager, phone,
+        necessity, feasibility, content, long_term_goal, annual_goal, total, fiscal_subtotal,
+        general_budget, government_fund, special_account, state_capital, social_insurance_fund,
+        carryover, other_funds, spend_half_year, spend_annual, spend_executed, region,
+        region_level)
+    SELECT r.budget_year, r.name, r.department, r.implementing_unit, r.reporting_unit,
+        r.attribute, r.level, r.category, r.start_month, r.end_month, r.manager, r.phone,
+        r.necessity, r.feasibility, r.content, r.long_term_goal, r.annual_goal, r.total,
+        r.fiscal_subtotal, r.general_budget, r.government_fund, r.special_account,
+        r.state_capital, r.social_insurance_fund, r.carryover, r.other_funds,
+        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level
+    FROM jsonb_populate_record(NULL::perfbudget.project, doc) r
+    RETURNING id INTO new_id;
+
+    INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)
+    SELECT new_id, e.line_no, e.item, e.half_year, e.annual
+    FROM jsonb_populate_recordset(NULL::perfbudget.expenditure,
+                                  coalesce(doc -> 'expenditure', '[]')) e;
+
+    INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,
+        half_year_target, annual_target, actual, weight, score, deviation_note,
+        level1_points, remarks)
+    SELECT new_id, i.line_no, i.level1, i.level2, i.level3, i.half_year_target,
+        i.annual_target, i.actual, i.weight, i.score, i.deviation_note, i.level1_points,
+        i.remarks
+    FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
+                                  coalesce(doc -> 'indicators', '[]')) i;
+    PERFORM perfbudget.refresh_fingerprint(new_id);
+    RETURN new_id;
+END
+$$;
+
+SELECT rebuild_fingerprints();

@@ -28,6 +28,7 @@
 #include "form_import.h"
 #include "form_key.h"
 #include "form_parse.h"
+#include "pb_fingerprint.h"
 #include "perf_parse.h"
 #include "perf_pg.h"
 
@@ -813,6 +814,8 @@ store_form(Importer *imp, ImpForm *f)
 	store_expenditure(imp, f, id);
 	store_indicators(imp, f, id);
 	imp->row = 0;
+	/* this transaction's own reads see the form's fingerprint before commit */
+	pb_refresh_fingerprint(pg_strtoint64(idtext));
 	pb_imported_form();
 	{
 		MemoryContext old = MemoryContextSwitchTo(imp->callcxt);

@@ -63,7 +63,7 @@ try() {
 	fi
 }
 
-N_TESTS=13
+N_TESTS=14
 echo "1..$N_TESTS"
 
 # ---- the source database ----
@@ -127,6 +127,14 @@ check "the restored report keeps the settings and the form without rows (no_expe
 	test "$(q "$DST" -c "SELECT string_agg(DISTINCT code || ':' || severity, ',' ORDER BY code || ':' || severity)
 	                     FROM perfbudget.form_issues WHERE code IN ('no_expenditure_rows', 'annual_goal_copied', 'missing_cost')")" \
 	= "annual_goal_copied:error,no_expenditure_rows:error"
+
+# The stored fingerprints are not dumped: the restore of indicator rebuilds
+# them at its commit, to the same rows and group counts as the source.
+PRINTS="SELECT md5(string_agg(t, E'\n' ORDER BY t)) || ' ' || count(*) FROM (
+    SELECT 'f' || f::text AS t FROM perfbudget.project_fingerprint f
+    UNION ALL SELECT 'g' || g::text FROM perfbudget.fingerprint_group g) x"
+check "project_fingerprint and fingerprint_group rebuilt by the restore, equal to the source's ($(q "$SRC" -c "$PRINTS" | cut -d' ' -f2) rows)" \
+	test "$(q "$SRC" -c "$PRINTS")" = "$(q "$DST" -c "$PRINTS")" -a "$(q "$SRC" -c "$PRINTS" | cut -d' ' -f2)" -gt 0
 
 # ---- the identity sequence goes on ----
 NEW_ID=$(q "$DST" -c "INSERT INTO perfbudget.project (budget_year, name, department)

@@ -13,7 +13,8 @@
 #     member object of the extension (the plain dump shows only CREATE
 #     EXTENSION); the lines that set OIDs are dropped before comparing;
 #   - the data is unchanged: the table data dumped before the update equals
-#     the one dumped after it.
+#     the one dumped after it;
+#   - the stored fingerprints are filled from the forms (equal to a rebuild).
 #
 # Output is TAP; the exit status is non-zero when a test failed.
 set -euo pipefail
@@ -115,6 +116,14 @@ for script in extension/pg_perfbudget--*.sql; do
 	fi
 	n=$(q "$db" -c "SELECT count(*) FROM perfbudget.department_summary")
 	ok $([ "${n:-0}" -gt 0 ] && echo 0 || echo 1) "the views read the updated data ($n department_summary rows)"
+	# the update fills the stored fingerprints from the forms already there
+	prints="SELECT count(*) || ' ' || md5(string_agg(t, ',' ORDER BY t)) FROM (
+	        SELECT 'f' || f::text AS t FROM perfbudget.project_fingerprint f
+	        UNION ALL SELECT 'g' || g::text FROM perfbudget.fingerprint_group g) x"
+	filled=$(q "$db" -c "$prints")
+	q "$db" -c "SELECT perfbudget.rebuild_fingerprints()" >/dev/null
+	ok $([ "$filled" = "$(q "$db" -c "$prints")" ] && [ "${filled%% *}" -gt 0 ] && echo 0 || echo 1) \
+		"the update filled project_fingerprint and fingerprint_group (${filled%% *} rows, equal to a rebuild)"
 done
 shopt -u nullglob
 

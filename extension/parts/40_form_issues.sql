@@ -17,20 +17,15 @@ COMMENT ON FUNCTION canonical_level2(text) IS
 
 -------------------------------------------------------------------- indicator sets
 
--- One definition of "the same indicator set", for the boilerplate rule of
--- form_issues and for department_review.
+-- "The same indicator set": the fingerprints stored per form in
+-- project_fingerprint (one definition, perfbudget.indicator_fingerprint,
+-- kept at commit by the trigger indicator_fingerprint), for the
+-- boilerplate rule of form_issues and for department_review.
 CREATE VIEW indicator_set WITH (security_invoker = true) AS
-SELECT p.id AS project_id, p.budget_year, p.department,
-       md5(string_agg(concat_ws('|', perfbudget.canonical_level1(i.level1),
-                                perfbudget.canonical_level2(i.level2), i.level3,
-                                i.half_year_target::text, i.annual_target::text),
-                      E'\n' ORDER BY i.line_no)) AS fingerprint,
-       p.region
-FROM perfbudget.project p JOIN perfbudget.indicator i ON i.project_id = p.id
-WHERE coalesce(perfbudget.canonical_level1(i.level1), '') NOT IN ('决策指标', '过程指标')
-GROUP BY p.id, p.budget_year, p.department, p.region;
+SELECT p.id AS project_id, p.budget_year, p.department, f.fingerprint, p.region
+FROM perfbudget.project p JOIN perfbudget.project_fingerprint f ON f.project_id = p.id;
 
-COMMENT ON VIEW indicator_set IS '指标组合 — per form, a fingerprint of its 产出/效益/满意度 indicators (canonical levels, names and targets, in order): equal fingerprints mean a copied indicator set';
+COMMENT ON VIEW indicator_set IS '指标组合 — per form, a fingerprint of its 产出/效益/满意度 indicators (canonical levels, names and targets, in order): equal fingerprints mean a copied indicator set. Read from project_fingerprint, which is brought up to date at commit';
 COMMENT ON COLUMN indicator_set.project_id IS '项目编号 — project id';
 COMMENT ON COLUMN indicator_set.budget_year IS '预算年度 — budget year';
 COMMENT ON COLUMN indicator_set.department IS '主管部门 — supervising department';
@@ -100,7 +95,7 @@ COMMENT ON COLUMN issue_rule.description IS '说明 — what the rule reports, i
 -- (joins and GROUP BY, no per-project subquery), and each branch starts
 -- from perfbudget.project with its year, region, department, id and name as
 -- plain columns, so that a filter on any of them reaches the project
--- table's indexes through the UNION ALL, the GROUP BYs and the window.
+-- table's indexes through the UNION ALL and the GROUP BYs.
 CREATE VIEW form_issues WITH (security_invoker = true) AS
 SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
        f.budget_year, f.department, f.project_name, f.region
@@ -264,17 +259,18 @@ FROM (
     WHERE c.failed
     UNION ALL
     -- review: indicator sets copied across a department's projects (the
-    -- count is a window over year, region, department and fingerprint, so
-    -- filters on those reach the tables)
-    SELECT w.project_id, w.budget_year, w.region, w.department, p.name, NULL,
+    -- form's stored fingerprint and its group's count, joined by keys, so
+    -- filters on id, year, region or department reach the indexes)
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL,
            'boilerplate_indicator_set',
            format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
-                  p.name, w.budget_year, w.n - 1)
-    FROM (SELECT s.project_id, s.budget_year, s.region, s.department,
-                 count(*) OVER (PARTITION BY s.budget_year, s.region, s.department, s.fingerprint) AS n
-          FROM perfbudget.indicator_set s) w
-    JOIN perfbudget.project p ON p.id = w.project_id
-    WHERE w.n >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
+                  p.name, p.budget_year, g.forms - 1)
+    FROM perfbudget.project p
+    JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id
+    JOIN perfbudget.fingerprint_group g
+      ON g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
+     AND g.department = fp.department AND g.fingerprint = fp.fingerprint
+    WHERE g.forms >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
     UNION ALL
     SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
            format('项目「%s」的年度目标照抄中长期目标', p.name)

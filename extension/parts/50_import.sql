@@ -76,6 +76,7 @@ BEGIN
         i.remarks
     FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
                                   coalesce(doc -> 'indicators', '[]')) i;
+    PERFORM perfbudget.refresh_fingerprint(new_id);
     RETURN new_id;
 END
 $$;

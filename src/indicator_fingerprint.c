@@ -1,0 +1,342 @@
+/*
+ * indicator_fingerprint.c — keeps perfbudget.project_fingerprint up to date
+ * as indicator rows are written, for the rule boilerplate_indicator_set.
+ *
+ * A deferred constraint trigger on perfbudget.indicator (AFTER INSERT OR
+ * UPDATE OR DELETE, FOR EACH ROW) runs this at commit (or at SET
+ * CONSTRAINTS ... IMMEDIATE).  For the project of the row it
+ *   - locks the project row (FOR NO KEY UPDATE, as expenditure_sum.c does),
+ *     so two transactions changing one form's rows recompute one after the
+ *     other, the second seeing the first's committed rows;
+ *   - computes the fingerprint with perfbudget.indicator_fingerprint(id)
+ *     (the one definition, also read by perfbudget.rebuild_fingerprints())
+ *     under the latest snapshot, not the transaction's;
+ *   - upserts the project's row of perfbudget.project_fingerprint, with the
+ *     project's year, region and department, or deletes it when the form
+ *     has no 产出/效益/满意度 rows.  Triggers on that table keep the counts
+ *     of perfbudget.fingerprint_group.
+ *
+ * Once per project per batch: the 15 row events of one imported form cost
+ * one recomputation.  A backend-local hash (in TopTransactionContext, keyed
+ * by project id, valid while MyProc->lxid is the same) remembers the command
+ * id under which each project was recomputed; an event whose row change
+ * was made by an earlier command was visible to that recomputation and is
+ * skipped.  A change made after it (rows edited after SET CONSTRAINTS ALL
+ * IMMEDIATE) has a later command id and recomputes again.  The set is
+ * dropped when a subtransaction aborts, since the rolled-back recomputation
+ * may have to run again.
+ *
+ * The work runs under search_path = pg_catalog, pg_temp (a GUC nest level,
+ * as a function's SET clause would), whatever the writer's path.
+ *
+ * perfbudget.refresh_fingerprint(id) — and import_form after each form,
+ * through pb_refresh_fingerprint() — recomputes at once, so that the
+ * writing transaction's own reads (form_issues, department_review) see an
+ * imported form's fingerprint before commit; the deferred events of the
+ * rows it wrote are then skipped as already seen.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "pb_fingerprint.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "storage/proc.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
+
+PG_FUNCTION_INFO_V1(indicator_fingerprint_trigger);
+PG_FUNCTION_INFO_V1(refresh_fingerprint);
+
+typedef struct FingerprintDone
+{
+	int64		project_id;		/* hash key */
+	CommandId	computed_at;	/* command id current when recomputed */
+} FingerprintDone;
+
+static HTAB *done_set = NULL;
+static LocalTransactionId done_lxid = InvalidLocalTransactionId;
+static bool callback_registered = false;
+
+static SPIPlanPtr lock_plan = NULL;
+static SPIPlanPtr print_plan = NULL;
+static SPIPlanPtr upsert_plan = NULL;
+static SPIPlanPtr delete_plan = NULL;
+
+static void
+forget_on_subabort(SubXactEvent event, SubTransactionId mySubid,
+				   SubTransactionId parentSubid, void *arg)
+{
+	/* the memory belongs to TopTransactionContext: just stop using it */
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		done_set = NULL;
+}
+
+static HTAB *
+current_done_set(void)
+{
+	if (!callback_registered)
+	{
+		RegisterSubXactCallback(forget_on_subabort, NULL);
+		callback_registered = true;
+	}
+	if (done_set == NULL || done_lxid != MyProc->lxid)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(int64);
+		ctl.entrysize = sizeof(FingerprintDone);
+		ctl.hcxt = TopTransactionContext;
+		done_set = hash_create("perfbudget fingerprints recomputed", 256, &ctl,
+							   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		done_lxid = MyProc->lxid;
+	}
+	return done_set;
+}
+
+/*
+ * The work runs under search_path = pg_catalog, pg_temp (as a function
+ * with that SET clause would), so that neither the queries here nor the
+ * functions and triggers they reach depend on the writer's search_path.
+ */
+static int
+enter_safe_path(void)
+{
+	int			level = NewGUCNestLevel();
+
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	return level;
+}
+
+static SPIPlanPtr
+prepare_kept(const char *sql, int nargs, Oid *argtypes)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
+			 SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "SPI_keepplan failed");
+	return plan;
+}
+
+static void
+prepare_plans(void)
+{
+	Oid			one[1] = {INT8OID};
+	Oid			five[5] = {INT8OID, INT4OID, TEXTOID, TEXTOID, TEXTOID};
+
+	if (lock_plan == NULL)
+		lock_plan = prepare_kept(
+			"SELECT budget_year, region, department FROM perfbudget.project "
+			"WHERE id = $1 FOR NO KEY UPDATE", 1, one);
+	if (print_plan == NULL)
+		print_plan = prepare_kept("SELECT perfbudget.indicator_fingerprint($1)", 1, one);
+	if (upsert_plan == NULL)
+		upsert_plan = prepare_kept(
+			"INSERT INTO perfbudget.project_fingerprint AS f "
+			"(project_id, budget_year, region, department, fingerprint) "
+			"VALUES ($1, $2, $3, $4, $5) ON CONFLICT (project_id) DO UPDATE "
+			"SET budget_year = excluded.budget_year, region = excluded.region, "
+			"department = excluded.department, fingerprint = excluded.fingerprint "
+			"WHERE (f.budget_year, f.region, f.department, f.fingerprint) "
+			"IS DISTINCT FROM (excluded.budget_year, excluded.region, "
+			"excluded.department, excluded.fingerprint)", 5, five);
+	if (delete_plan == NULL)
+		delete_plan = prepare_kept(
+			"DELETE FROM perfbudget.project_fingerprint WHERE project_id = $1", 1, one);
+}
+
+/* Recompute and store the fingerprint of one project. */
+static void
+refresh_project(int64 project_id)
+{
+	Datum		args[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	bool		isnull;
+	Datum		year;
+	Datum		region;
+	Datum		department;
+	bool		year_null;
+	bool		region_null;
+	bool		department_null;
+	Datum		print;
+	TupleDesc	desc;
+	HeapTuple	tup;
+
+	args[0] = Int64GetDatum(project_id);
+	if (SPI_execute_plan(lock_plan, args, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not lock project " INT64_FORMAT, project_id);
+	if (SPI_processed == 0)
+		return;					/* the project is gone: its fingerprint went with it */
+	tup = SPI_copytuple(SPI_tuptable->vals[0]);
+	desc = SPI_tuptable->tupdesc;
+	year = SPI_getbinval(tup, desc, 1, &year_null);
+	region = SPI_getbinval(tup, desc, 2, &region_null);
+	department = SPI_getbinval(tup, desc, 3, &department_null);
+
+	/*
+	 * Read the rows with the latest snapshot: under REPEATABLE READ the rows
+	 * committed by a writer we waited for on the lock would otherwise be
+	 * invisible, and the stored fingerprint would miss them.
+	 */
+	if (SPI_execute_snapshot(print_plan, args, NULL, GetLatestSnapshot(),
+							 InvalidSnapshot, true, false, 1) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		elog(ERROR, "could not compute the indicator fingerprint of project " INT64_FORMAT,
+			 project_id);
+	print = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+	if (isnull)
+	{
+		if (SPI_execute_plan(delete_plan, args, NULL, false, 0) != SPI_OK_DELETE)
+			elog(ERROR, "could not delete the fingerprint of project " INT64_FORMAT,
+				 project_id);
+		return;
+	}
+	print = PointerGetDatum(PG_DETOAST_DATUM_COPY(print));
+	args[1] = year;
+	nulls[1] = year_null ? 'n' : ' ';
+	args[2] = region;
+	nulls[2] = region_null ? 'n' : ' ';
+	args[3] = department;
+	nulls[3] = department_null ? 'n' : ' ';
+	args[4] = print;
+	if (SPI_execute_plan(upsert_plan, args, nulls, false, 0) != SPI_OK_INSERT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not store the indicator fingerprint of project " INT64_FORMAT,
+						project_id),
+				 errdetail("SPI returned %s.", SPI_result_code_string(SPI_result)),
+				 errhint("perfbudget.rebuild_fingerprints() recomputes every stored fingerprint.")));
+}
+
+/*
+ * Recompute one project's fingerprint now (within the caller's SPI
+ * connection or none) and remember it as done for the changes made so far.
+ */
+void
+pb_refresh_fingerprint(int64 project_id)
+{
+	FingerprintDone *entry;
+	bool		found;
+	int			level;
+
+	entry = hash_search(current_done_set(), &project_id, HASH_ENTER, &found);
+	entry->computed_at = GetCurrentCommandId(false);
+	level = enter_safe_path();
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	prepare_plans();
+	refresh_project(project_id);
+	SPI_finish();
+	AtEOXact_GUC(true, level);
+}
+
+Datum
+refresh_fingerprint(PG_FUNCTION_ARGS)
+{
+	pb_refresh_fingerprint(PG_GETARG_INT64(0));
+	PG_RETURN_VOID();
+}
+
+static int64
+project_id_of(TriggerData *td, HeapTuple tup)
+{
+	bool		isnull;
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	int			attno = SPI_fnumber(desc, "project_id");
+	Datum		d;
+
+	if (attno <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_TRIGGERED_ACTION_EXCEPTION),
+				 errmsg("indicator_fingerprint_trigger: relation \"%s\" has no column \"project_id\"",
+						RelationGetRelationName(td->tg_relation)),
+				 errhint("The trigger belongs on perfbudget.indicator.")));
+	d = SPI_getbinval(tup, desc, attno, &isnull);
+	return isnull ? -1 : DatumGetInt64(d);
+}
+
+/*
+ * The command that made the change of this event: the inserting command of
+ * the new row (INSERT, UPDATE), the deleting command of the old one
+ * (DELETE).  Both are this transaction's, so the header holds them (through
+ * a combo command id when one command inserted and another deleted).
+ */
+static CommandId
+change_command(TriggerData *td)
+{
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		return HeapTupleHeaderGetCmax(td->tg_trigtuple->t_data);
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		return HeapTupleHeaderGetCmin(td->tg_newtuple->t_data);
+	return HeapTupleHeaderGetCmin(td->tg_trigtuple->t_data);
+}
+
+Datum
+indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	int64		ids[2] = {-1, -1};
+	CommandId	changed_at;
+	HTAB	   *done;
+	bool		connected = false;
+	int			level = 0;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("indicator_fingerprint_trigger must be an AFTER ... FOR EACH ROW trigger"),
+				 errhint("See the trigger indicator_fingerprint on perfbudget.indicator.")));
+
+	ids[0] = project_id_of(td, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ?
+						   td->tg_newtuple : td->tg_trigtuple);
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		ids[1] = project_id_of(td, td->tg_trigtuple);
+		if (ids[1] == ids[0])
+			ids[1] = -1;
+	}
+	changed_at = change_command(td);
+	done = current_done_set();
+
+	for (int i = 0; i < 2; i++)
+	{
+		FingerprintDone *entry;
+		bool		found;
+
+		if (ids[i] < 0)
+			continue;
+		entry = hash_search(done, &ids[i], HASH_ENTER, &found);
+		if (found && changed_at < entry->computed_at)
+			continue;			/* this change was visible to the last recomputation */
+		if (!connected)
+		{
+			level = enter_safe_path();
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			prepare_plans();
+			connected = true;
+		}
+		/* the latest snapshot taken in refresh_project sees commands before this one */
+		entry->computed_at = GetCurrentCommandId(false);
+		refresh_project(ids[i]);
+	}
+	if (connected)
+	{
+		SPI_finish();
+		AtEOXact_GUC(true, level);
+	}
+	return PointerGetDatum(NULL);
+}
