@@ -32,493 +32,6 @@ CREATE UNIQUE INDEX project_form_key ON project
 COMMENT ON INDEX project_form_key IS 'one form per budget year, region, department and project name, compared by name_key (NFKC, no invisible characters, no white space)';
 COMMENT ON CONSTRAINT project_name_lengths ON project IS '名称长度: 项目名称 ≤ 300, 主管部门 ≤ 200, 行政区划 ≤ 100, 级次 ≤ 20 characters (the unique index project_form_key holds them)';
 
--- The views, each in its 0.2 form (a column is only ever appended, so that
--- CREATE OR REPLACE keeps every dependent view): roll-ups by budget year,
--- region and department and region_summary (issue 8); written for a
--- province's volume (issue 9) — form_issues reads each table once per
--- branch, department_summary is one GROUP BY over a department's facts,
--- project_summary groups a form with its findings, so that filters on year,
--- region, department and project reach the indexes; form_issues has the
--- rule qualitative_measurable.
-
-CREATE OR REPLACE VIEW indicator_set WITH (security_invoker = true) AS
-SELECT p.id AS project_id, p.budget_year, p.department,
-       md5(string_agg(concat_ws('|', perfbudget.canonical_level1(i.level1),
-                                perfbudget.canonical_level2(i.level2), i.level3,
-                                i.half_year_target::text, i.annual_target::text),
-                      E'\n' ORDER BY i.line_no)) AS fingerprint,
-       p.region
-FROM perfbudget.project p JOIN perfbudget.indicator i ON i.project_id = p.id
-WHERE coalesce(perfbudget.canonical_level1(i.level1), '') NOT IN ('决策指标', '过程指标')
-GROUP BY p.id, p.budget_year, p.department, p.region;
-
-CREATE OR REPLACE VIEW form_issues WITH (security_invoker = true) AS
-SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
-       f.budget_year, f.department, f.project_name, f.region
-FROM (
-    -- money: one row per project with its expenditure rows summed
-    SELECT x.id AS project_id, x.budget_year, x.region, x.department, x.name AS project_name,
-           NULL::integer AS line_no, c.code, c.message
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
-                 p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
-                 count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
-                 max(e.annual) FILTER (WHERE e.annual > 0) AS max_amount,
-                 min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
-          FROM perfbudget.project p
-          LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
-          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x
-    CROSS JOIN LATERAL (VALUES
-        ('no_expenditure_rows',
-         CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
-              THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END),
-        ('expenditure_sum_mismatch',
-         CASE WHEN x.n > 0 AND (coalesce(x.half_sum, 0) <> coalesce(x.spend_half_year, 0)
-                                OR coalesce(x.annual_sum, 0) <> coalesce(x.spend_annual, 0))
-              THEN format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
-                          x.name, x.half_sum, x.annual_sum, coalesce(x.spend_half_year, 0),
-                          coalesce(x.spend_annual, 0)) END),
-        ('period_reversed',
-         CASE WHEN x.start_month > x.end_month
-              THEN format('项目「%s」开始时间 %s 晚于完成时间 %s', x.name,
-                          to_char(x.start_month, 'YYYY年FMMM月'), to_char(x.end_month, 'YYYY年FMMM月')) END),
-        ('unit_mix',
-         CASE WHEN x.max_amount / x.min_amount >=
-                   (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
-              THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
-                          x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END)
-    ) AS c(code, message)
-    WHERE c.message IS NOT NULL
-    UNION ALL
-    -- indicator rows: every rule of one row in one pass over the rows
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no, c.code, c.message
-    FROM perfbudget.project p
-    JOIN perfbudget.indicator i ON i.project_id = p.id
-    CROSS JOIN LATERAL (VALUES
-        ('annual_target_missing',
-         CASE WHEN i.annual_target IS NULL
-              THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END),
-        ('qualitative_with_number',
-         CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
-                   AND perfbudget.perf_kind(i.half_year_target) IN ('percent', 'quantity')
-              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '半年',
-                          perfbudget.perf_value_of(i.half_year_target)) END),
-        ('qualitative_measurable',
-         CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
-                   AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
-              THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
-                          i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
-                          CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END),
-        ('qualitative_with_number',
-         CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
-                   AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
-              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
-                          perfbudget.perf_value_of(i.annual_target)) END),
-        ('qualitative_measurable',
-         CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
-                   AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
-              THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
-                          i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
-                          CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END),
-        ('percent_out_of_range',
-         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
-                   AND (perfbudget.perf_number(i.half_year_target) < 0
-                        OR perfbudget.perf_number(i.half_year_target) > 100)
-              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
-                          '半年', i.half_year_target) END),
-        ('percent_out_of_range',
-         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                   AND (perfbudget.perf_number(i.annual_target) < 0
-                        OR perfbudget.perf_number(i.annual_target) > 100)
-              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
-                          '全年', i.annual_target) END),
-        ('rate_in_days',
-         CASE WHEN i.level3 LIKE '%率%'
-                   AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
-              THEN format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3,
-                          perfbudget.perf_unit(i.annual_target)) END),
-        ('count_without_unit',
-         CASE WHEN perfbudget.perf_kind(i.annual_target) = 'quantity'
-                   AND perfbudget.perf_unit(i.annual_target) IS NULL
-                   AND i.level3 !~ '[(（].+[)）]'
-              THEN format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3,
-                          i.annual_target) END),
-        ('date_outside_period',
-         CASE WHEN perfbudget.perf_date(i.half_year_target) < p.start_month
-                   OR perfbudget.perf_date(i.half_year_target) >= (p.end_month + interval '1 month')
-              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
-                          i.half_year_target, to_char(p.start_month, 'YYYY年FMMM月'),
-                          to_char(p.end_month, 'YYYY年FMMM月')) END),
-        ('date_outside_period',
-         CASE WHEN perfbudget.perf_date(i.annual_target) < p.start_month
-                   OR perfbudget.perf_date(i.annual_target) >= (p.end_month + interval '1 month')
-              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
-                          i.annual_target, to_char(p.start_month, 'YYYY年FMMM月'),
-                          to_char(p.end_month, 'YYYY年FMMM月')) END),
-        ('half_year_beyond_annual',
-         CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'percent'
-                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                   AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
-                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-                   AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
-              THEN format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
-                          i.half_year_target, i.annual_target) END),
-        ('satisfaction_below_threshold',
-         CASE WHEN (perfbudget.canonical_level1(i.level1) = '满意度指标' OR i.level3 LIKE '%满意%')
-                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-                   AND perfbudget.perf_number(i.annual_target) <
-                       (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
-              THEN format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
-                          (SELECT threshold FROM perfbudget.issue_rule
-                           WHERE code = 'satisfaction_below_threshold')) END)
-    ) AS c(code, message)
-    WHERE c.message IS NOT NULL
-    UNION ALL
-    -- the same 三级 name twice under one 二级
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, min(i.line_no), 'duplicate_indicator',
-           format('二级指标「%s」下三级指标「%s」重复（第%s行）', coalesce(i.level2, ''), i.level3,
-                  string_agg(i.line_no::text, '、' ORDER BY i.line_no))
-    FROM perfbudget.project p
-    JOIN perfbudget.indicator i ON i.project_id = p.id
-    GROUP BY p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
-    HAVING count(*) > 1
-    UNION ALL
-    -- coverage: one row per project with what its indicator table has
-    SELECT h.id, h.budget_year, h.region, h.department, h.name, NULL, c.code,
-           format('项目「%s」%s', h.name, c.what)
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
-                 coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
-                 coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
-                 coalesce(bool_or(i.l1 = '满意度指标'), false) AS has_satisfaction,
-                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 = '数量指标'), false) AS has_quantity,
-                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 IN ('质量指标', '时效指标')), false) AS has_quality,
-                 coalesce(bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标'), false) AS has_cost,
-                 count(i.project_id) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
-          FROM perfbudget.project p
-          LEFT JOIN (SELECT project_id, perfbudget.canonical_level1(level1) AS l1,
-                            perfbudget.canonical_level2(level2) AS l2
-                     FROM perfbudget.indicator) i ON i.project_id = p.id
-          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h
-    CROSS JOIN LATERAL (VALUES
-        ('missing_output', NOT h.has_output, '缺少产出指标'),
-        ('missing_benefit', NOT h.has_benefit, '缺少效益指标'),
-        ('missing_satisfaction', NOT h.has_satisfaction, '缺少满意度指标'),
-        ('output_without_quantity', h.has_output AND NOT h.has_quantity, '产出指标缺少数量指标'),
-        ('output_without_quality_or_timeliness', h.has_output AND NOT h.has_quality,
-         '产出指标缺少质量指标或时效指标'),
-        ('missing_cost', NOT h.has_cost, '缺少成本指标'),
-        ('too_few_indicators',
-         h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators'),
-         format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
-                (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')))
-    ) AS c(code, failed, what)
-    WHERE c.failed
-    UNION ALL
-    -- review: indicator sets copied across a department's projects (the
-    -- count is a window over year, region, department and fingerprint, so
-    -- filters on those reach the tables)
-    SELECT w.project_id, w.budget_year, w.region, w.department, p.name, NULL,
-           'boilerplate_indicator_set',
-           format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
-                  p.name, w.budget_year, w.n - 1)
-    FROM (SELECT s.project_id, s.budget_year, s.region, s.department,
-                 count(*) OVER (PARTITION BY s.budget_year, s.region, s.department, s.fingerprint) AS n
-          FROM perfbudget.indicator_set s) w
-    JOIN perfbudget.project p ON p.id = w.project_id
-    WHERE w.n >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
-    UNION ALL
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
-           format('项目「%s」的年度目标照抄中长期目标', p.name)
-    FROM perfbudget.project p
-    WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
-) AS f
-JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
-
-CREATE OR REPLACE VIEW project_summary WITH (security_invoker = true) AS
-SELECT g.project_id, g.budget_year, g.department, g.project_name,
-       g.implementing_unit, g.category,
-       g.total, g.fiscal_subtotal, g.general_budget,
-       g.government_fund, g.special_account, g.state_capital, g.social_insurance_fund,
-       g.carryover, g.other_funds, g.spend_half_year, g.spend_annual, g.spend_executed,
-       round(g.spend_half_year / nullif(g.spend_annual, 0), 4) AS half_year_ratio,
-       e.items AS expenditure_items,
-       i.indicators,
-       i.quantitative_indicators,
-       i.quantitative_share,
-       g.issues_error,
-       g.issues_warning,
-       g.region, g.region_level
-FROM (SELECT project_id, budget_year, region, department, project_name,
-             max(implementing_unit) AS implementing_unit, max(category) AS category,
-             max(total) AS total,
-             max(fiscal_subtotal) AS fiscal_subtotal,
-             max(general_budget) AS general_budget,
-             max(government_fund) AS government_fund,
-             max(special_account) AS special_account,
-             max(state_capital) AS state_capital,
-             max(social_insurance_fund) AS social_insurance_fund,
-             max(carryover) AS carryover,
-             max(other_funds) AS other_funds,
-             max(spend_half_year) AS spend_half_year,
-             max(spend_annual) AS spend_annual,
-             max(spend_executed) AS spend_executed,
-             max(region_level) AS region_level,
-             sum(issue_error)::bigint AS issues_error, sum(issue_warning)::bigint AS issues_warning
-      FROM (SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name,
-                   p.implementing_unit, p.category, p.total, p.fiscal_subtotal, p.general_budget,
-                   p.government_fund, p.special_account, p.state_capital, p.social_insurance_fund,
-                   p.carryover, p.other_funds, p.spend_half_year, p.spend_annual, p.spend_executed,
-                   p.region_level, 0 AS issue_error, 0 AS issue_warning
-            FROM perfbudget.project p
-            UNION ALL
-            SELECT f.project_id, f.budget_year, f.region, f.department, f.project_name,
-                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, (f.severity = 'error')::integer, (f.severity = 'warning')::integer
-            FROM perfbudget.form_issues f) u
-      GROUP BY project_id, budget_year, region, department, project_name) g
-CROSS JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
-                    WHERE x.project_id = g.project_id) e
-CROSS JOIN LATERAL (SELECT count(*) AS indicators,
-                           count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
-                               AS quantitative_indicators,
-                           perfbudget.quantitative_share(x.annual_target) AS quantitative_share
-                    FROM perfbudget.indicator x WHERE x.project_id = g.project_id) i;
-
-CREATE OR REPLACE VIEW department_summary WITH (security_invoker = true) AS
-WITH facts AS NOT MATERIALIZED (
-    SELECT p.budget_year, p.region, p.department, 1 AS projects,
-           p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
-           p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
-           p.spend_half_year, p.spend_annual,
-           NULL::perfbudget.perf_target AS annual_target, 0 AS indicators,
-           0 AS quantitative_indicators, 0 AS issues_error, 0 AS issues_warning
-    FROM perfbudget.project p
-    UNION ALL
-    SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, i.annual_target, 1,
-           (perfbudget.perf_symbol(i.annual_target) <> '定性')::integer, 0, 0
-    FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
-    UNION ALL
-    SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL, 0, 0,
-           (f.severity = 'error')::integer, (f.severity = 'warning')::integer
-    FROM perfbudget.form_issues f
-)
-SELECT budget_year, department, false AS is_total,
-       sum(projects)::bigint AS projects,
-       perfbudget.funding_sum(total) AS total,
-       perfbudget.funding_sum(fiscal_subtotal) AS fiscal_subtotal,
-       perfbudget.funding_sum(general_budget) AS general_budget,
-       perfbudget.funding_sum(government_fund) AS government_fund,
-       perfbudget.funding_sum(special_account) AS special_account,
-       perfbudget.funding_sum(state_capital) AS state_capital,
-       perfbudget.funding_sum(social_insurance_fund) AS social_insurance_fund,
-       perfbudget.funding_sum(carryover) AS carryover,
-       perfbudget.funding_sum(other_funds) AS other_funds,
-       perfbudget.funding_sum(spend_half_year) AS spend_half_year,
-       perfbudget.funding_sum(spend_annual) AS spend_annual,
-       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4)
-           AS half_year_ratio,
-       sum(indicators)::bigint AS indicators,
-       sum(quantitative_indicators)::bigint AS quantitative_indicators,
-       perfbudget.quantitative_share(annual_target) AS quantitative_share,
-       sum(issues_error)::bigint AS issues_error,
-       sum(issues_warning)::bigint AS issues_warning,
-       region
-FROM facts
-GROUP BY budget_year, region, department
-UNION ALL
-SELECT budget_year, NULL, true,
-       sum(projects)::bigint,
-       perfbudget.funding_sum(total), perfbudget.funding_sum(fiscal_subtotal),
-       perfbudget.funding_sum(general_budget), perfbudget.funding_sum(government_fund),
-       perfbudget.funding_sum(special_account), perfbudget.funding_sum(state_capital),
-       perfbudget.funding_sum(social_insurance_fund), perfbudget.funding_sum(carryover),
-       perfbudget.funding_sum(other_funds), perfbudget.funding_sum(spend_half_year),
-       perfbudget.funding_sum(spend_annual),
-       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4),
-       sum(indicators)::bigint, sum(quantitative_indicators)::bigint,
-       perfbudget.quantitative_share(annual_target),
-       sum(issues_error)::bigint, sum(issues_warning)::bigint,
-       NULL
-FROM facts
-GROUP BY budget_year;
-
-CREATE VIEW region_summary WITH (security_invoker = true) AS
-SELECT budget_year, region, is_total,
-       sum(projects)::bigint AS projects,
-       count(*) FILTER (WHERE NOT is_total) AS departments,
-       sum(total) AS total, sum(fiscal_subtotal) AS fiscal_subtotal,
-       sum(general_budget) AS general_budget, sum(government_fund) AS government_fund,
-       sum(special_account) AS special_account, sum(state_capital) AS state_capital,
-       sum(social_insurance_fund) AS social_insurance_fund, sum(carryover) AS carryover,
-       sum(other_funds) AS other_funds, sum(spend_half_year) AS spend_half_year,
-       sum(spend_annual) AS spend_annual,
-       round(sum(spend_half_year) / nullif(sum(spend_annual), 0), 4) AS half_year_ratio,
-       sum(indicators)::bigint AS indicators,
-       sum(quantitative_indicators)::bigint AS quantitative_indicators,
-       round(sum(quantitative_indicators)::numeric / nullif(sum(indicators), 0), 4) AS quantitative_share,
-       sum(issues_error)::bigint AS issues_error,
-       sum(issues_warning)::bigint AS issues_warning
-FROM perfbudget.department_summary
-GROUP BY budget_year, region, is_total;
-
-CREATE OR REPLACE VIEW indicator_detail WITH (security_invoker = true) AS
-SELECT i.project_id, p.budget_year, p.department, p.name AS project_name, i.line_no,
-       i.level1, i.level2, i.level3,
-       perfbudget.canonical_level1(i.level1) AS canonical_level1,
-       perfbudget.canonical_level2(i.level2) AS canonical_level2,
-       i.annual_target::text AS annual_text,
-       perfbudget.perf_symbol(i.annual_target) AS annual_symbol,
-       perfbudget.perf_kind(i.annual_target) AS annual_kind,
-       perfbudget.perf_number(i.annual_target) AS annual_number,
-       perfbudget.perf_unit(i.annual_target) AS annual_unit,
-       perfbudget.perf_base_number(i.annual_target) AS annual_base_number,
-       i.half_year_target::text AS half_year_text,
-       perfbudget.perf_symbol(i.half_year_target) AS half_year_symbol,
-       perfbudget.perf_kind(i.half_year_target) AS half_year_kind,
-       perfbudget.perf_number(i.half_year_target) AS half_year_number,
-       perfbudget.perf_unit(i.half_year_target) AS half_year_unit,
-       perfbudget.perf_base_number(i.half_year_target) AS half_year_base_number,
-       i.actual::text AS actual_text,
-       perfbudget.perf_met(i.annual_target, i.actual) AS met,
-       i.weight, i.score, i.deviation_note, p.region
-FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id;
-
-CREATE OR REPLACE VIEW department_review WITH (security_invoker = true) AS
-SELECT s.budget_year, s.department, s.projects,
-       coalesce(g.largest_identical_set, 0) AS largest_identical_set,
-       coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
-       s.indicators,
-       round(1 - s.quantitative_share, 4) AS qualitative_share,
-       s.region
-FROM perfbudget.department_summary s
-LEFT JOIN LATERAL (
-    SELECT max(n) AS largest_identical_set, sum(n) FILTER (WHERE n > 1) AS projects_sharing_set
-    FROM (SELECT count(*) AS n FROM perfbudget.indicator_set x
-          WHERE x.budget_year = s.budget_year AND x.department = s.department
-            AND x.region IS NOT DISTINCT FROM s.region
-          GROUP BY x.fingerprint) sets
-) g ON true
-WHERE NOT s.is_total;
-
-CREATE OR REPLACE VIEW "部门汇总" WITH (security_invoker = true) AS
-SELECT budget_year AS "预算年度", department AS "主管部门", is_total AS "是否合计",
-       projects AS "项目数", total AS "资金总额", fiscal_subtotal AS "财政拨款小计",
-       general_budget AS "一般公共预算资金", government_fund AS "政府性基金预算",
-       special_account AS "财政专户管理资金", state_capital AS "国有资本经营预算",
-       social_insurance_fund AS "社保基金预算", carryover AS "上年结转资金",
-       other_funds AS "其他资金", spend_half_year AS "半年计划执行数",
-       spend_annual AS "全年预算数", half_year_ratio AS "半年执行比例",
-       indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
-       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数",
-       region AS "行政区划"
-FROM perfbudget.department_summary;
-
-CREATE OR REPLACE VIEW "项目汇总" WITH (security_invoker = true) AS
-SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
-       project_name AS "项目名称", implementing_unit AS "实施单位", category AS "项目类别",
-       total AS "资金总额", spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
-       spend_executed AS "全年执行数", half_year_ratio AS "半年执行比例",
-       indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
-       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数",
-       region AS "行政区划", region_level AS "预算级次"
-FROM perfbudget.project_summary;
-
-CREATE OR REPLACE VIEW "指标明细" WITH (security_invoker = true) AS
-SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
-       project_name AS "项目名称", line_no AS "行号", level1 AS "一级指标",
-       level2 AS "二级指标", level3 AS "三级指标", annual_text AS "全年指标值",
-       annual_symbol AS "计算符号", annual_kind AS "值类型", annual_number AS "数值",
-       annual_unit AS "计量单位", half_year_text AS "半年指标值", actual_text AS "实际完成值",
-       met AS "是否达成", weight AS "分值", score AS "得分", region AS "行政区划"
-FROM perfbudget.indicator_detail;
-
-CREATE OR REPLACE VIEW "问题清单" WITH (security_invoker = true) AS
-SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
-       project_name AS "项目名称", severity AS "严重程度", code AS "规则代码",
-       message AS "问题说明", line_no AS "行号", region AS "行政区划"
-FROM perfbudget.form_issues;
-
-CREATE VIEW "地区汇总" WITH (security_invoker = true) AS
-SELECT budget_year AS "预算年度", region AS "行政区划", is_total AS "是否合计",
-       projects AS "项目数", departments AS "部门数", total AS "资金总额",
-       fiscal_subtotal AS "财政拨款小计", general_budget AS "一般公共预算资金",
-       government_fund AS "政府性基金预算", special_account AS "财政专户管理资金",
-       state_capital AS "国有资本经营预算", social_insurance_fund AS "社保基金预算",
-       carryover AS "上年结转资金", other_funds AS "其他资金",
-       spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
-       half_year_ratio AS "半年执行比例", indicators AS "三级指标数",
-       quantitative_indicators AS "定量指标数", quantitative_share AS "量化率",
-       issues_error AS "错误数", issues_warning AS "警告数"
-FROM perfbudget.region_summary;
-
-COMMENT ON VIEW department_summary IS '部门汇总 — one row per budget year, region and 主管部门 (the same department name in two regions is two departments), plus a total row per year (is_total, region and department NULL): projects, money by source (万元), half-year plan, indicators and issues';
-
-COMMENT ON VIEW region_summary IS '地区汇总 — the figures of department_summary per budget year and region (行政区划 from the forms'' title lines; NULL region for forms whose title names none), plus the year''s total row (is_total)';
-COMMENT ON COLUMN region_summary.budget_year IS '预算年度 — budget year';
-COMMENT ON COLUMN region_summary.region IS '行政区划 — region; NULL on the year''s total row and for forms whose title names no region';
-COMMENT ON COLUMN region_summary.is_total IS '是否合计行 — true on the total row of the year';
-COMMENT ON COLUMN region_summary.projects IS '项目数 — number of forms';
-COMMENT ON COLUMN region_summary.departments IS '部门数 — number of 主管部门 with forms in the region';
-COMMENT ON COLUMN region_summary.total IS '资金总额（万元）— income total';
-COMMENT ON COLUMN region_summary.fiscal_subtotal IS '财政拨款小计（万元）— fiscal appropriation subtotal';
-COMMENT ON COLUMN region_summary.general_budget IS '一般公共预算资金（万元）— general public budget funds';
-COMMENT ON COLUMN region_summary.government_fund IS '政府性基金预算（万元）— government fund budget';
-COMMENT ON COLUMN region_summary.special_account IS '财政专户管理资金（万元）— fiscal special account funds';
-COMMENT ON COLUMN region_summary.state_capital IS '国有资本经营预算（万元）— state capital operation budget';
-COMMENT ON COLUMN region_summary.social_insurance_fund IS '社保基金预算（万元）— social insurance fund budget';
-COMMENT ON COLUMN region_summary.carryover IS '上年结转资金（万元）— carried over from last year';
-COMMENT ON COLUMN region_summary.other_funds IS '其他资金（万元）— other funds';
-COMMENT ON COLUMN region_summary.spend_half_year IS '半年(程)计划执行数（万元）— planned spending by mid-year';
-COMMENT ON COLUMN region_summary.spend_annual IS '全年(程)预算数（万元）— annual expenditure budget';
-COMMENT ON COLUMN region_summary.half_year_ratio IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
-COMMENT ON COLUMN region_summary.indicators IS '三级指标数 — number of indicator rows';
-COMMENT ON COLUMN region_summary.quantitative_indicators IS '定量指标数 — indicators whose annual comparator is not 定性';
-COMMENT ON COLUMN region_summary.quantitative_share IS '量化率 — quantitative_indicators / indicators, a fraction (4 decimals)';
-COMMENT ON COLUMN region_summary.issues_error IS '错误数 — error rows in form_issues';
-COMMENT ON COLUMN region_summary.issues_warning IS '警告数 — warning rows in form_issues';
-COMMENT ON VIEW "地区汇总" IS 'region_summary with Chinese column names';
-COMMENT ON COLUMN "地区汇总"."预算年度" IS '预算年度 — budget year';
-COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
-COMMENT ON COLUMN "地区汇总"."是否合计" IS '是否合计行 — true on the total row of the year';
-COMMENT ON COLUMN "地区汇总"."项目数" IS '项目数 — number of forms';
-COMMENT ON COLUMN "地区汇总"."部门数" IS '部门数 — number of 主管部门 with forms in the region';
-COMMENT ON COLUMN "地区汇总"."资金总额" IS '资金总额（万元）— income total';
-COMMENT ON COLUMN "地区汇总"."财政拨款小计" IS '财政拨款小计（万元）— fiscal appropriation subtotal';
-COMMENT ON COLUMN "地区汇总"."一般公共预算资金" IS '一般公共预算资金（万元）— general public budget funds';
-COMMENT ON COLUMN "地区汇总"."政府性基金预算" IS '政府性基金预算（万元）— government fund budget';
-COMMENT ON COLUMN "地区汇总"."财政专户管理资金" IS '财政专户管理资金（万元）— fiscal special account funds';
-COMMENT ON COLUMN "地区汇总"."国有资本经营预算" IS '国有资本经营预算（万元）— state capital operation budget';
-COMMENT ON COLUMN "地区汇总"."社保基金预算" IS '社保基金预算（万元）— social insurance fund budget';
-COMMENT ON COLUMN "地区汇总"."上年结转资金" IS '上年结转资金（万元）— carried over from last year';
-COMMENT ON COLUMN "地区汇总"."其他资金" IS '其他资金（万元）— other funds';
-COMMENT ON COLUMN "地区汇总"."半年计划执行数" IS '半年(程)计划执行数（万元）— planned spending by mid-year';
-COMMENT ON COLUMN "地区汇总"."全年预算数" IS '全年(程)预算数（万元）— annual expenditure budget';
-COMMENT ON COLUMN "地区汇总"."半年执行比例" IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
-COMMENT ON COLUMN "地区汇总"."三级指标数" IS '三级指标数 — number of indicator rows';
-COMMENT ON COLUMN "地区汇总"."定量指标数" IS '定量指标数 — indicators whose annual comparator is not 定性';
-COMMENT ON COLUMN "地区汇总"."量化率" IS '量化率 — quantitative_indicators / indicators, a fraction (4 decimals)';
-COMMENT ON COLUMN "地区汇总"."错误数" IS '错误数 — error rows in form_issues';
-COMMENT ON COLUMN "地区汇总"."警告数" IS '警告数 — warning rows in form_issues';
-
-COMMENT ON COLUMN project.region IS '行政区划 — region from the form''s title line, e.g. 如皋市, 江苏省; NULL when the title names none';
-COMMENT ON COLUMN project.region_level IS '预算级次 — 省级 / 市级 / 县级 / 区级 … as the title line says';
-COMMENT ON COLUMN indicator_set.region IS '行政区划 — region of the form';
-COMMENT ON COLUMN form_issues.region IS '行政区划 — region of the form';
-COMMENT ON COLUMN project_summary.region IS '行政区划 — region of the form, from its title line';
-COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
-COMMENT ON COLUMN department_summary.region IS '行政区划 — region of the department''s forms (NULL when their title names none, and on the year''s total row)';
-COMMENT ON COLUMN region_summary.region IS '行政区划 — region; NULL on the year''s total row and for forms whose title names no region';
-COMMENT ON COLUMN indicator_detail.region IS '行政区划 — region of the form';
-COMMENT ON COLUMN department_review.region IS '行政区划 — region of the department''s forms';
-COMMENT ON COLUMN "问题清单"."行政区划" IS '行政区划 — region of the form';
-COMMENT ON COLUMN "部门汇总"."行政区划" IS '行政区划 — region of the department''s forms; NULL on the year''s total row';
-COMMENT ON COLUMN "项目汇总"."行政区划" IS '行政区划 — region of the form, from its title line';
-COMMENT ON COLUMN "项目汇总"."预算级次" IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
-COMMENT ON COLUMN "指标明细"."行政区划" IS '行政区划 — region of the form';
-COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
-
 -- What an amount may be, one rule for the checks and the roll-ups (issue 8):
 -- 0 to 10^12 万元 with at most 6 decimals (check functions in C).
 COMMENT ON CONSTRAINT project_amounts_nonnegative ON project IS '金额有效: every amount is a number from 0 to 10^12 万元 with at most 6 decimals (the 分), which the roll-ups always add exactly';
@@ -861,11 +374,82 @@ $$;
 COMMENT ON FUNCTION rebuild_fingerprints() IS
   '重建指标指纹 — recomputes project_fingerprint and fingerprint_group from the indicator rows (after a data-only restore with --disable-triggers, or to check them); returns the number of forms with a fingerprint. Locks indicator against writes while it runs';
 
+COMMENT ON VIEW indicator_set IS '指标组合 — per form, a fingerprint of its 产出/效益/满意度 indicators (canonical levels, names and targets, in order): equal fingerprints mean a copied indicator set. Read from project_fingerprint, which is brought up to date at commit';
+CREATE OR REPLACE FUNCTION import_form_json(doc jsonb) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE STRICT
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    new_id bigint;
+    unknown text;
+BEGIN
+    IF jsonb_typeof(doc) IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = 'form JSON must be an object',
+            HINT = 'Use the layout perfbudget.form_json returns.';
+    END IF;
+    SELECT string_agg(k, ', ' ORDER BY k) INTO unknown
+    FROM jsonb_object_keys(doc) k
+    WHERE k NOT IN (SELECT attname FROM pg_attribute
+                    WHERE attrelid = 'perfbudget.project'::regclass AND attnum > 0 AND NOT attisdropped)
+      AND k NOT IN ('expenditure', 'indicators');
+    IF unknown IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = format('form JSON has unknown keys: %s', unknown),
+            DETAIL = 'Every key must be a column of perfbudget.project, "expenditure" or "indicators"; nothing is dropped silently.',
+            HINT = 'Use the layout perfbudget.form_json returns.';
+    END IF;
+
+    INSERT INTO perfbudget.project (budget_year, name, department, implementing_unit,
+        reporting_unit, attribute, level, category, start_month, end_month, manager, phone,
+        necessity, feasibility, content, long_term_goal, annual_goal, total, fiscal_subtotal,
+        general_budget, government_fund, special_account, state_capital, social_insurance_fund,
+        carryover, other_funds, spend_half_year, spend_annual, spend_executed, region,
+        region_level)
+    SELECT r.budget_year, r.name, r.department, r.implementing_unit, r.reporting_unit,
+        r.attribute, r.level, r.category, r.start_month, r.end_month, r.manager, r.phone,
+        r.necessity, r.feasibility, r.content, r.long_term_goal, r.annual_goal, r.total,
+        r.fiscal_subtotal, r.general_budget, r.government_fund, r.special_account,
+        r.state_capital, r.social_insurance_fund, r.carryover, r.other_funds,
+        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level
+    FROM jsonb_populate_record(NULL::perfbudget.project, doc) r
+    RETURNING id INTO new_id;
+
+    INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)
+    SELECT new_id, e.line_no, e.item, e.half_year, e.annual
+    FROM jsonb_populate_recordset(NULL::perfbudget.expenditure,
+                                  coalesce(doc -> 'expenditure', '[]')) e;
+
+    INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,
+        half_year_target, annual_target, actual, weight, score, deviation_note,
+        level1_points, remarks)
+    SELECT new_id, i.line_no, i.level1, i.level2, i.level3, i.half_year_target,
+        i.annual_target, i.actual, i.weight, i.score, i.deviation_note, i.level1_points,
+        i.remarks
+    FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
+                                  coalesce(doc -> 'indicators', '[]')) i;
+    PERFORM perfbudget.refresh_fingerprint(new_id);
+    RETURN new_id;
+END
+$$;
+
+SELECT rebuild_fingerprints();
+
+-- The views, each replaced once in its 0.2 form, after every table and
+-- function they read (a column is only ever appended, so that CREATE OR
+-- REPLACE keeps every dependent view): roll-ups by budget year,
+-- region and department and region_summary (issue 8); written for a
+-- province's volume (issue 9) — form_issues reads each table once per
+-- branch, department_summary is one GROUP BY over a department's facts,
+-- project_summary groups a form with its findings, so that filters on year,
+-- region, department and project reach the indexes; form_issues has the
+-- rule qualitative_measurable and the copied-set rule joins the stored
+-- fingerprints.
+
 CREATE OR REPLACE VIEW indicator_set WITH (security_invoker = true) AS
 SELECT p.id AS project_id, p.budget_year, p.department, f.fingerprint, p.region
 FROM perfbudget.project p JOIN perfbudget.project_fingerprint f ON f.project_id = p.id;
 
-COMMENT ON VIEW indicator_set IS '指标组合 — per form, a fingerprint of its 产出/效益/满意度 indicators (canonical levels, names and targets, in order): equal fingerprints mean a copied indicator set. Read from project_fingerprint, which is brought up to date at commit';
 CREATE OR REPLACE VIEW form_issues WITH (security_invoker = true) AS
 SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
        f.budget_year, f.department, f.project_name, f.region
@@ -1049,6 +633,157 @@ FROM (
 ) AS f
 JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
 
+CREATE OR REPLACE VIEW project_summary WITH (security_invoker = true) AS
+SELECT g.project_id, g.budget_year, g.department, g.project_name,
+       g.implementing_unit, g.category,
+       g.total, g.fiscal_subtotal, g.general_budget,
+       g.government_fund, g.special_account, g.state_capital, g.social_insurance_fund,
+       g.carryover, g.other_funds, g.spend_half_year, g.spend_annual, g.spend_executed,
+       round(g.spend_half_year / nullif(g.spend_annual, 0), 4) AS half_year_ratio,
+       e.items AS expenditure_items,
+       i.indicators,
+       i.quantitative_indicators,
+       i.quantitative_share,
+       g.issues_error,
+       g.issues_warning,
+       g.region, g.region_level
+FROM (SELECT project_id, budget_year, region, department, project_name,
+             max(implementing_unit) AS implementing_unit, max(category) AS category,
+             max(total) AS total,
+             max(fiscal_subtotal) AS fiscal_subtotal,
+             max(general_budget) AS general_budget,
+             max(government_fund) AS government_fund,
+             max(special_account) AS special_account,
+             max(state_capital) AS state_capital,
+             max(social_insurance_fund) AS social_insurance_fund,
+             max(carryover) AS carryover,
+             max(other_funds) AS other_funds,
+             max(spend_half_year) AS spend_half_year,
+             max(spend_annual) AS spend_annual,
+             max(spend_executed) AS spend_executed,
+             max(region_level) AS region_level,
+             sum(issue_error)::bigint AS issues_error, sum(issue_warning)::bigint AS issues_warning
+      FROM (SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name,
+                   p.implementing_unit, p.category, p.total, p.fiscal_subtotal, p.general_budget,
+                   p.government_fund, p.special_account, p.state_capital, p.social_insurance_fund,
+                   p.carryover, p.other_funds, p.spend_half_year, p.spend_annual, p.spend_executed,
+                   p.region_level, 0 AS issue_error, 0 AS issue_warning
+            FROM perfbudget.project p
+            UNION ALL
+            SELECT f.project_id, f.budget_year, f.region, f.department, f.project_name,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+            FROM perfbudget.form_issues f) u
+      GROUP BY project_id, budget_year, region, department, project_name) g
+CROSS JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
+                    WHERE x.project_id = g.project_id) e
+CROSS JOIN LATERAL (SELECT count(*) AS indicators,
+                           count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
+                               AS quantitative_indicators,
+                           perfbudget.quantitative_share(x.annual_target) AS quantitative_share
+                    FROM perfbudget.indicator x WHERE x.project_id = g.project_id) i;
+
+CREATE OR REPLACE VIEW department_summary WITH (security_invoker = true) AS
+WITH facts AS NOT MATERIALIZED (
+    SELECT p.budget_year, p.region, p.department, 1 AS projects,
+           p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
+           p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
+           p.spend_half_year, p.spend_annual,
+           NULL::perfbudget.perf_target AS annual_target, 0 AS indicators,
+           0 AS quantitative_indicators, 0 AS issues_error, 0 AS issues_warning
+    FROM perfbudget.project p
+    UNION ALL
+    SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, i.annual_target, 1,
+           (perfbudget.perf_symbol(i.annual_target) <> '定性')::integer, 0, 0
+    FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
+    UNION ALL
+    SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, 0, 0,
+           (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+    FROM perfbudget.form_issues f
+)
+SELECT budget_year, department, false AS is_total,
+       sum(projects)::bigint AS projects,
+       perfbudget.funding_sum(total) AS total,
+       perfbudget.funding_sum(fiscal_subtotal) AS fiscal_subtotal,
+       perfbudget.funding_sum(general_budget) AS general_budget,
+       perfbudget.funding_sum(government_fund) AS government_fund,
+       perfbudget.funding_sum(special_account) AS special_account,
+       perfbudget.funding_sum(state_capital) AS state_capital,
+       perfbudget.funding_sum(social_insurance_fund) AS social_insurance_fund,
+       perfbudget.funding_sum(carryover) AS carryover,
+       perfbudget.funding_sum(other_funds) AS other_funds,
+       perfbudget.funding_sum(spend_half_year) AS spend_half_year,
+       perfbudget.funding_sum(spend_annual) AS spend_annual,
+       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4)
+           AS half_year_ratio,
+       sum(indicators)::bigint AS indicators,
+       sum(quantitative_indicators)::bigint AS quantitative_indicators,
+       perfbudget.quantitative_share(annual_target) AS quantitative_share,
+       sum(issues_error)::bigint AS issues_error,
+       sum(issues_warning)::bigint AS issues_warning,
+       region
+FROM facts
+GROUP BY budget_year, region, department
+UNION ALL
+SELECT budget_year, NULL, true,
+       sum(projects)::bigint,
+       perfbudget.funding_sum(total), perfbudget.funding_sum(fiscal_subtotal),
+       perfbudget.funding_sum(general_budget), perfbudget.funding_sum(government_fund),
+       perfbudget.funding_sum(special_account), perfbudget.funding_sum(state_capital),
+       perfbudget.funding_sum(social_insurance_fund), perfbudget.funding_sum(carryover),
+       perfbudget.funding_sum(other_funds), perfbudget.funding_sum(spend_half_year),
+       perfbudget.funding_sum(spend_annual),
+       round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4),
+       sum(indicators)::bigint, sum(quantitative_indicators)::bigint,
+       perfbudget.quantitative_share(annual_target),
+       sum(issues_error)::bigint, sum(issues_warning)::bigint,
+       NULL
+FROM facts
+GROUP BY budget_year;
+
+CREATE VIEW region_summary WITH (security_invoker = true) AS
+SELECT budget_year, region, is_total,
+       sum(projects)::bigint AS projects,
+       count(*) FILTER (WHERE NOT is_total) AS departments,
+       sum(total) AS total, sum(fiscal_subtotal) AS fiscal_subtotal,
+       sum(general_budget) AS general_budget, sum(government_fund) AS government_fund,
+       sum(special_account) AS special_account, sum(state_capital) AS state_capital,
+       sum(social_insurance_fund) AS social_insurance_fund, sum(carryover) AS carryover,
+       sum(other_funds) AS other_funds, sum(spend_half_year) AS spend_half_year,
+       sum(spend_annual) AS spend_annual,
+       round(sum(spend_half_year) / nullif(sum(spend_annual), 0), 4) AS half_year_ratio,
+       sum(indicators)::bigint AS indicators,
+       sum(quantitative_indicators)::bigint AS quantitative_indicators,
+       round(sum(quantitative_indicators)::numeric / nullif(sum(indicators), 0), 4) AS quantitative_share,
+       sum(issues_error)::bigint AS issues_error,
+       sum(issues_warning)::bigint AS issues_warning
+FROM perfbudget.department_summary
+GROUP BY budget_year, region, is_total;
+
+CREATE OR REPLACE VIEW indicator_detail WITH (security_invoker = true) AS
+SELECT i.project_id, p.budget_year, p.department, p.name AS project_name, i.line_no,
+       i.level1, i.level2, i.level3,
+       perfbudget.canonical_level1(i.level1) AS canonical_level1,
+       perfbudget.canonical_level2(i.level2) AS canonical_level2,
+       i.annual_target::text AS annual_text,
+       perfbudget.perf_symbol(i.annual_target) AS annual_symbol,
+       perfbudget.perf_kind(i.annual_target) AS annual_kind,
+       perfbudget.perf_number(i.annual_target) AS annual_number,
+       perfbudget.perf_unit(i.annual_target) AS annual_unit,
+       perfbudget.perf_base_number(i.annual_target) AS annual_base_number,
+       i.half_year_target::text AS half_year_text,
+       perfbudget.perf_symbol(i.half_year_target) AS half_year_symbol,
+       perfbudget.perf_kind(i.half_year_target) AS half_year_kind,
+       perfbudget.perf_number(i.half_year_target) AS half_year_number,
+       perfbudget.perf_unit(i.half_year_target) AS half_year_unit,
+       perfbudget.perf_base_number(i.half_year_target) AS half_year_base_number,
+       i.actual::text AS actual_text,
+       perfbudget.perf_met(i.annual_target, i.actual) AS met,
+       i.weight, i.score, i.deviation_note, p.region
+FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id;
+
 CREATE OR REPLACE VIEW department_review WITH (security_invoker = true) AS
 SELECT s.budget_year, s.department, s.projects,
        coalesce(g.largest_identical_set, 0) AS largest_identical_set,
@@ -1066,62 +801,119 @@ LEFT JOIN LATERAL (
 ) g ON true
 WHERE NOT s.is_total;
 
-CREATE OR REPLACE FUNCTION import_form_json(doc jsonb) RETURNS bigint
-    LANGUAGE plpgsql VOLATILE STRICT
-    SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    new_id bigint;
-    unknown text;
-BEGIN
-    IF jsonb_typeof(doc) IS DISTINCT FROM 'object' THEN
-        RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = 'form JSON must be an object',
-            HINT = 'Use the layout perfbudget.form_json returns.';
-    END IF;
-    SELECT string_agg(k, ', ' ORDER BY k) INTO unknown
-    FROM jsonb_object_keys(doc) k
-    WHERE k NOT IN (SELECT attname FROM pg_attribute
-                    WHERE attrelid = 'perfbudget.project'::regclass AND attnum > 0 AND NOT attisdropped)
-      AND k NOT IN ('expenditure', 'indicators');
-    IF unknown IS NOT NULL THEN
-        RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = format('form JSON has unknown keys: %s', unknown),
-            DETAIL = 'Every key must be a column of perfbudget.project, "expenditure" or "indicators"; nothing is dropped silently.',
-            HINT = 'Use the layout perfbudget.form_json returns.';
-    END IF;
+CREATE OR REPLACE VIEW "部门汇总" WITH (security_invoker = true) AS
+SELECT budget_year AS "预算年度", department AS "主管部门", is_total AS "是否合计",
+       projects AS "项目数", total AS "资金总额", fiscal_subtotal AS "财政拨款小计",
+       general_budget AS "一般公共预算资金", government_fund AS "政府性基金预算",
+       special_account AS "财政专户管理资金", state_capital AS "国有资本经营预算",
+       social_insurance_fund AS "社保基金预算", carryover AS "上年结转资金",
+       other_funds AS "其他资金", spend_half_year AS "半年计划执行数",
+       spend_annual AS "全年预算数", half_year_ratio AS "半年执行比例",
+       indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
+       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数",
+       region AS "行政区划"
+FROM perfbudget.department_summary;
 
-    INSERT INTO perfbudget.project (budget_year, name, department, implementing_unit,
-        reporting_unit, attribute, level, category, start_month, end_month, manager, phone,
-        necessity, feasibility, content, long_term_goal, annual_goal, total, fiscal_subtotal,
-        general_budget, government_fund, special_account, state_capital, social_insurance_fund,
-        carryover, other_funds, spend_half_year, spend_annual, spend_executed, region,
-        region_level)
-    SELECT r.budget_year, r.name, r.department, r.implementing_unit, r.reporting_unit,
-        r.attribute, r.level, r.category, r.start_month, r.end_month, r.manager, r.phone,
-        r.necessity, r.feasibility, r.content, r.long_term_goal, r.annual_goal, r.total,
-        r.fiscal_subtotal, r.general_budget, r.government_fund, r.special_account,
-        r.state_capital, r.social_insurance_fund, r.carryover, r.other_funds,
-        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level
-    FROM jsonb_populate_record(NULL::perfbudget.project, doc) r
-    RETURNING id INTO new_id;
+CREATE OR REPLACE VIEW "项目汇总" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
+       project_name AS "项目名称", implementing_unit AS "实施单位", category AS "项目类别",
+       total AS "资金总额", spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
+       spend_executed AS "全年执行数", half_year_ratio AS "半年执行比例",
+       indicators AS "三级指标数", quantitative_indicators AS "定量指标数",
+       quantitative_share AS "量化率", issues_error AS "错误数", issues_warning AS "警告数",
+       region AS "行政区划", region_level AS "预算级次"
+FROM perfbudget.project_summary;
 
-    INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)
-    SELECT new_id, e.line_no, e.item, e.half_year, e.annual
-    FROM jsonb_populate_recordset(NULL::perfbudget.expenditure,
-                                  coalesce(doc -> 'expenditure', '[]')) e;
+CREATE OR REPLACE VIEW "指标明细" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
+       project_name AS "项目名称", line_no AS "行号", level1 AS "一级指标",
+       level2 AS "二级指标", level3 AS "三级指标", annual_text AS "全年指标值",
+       annual_symbol AS "计算符号", annual_kind AS "值类型", annual_number AS "数值",
+       annual_unit AS "计量单位", half_year_text AS "半年指标值", actual_text AS "实际完成值",
+       met AS "是否达成", weight AS "分值", score AS "得分", region AS "行政区划"
+FROM perfbudget.indicator_detail;
 
-    INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,
-        half_year_target, annual_target, actual, weight, score, deviation_note,
-        level1_points, remarks)
-    SELECT new_id, i.line_no, i.level1, i.level2, i.level3, i.half_year_target,
-        i.annual_target, i.actual, i.weight, i.score, i.deviation_note, i.level1_points,
-        i.remarks
-    FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
-                                  coalesce(doc -> 'indicators', '[]')) i;
-    PERFORM perfbudget.refresh_fingerprint(new_id);
-    RETURN new_id;
-END
-$$;
+CREATE OR REPLACE VIEW "问题清单" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", budget_year AS "预算年度", department AS "主管部门",
+       project_name AS "项目名称", severity AS "严重程度", code AS "规则代码",
+       message AS "问题说明", line_no AS "行号", region AS "行政区划"
+FROM perfbudget.form_issues;
 
-SELECT rebuild_fingerprints();
+CREATE VIEW "地区汇总" WITH (security_invoker = true) AS
+SELECT budget_year AS "预算年度", region AS "行政区划", is_total AS "是否合计",
+       projects AS "项目数", departments AS "部门数", total AS "资金总额",
+       fiscal_subtotal AS "财政拨款小计", general_budget AS "一般公共预算资金",
+       government_fund AS "政府性基金预算", special_account AS "财政专户管理资金",
+       state_capital AS "国有资本经营预算", social_insurance_fund AS "社保基金预算",
+       carryover AS "上年结转资金", other_funds AS "其他资金",
+       spend_half_year AS "半年计划执行数", spend_annual AS "全年预算数",
+       half_year_ratio AS "半年执行比例", indicators AS "三级指标数",
+       quantitative_indicators AS "定量指标数", quantitative_share AS "量化率",
+       issues_error AS "错误数", issues_warning AS "警告数"
+FROM perfbudget.region_summary;
+
+COMMENT ON VIEW department_summary IS '部门汇总 — one row per budget year, region and 主管部门 (the same department name in two regions is two departments), plus a total row per year (is_total, region and department NULL): projects, money by source (万元), half-year plan, indicators and issues';
+
+COMMENT ON VIEW region_summary IS '地区汇总 — the figures of department_summary per budget year and region (行政区划 from the forms'' title lines; NULL region for forms whose title names none), plus the year''s total row (is_total)';
+COMMENT ON COLUMN region_summary.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN region_summary.region IS '行政区划 — region; NULL on the year''s total row and for forms whose title names no region';
+COMMENT ON COLUMN region_summary.is_total IS '是否合计行 — true on the total row of the year';
+COMMENT ON COLUMN region_summary.projects IS '项目数 — number of forms';
+COMMENT ON COLUMN region_summary.departments IS '部门数 — number of 主管部门 with forms in the region';
+COMMENT ON COLUMN region_summary.total IS '资金总额（万元）— income total';
+COMMENT ON COLUMN region_summary.fiscal_subtotal IS '财政拨款小计（万元）— fiscal appropriation subtotal';
+COMMENT ON COLUMN region_summary.general_budget IS '一般公共预算资金（万元）— general public budget funds';
+COMMENT ON COLUMN region_summary.government_fund IS '政府性基金预算（万元）— government fund budget';
+COMMENT ON COLUMN region_summary.special_account IS '财政专户管理资金（万元）— fiscal special account funds';
+COMMENT ON COLUMN region_summary.state_capital IS '国有资本经营预算（万元）— state capital operation budget';
+COMMENT ON COLUMN region_summary.social_insurance_fund IS '社保基金预算（万元）— social insurance fund budget';
+COMMENT ON COLUMN region_summary.carryover IS '上年结转资金（万元）— carried over from last year';
+COMMENT ON COLUMN region_summary.other_funds IS '其他资金（万元）— other funds';
+COMMENT ON COLUMN region_summary.spend_half_year IS '半年(程)计划执行数（万元）— planned spending by mid-year';
+COMMENT ON COLUMN region_summary.spend_annual IS '全年(程)预算数（万元）— annual expenditure budget';
+COMMENT ON COLUMN region_summary.half_year_ratio IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
+COMMENT ON COLUMN region_summary.indicators IS '三级指标数 — number of indicator rows';
+COMMENT ON COLUMN region_summary.quantitative_indicators IS '定量指标数 — indicators whose annual comparator is not 定性';
+COMMENT ON COLUMN region_summary.quantitative_share IS '量化率 — quantitative_indicators / indicators, a fraction (4 decimals)';
+COMMENT ON COLUMN region_summary.issues_error IS '错误数 — error rows in form_issues';
+COMMENT ON COLUMN region_summary.issues_warning IS '警告数 — warning rows in form_issues';
+COMMENT ON VIEW "地区汇总" IS 'region_summary with Chinese column names';
+COMMENT ON COLUMN "地区汇总"."预算年度" IS '预算年度 — budget year';
+COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
+COMMENT ON COLUMN "地区汇总"."是否合计" IS '是否合计行 — true on the total row of the year';
+COMMENT ON COLUMN "地区汇总"."项目数" IS '项目数 — number of forms';
+COMMENT ON COLUMN "地区汇总"."部门数" IS '部门数 — number of 主管部门 with forms in the region';
+COMMENT ON COLUMN "地区汇总"."资金总额" IS '资金总额（万元）— income total';
+COMMENT ON COLUMN "地区汇总"."财政拨款小计" IS '财政拨款小计（万元）— fiscal appropriation subtotal';
+COMMENT ON COLUMN "地区汇总"."一般公共预算资金" IS '一般公共预算资金（万元）— general public budget funds';
+COMMENT ON COLUMN "地区汇总"."政府性基金预算" IS '政府性基金预算（万元）— government fund budget';
+COMMENT ON COLUMN "地区汇总"."财政专户管理资金" IS '财政专户管理资金（万元）— fiscal special account funds';
+COMMENT ON COLUMN "地区汇总"."国有资本经营预算" IS '国有资本经营预算（万元）— state capital operation budget';
+COMMENT ON COLUMN "地区汇总"."社保基金预算" IS '社保基金预算（万元）— social insurance fund budget';
+COMMENT ON COLUMN "地区汇总"."上年结转资金" IS '上年结转资金（万元）— carried over from last year';
+COMMENT ON COLUMN "地区汇总"."其他资金" IS '其他资金（万元）— other funds';
+COMMENT ON COLUMN "地区汇总"."半年计划执行数" IS '半年(程)计划执行数（万元）— planned spending by mid-year';
+COMMENT ON COLUMN "地区汇总"."全年预算数" IS '全年(程)预算数（万元）— annual expenditure budget';
+COMMENT ON COLUMN "地区汇总"."半年执行比例" IS '半年计划执行比例 — spend_half_year / spend_annual, a fraction (4 decimals)';
+COMMENT ON COLUMN "地区汇总"."三级指标数" IS '三级指标数 — number of indicator rows';
+COMMENT ON COLUMN "地区汇总"."定量指标数" IS '定量指标数 — indicators whose annual comparator is not 定性';
+COMMENT ON COLUMN "地区汇总"."量化率" IS '量化率 — quantitative_indicators / indicators, a fraction (4 decimals)';
+COMMENT ON COLUMN "地区汇总"."错误数" IS '错误数 — error rows in form_issues';
+COMMENT ON COLUMN "地区汇总"."警告数" IS '警告数 — warning rows in form_issues';
+
+COMMENT ON COLUMN project.region IS '行政区划 — region from the form''s title line, e.g. 如皋市, 江苏省; NULL when the title names none';
+COMMENT ON COLUMN project.region_level IS '预算级次 — 省级 / 市级 / 县级 / 区级 … as the title line says';
+COMMENT ON COLUMN indicator_set.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN form_issues.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN project_summary.region IS '行政区划 — region of the form, from its title line';
+COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
+COMMENT ON COLUMN department_summary.region IS '行政区划 — region of the department''s forms (NULL when their title names none, and on the year''s total row)';
+COMMENT ON COLUMN region_summary.region IS '行政区划 — region; NULL on the year''s total row and for forms whose title names no region';
+COMMENT ON COLUMN indicator_detail.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN department_review.region IS '行政区划 — region of the department''s forms';
+COMMENT ON COLUMN "问题清单"."行政区划" IS '行政区划 — region of the form';
+COMMENT ON COLUMN "部门汇总"."行政区划" IS '行政区划 — region of the department''s forms; NULL on the year''s total row';
+COMMENT ON COLUMN "项目汇总"."行政区划" IS '行政区划 — region of the form, from its title line';
+COMMENT ON COLUMN "项目汇总"."预算级次" IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
+COMMENT ON COLUMN "指标明细"."行政区划" IS '行政区划 — region of the form';
+COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
