@@ -299,20 +299,6 @@ import_context(void *arg)
 }
 
 static SPIPlanPtr
-prepare(const char *sql, int nargs)
-{
-	Oid			types[32];
-	SPIPlanPtr	p;
-
-	for (int i = 0; i < nargs; i++)
-		types[i] = TEXTOID;
-	p = SPI_prepare(sql, nargs, types);
-	if (p == NULL)
-		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	return p;
-}
-
-static SPIPlanPtr
 prepare_typed(const char *sql, int nargs, Oid *types)
 {
 	SPIPlanPtr	p = SPI_prepare(sql, nargs, types);
@@ -320,6 +306,17 @@ prepare_typed(const char *sql, int nargs, Oid *types)
 	if (p == NULL)
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 	return p;
+}
+
+/* A statement whose parameters are all text. */
+static SPIPlanPtr
+prepare(const char *sql, int nargs)
+{
+	Oid			types[32];
+
+	for (int i = 0; i < nargs; i++)
+		types[i] = TEXTOID;
+	return prepare_typed(sql, nargs, types);
 }
 
 static void
