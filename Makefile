@@ -29,7 +29,9 @@ OBJS = \
 	src/form_key.o \
 	src/indicator_label.o \
 	src/indicator_label_sql.o \
-	src/rollup.o
+	src/rollup.o \
+	src/run_as_owner.o \
+	src/change_log.o
 
 # The install script of the current version is built from extension/parts/,
 # one file per concern.  Released install scripts (pg_perfbudget--0.1.sql)

@@ -52,6 +52,8 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
+#include "run_as_owner.h"
+
 PG_FUNCTION_INFO_V1(indicator_fingerprint_trigger);
 PG_FUNCTION_INFO_V1(refresh_fingerprint);
 
@@ -230,15 +232,18 @@ pb_refresh_fingerprint(int64 project_id)
 	FingerprintDone *entry;
 	bool		found;
 	int			level;
+	PbSavedUser saved;
 
 	entry = hash_search(current_done_set(), &project_id, HASH_ENTER, &found);
 	entry->computed_at = GetCurrentCommandId(false);
 	level = enter_safe_path();
+	pb_become_owner(pb_extension_owner(), &saved);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	prepare_plans();
 	refresh_project(project_id);
 	SPI_finish();
+	pb_restore_user(&saved);
 	AtEOXact_GUC(true, level);
 }
 
@@ -292,6 +297,7 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 	HTAB	   *done;
 	bool		connected = false;
 	int			level = 0;
+	PbSavedUser saved = {0};
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
@@ -324,6 +330,8 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 		if (!connected)
 		{
 			level = enter_safe_path();
+			/* as the owner: a filer may not write the derived tables itself */
+			pb_become_owner(td->tg_relation->rd_rel->relowner, &saved);
 			if (SPI_connect() != SPI_OK_CONNECT)
 				elog(ERROR, "SPI_connect failed");
 			prepare_plans();
@@ -336,6 +344,7 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 	if (connected)
 	{
 		SPI_finish();
+		pb_restore_user(&saved);
 		AtEOXact_GUC(true, level);
 	}
 	return PointerGetDatum(NULL);

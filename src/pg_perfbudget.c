@@ -7,9 +7,22 @@
  * evaluation), form_parse.c (reading a form document).  Server glue:
  * perf_type.c (type I/O), perf_ops.c (operators, hashing), perf_funcs.c
  * (accessors), checks.c and expenditure_sum.c (budget rules), form_import.c
- * (import_form), rollup.c (aggregates).
+ * (import_form), rollup.c (aggregates), change_log.c (history) with
+ * run_as_owner.c (the rights its triggers run with).
  */
 #include "postgres.h"
 #include "fmgr.h"
+#include "utils/guc.h"
 
 PG_MODULE_MAGIC;
+
+extern void pb_define_history_setting(void);
+void		_PG_init(void);
+
+/* Settings of the module (perfbudget.history: change_log.c). */
+void
+_PG_init(void)
+{
+	pb_define_history_setting();
+	MarkGUCPrefixReserved("perfbudget");
+}

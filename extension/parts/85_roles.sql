@@ -1,0 +1,32 @@
+-- Roles that fit a finance bureau.  Roles belong to the cluster, not to one
+-- database, so the extension does not create them by itself: the function
+-- below creates the four group roles when missing and grants them their
+-- privileges in this database.  Users are then made members:
+--   GRANT perfbudget_filer TO zhang;
+
+CREATE FUNCTION create_roles() RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['perfbudget_bureau', 'perfbudget_filer',
+                             'perfbudget_analyst', 'perfbudget_auditor'] LOOP
+        IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) r) THEN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+        END IF;
+        EXECUTE format('GRANT USAGE ON SCHEMA perfbudget TO %I', r);
+        -- the views are security_invoker: a reader needs the tables under them
+        EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA perfbudget TO %I', r);
+        IF r OPERATOR(pg_catalog.<>) 'perfbudget_auditor' THEN
+            EXECUTE format('REVOKE ALL ON perfbudget.change_log FROM %I', r);
+        END IF;
+    END LOOP;
+    GRANT INSERT, UPDATE, DELETE ON perfbudget.project, perfbudget.expenditure, perfbudget.indicator
+        TO perfbudget_bureau, perfbudget_filer;
+    GRANT USAGE ON SEQUENCE perfbudget.project_id_seq TO perfbudget_bureau, perfbudget_filer;
+    GRANT INSERT, UPDATE, DELETE ON perfbudget.issue_rule_setting TO perfbudget_bureau;
+END
+$$;
+COMMENT ON FUNCTION create_roles() IS
+  '创建角色 — creates, when missing, the group roles perfbudget_bureau (财政局: reads and writes every form, tunes issue_rule_setting), perfbudget_filer (填报部门: reads and writes forms — of its granted departments once row-level security applies), perfbudget_analyst (分析: reads every view, writes nothing) and perfbudget_auditor (审计: reads everything, the change_log included), and grants their privileges in this database; run it again after ALTER EXTENSION UPDATE. Needs CREATEROLE and ownership of the extension''s objects';

@@ -1,0 +1,63 @@
+/*
+ * run_as_owner.c — the rights under which the extension's triggers read and
+ * write its own tables.
+ *
+ * A check that guards consistency must see every row it checks, and the
+ * history must be written by a trigger, not by the user: a department filer
+ * may neither see another department's rows (row-level security) nor insert
+ * into perfbudget.change_log.  So, like the foreign-key triggers of
+ * ri_triggers.c, these triggers switch to the owner of the triggering table
+ * (the extension's owner) with row-level security not forced, run their
+ * queries, and switch back.  SECURITY_LOCAL_USERID_CHANGE forbids SET ROLE
+ * and the like inside; an error rolls the user back with the (sub)transaction.
+ * Nothing the user controls runs in between: the queries are the extension's
+ * own, fully qualified.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "miscadmin.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+#include "catalog/pg_class.h"
+
+#include "run_as_owner.h"
+
+/*
+ * The owner of perfbudget.project: the role that created the extension (or
+ * was given its objects), for code that runs outside a trigger on one of
+ * its tables.
+ */
+Oid
+pb_extension_owner(void)
+{
+	Oid			relid = get_relname_relid("project", get_namespace_oid("perfbudget", false));
+	HeapTuple	tup;
+	Oid			owner;
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "table perfbudget.project does not exist");
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
+void
+pb_become_owner(Oid owner, PbSavedUser *saved)
+{
+	GetUserIdAndSecContext(&saved->userid, &saved->sec_context);
+	SetUserIdAndSecContext(owner,
+						   saved->sec_context | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_NOFORCE_RLS);
+}
+
+void
+pb_restore_user(const PbSavedUser *saved)
+{
+	SetUserIdAndSecContext(saved->userid, saved->sec_context);
+}
