@@ -195,6 +195,7 @@ write_entry(TriggerData *td, char kind, int64 project_id, const char *changed_by
 	Datum		values[5];
 	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
 	PbSavedUser saved;
+	int			level;
 	int			rc;
 
 	values[0] = CStringGetTextDatum(changed_by);
@@ -205,9 +206,11 @@ write_entry(TriggerData *td, char kind, int64 project_id, const char *changed_by
 	if (kind == 'U')
 		values[4] = heap_copy_tuple_as_datum(td->tg_newtuple, desc);
 
+	level = pb_enter_safe_path();
 	pb_become_owner(rel->rd_rel->relowner, &saved);
 	rc = SPI_execute_plan(log_plan(rowtype, kind), values, nulls, false, 0);
 	pb_restore_user(&saved);
+	pb_leave_safe_path(level);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "change_log_trigger: insert failed: %s", SPI_result_code_string(rc));
 }

@@ -153,6 +153,7 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	const char *conname;
 	int64		ids[2] = {-1, -1};
 	PbSavedUser saved;
+	int			level;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
@@ -172,6 +173,7 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	}
 
 	/* as the owner: the check must see the rows it checks (run_as_owner.c) */
+	level = pb_enter_safe_path();
 	pb_become_owner(td->tg_relation->rd_rel->relowner, &saved);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -180,5 +182,6 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 			check_project_sums(ids[i], conname);
 	SPI_finish();
 	pb_restore_user(&saved);
+	pb_leave_safe_path(level);
 	return PointerGetDatum(NULL);
 }

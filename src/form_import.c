@@ -26,6 +26,7 @@
 #include "utils/tuplestore.h"
 
 #include "form_import.h"
+#include "run_as_owner.h"
 #include "form_key.h"
 #include "form_parse.h"
 #include "pb_fingerprint.h"
@@ -858,6 +859,7 @@ import_form(PG_FUNCTION_ARGS)
 	ErrorContextCallback ctx;
 	ListCell   *lc;
 	int			len = VARSIZE_ANY_EXHDR(doc_t);
+	int			level;
 
 	if (len > MAX_DOCUMENT_BYTES)
 		ereport(ERROR,
@@ -879,6 +881,8 @@ import_form(PG_FUNCTION_ARGS)
 	sink.end = on_end;
 	work = palloc((Size) len * 2 + 32);
 
+	/* the caller's rights, but not the caller's search_path (run_as_owner.c) */
+	level = pb_enter_safe_path();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	prepare_plans(&imp);
@@ -906,5 +910,6 @@ import_form(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &v, &n);
 	}
 	SPI_finish();
+	pb_leave_safe_path(level);
 	return (Datum) 0;
 }

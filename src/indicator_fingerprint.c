@@ -103,21 +103,6 @@ current_done_set(void)
 	return done_set;
 }
 
-/*
- * The work runs under search_path = pg_catalog, pg_temp (as a function
- * with that SET clause would), so that neither the queries here nor the
- * functions and triggers they reach depend on the writer's search_path.
- */
-static int
-enter_safe_path(void)
-{
-	int			level = NewGUCNestLevel();
-
-	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET,
-							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-	return level;
-}
-
 static SPIPlanPtr
 prepare_kept(const char *sql, int nargs, Oid *argtypes)
 {
@@ -236,7 +221,7 @@ pb_refresh_fingerprint(int64 project_id)
 
 	entry = hash_search(current_done_set(), &project_id, HASH_ENTER, &found);
 	entry->computed_at = GetCurrentCommandId(false);
-	level = enter_safe_path();
+	level = pb_enter_safe_path();
 	pb_become_owner(pb_extension_owner(), &saved);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -244,7 +229,7 @@ pb_refresh_fingerprint(int64 project_id)
 	refresh_project(project_id);
 	SPI_finish();
 	pb_restore_user(&saved);
-	AtEOXact_GUC(true, level);
+	pb_leave_safe_path(level);
 }
 
 Datum
@@ -329,7 +314,7 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 			continue;			/* this change was visible to the last recomputation */
 		if (!connected)
 		{
-			level = enter_safe_path();
+			level = pb_enter_safe_path();
 			/* as the owner: a filer may not write the derived tables itself */
 			pb_become_owner(td->tg_relation->rd_rel->relowner, &saved);
 			if (SPI_connect() != SPI_OK_CONNECT)
@@ -345,7 +330,7 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 	{
 		SPI_finish();
 		pb_restore_user(&saved);
-		AtEOXact_GUC(true, level);
+		pb_leave_safe_path(level);
 	}
 	return PointerGetDatum(NULL);
 }

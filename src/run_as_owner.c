@@ -12,12 +12,20 @@
  * and the like inside; an error rolls the user back with the (sub)transaction.
  * Nothing the user controls runs in between: the queries are the extension's
  * own, fully qualified.
+ *
+ * Qualified names are not enough against a hostile search_path: an
+ * unqualified operator (=, ||), a cast to date or text, or sum() in a query
+ * string resolves through it, and a plan kept with SPI_keepplan is replanned
+ * under the path it was first prepared with.  So every SPI section of the
+ * extension runs with search_path = pg_catalog, pg_temp (functions and
+ * operators are never looked up in pg_temp), restored afterwards.
  */
 #include "postgres.h"
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
 #include "miscadmin.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
@@ -60,4 +68,21 @@ void
 pb_restore_user(const PbSavedUser *saved)
 {
 	SetUserIdAndSecContext(saved->userid, saved->sec_context);
+}
+
+/* Pin search_path until pb_leave_safe_path(level); an error restores it too. */
+int
+pb_enter_safe_path(void)
+{
+	int			level = NewGUCNestLevel();
+
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	return level;
+}
+
+void
+pb_leave_safe_path(int level)
+{
+	AtEOXact_GUC(true, level);
 }
