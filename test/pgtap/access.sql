@@ -1,0 +1,139 @@
+--
+-- test/pgtap/access.sql — the roles of create_roles() (issue 11, point 1):
+-- for each role × table, which of SELECT, INSERT, UPDATE and DELETE the role
+-- may run.  Every statement touches no row (WHERE false, INSERT … SELECT …
+-- WHERE false), so the verdict is the privilege check alone.  A login role
+-- in no group may do nothing.  Then, as a department filer with no other
+-- rights: an import, an edit checked at commit by the deferred sum trigger,
+-- the history written for it, and a forged history entry refused.
+-- Everything runs in one transaction that is rolled back (roles included).
+--
+\set ON_ERROR_STOP 1
+\set QUIET 1
+\pset format unaligned
+\pset tuples_only true
+\pset pager off
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
+SET search_path = perfbudget, public;
+\set doc `cat examples/rugao_2024_hrss.txt`
+BEGIN;
+SELECT plan(42);
+
+DELETE FROM project;
+SELECT create_roles();
+CREATE ROLE pb_test_bureau IN ROLE perfbudget_bureau;
+CREATE ROLE pb_test_filer IN ROLE perfbudget_filer;
+CREATE ROLE pb_test_analyst IN ROLE perfbudget_analyst;
+CREATE ROLE pb_test_auditor IN ROLE perfbudget_auditor;
+CREATE ROLE pb_test_nobody;
+GRANT USAGE ON SCHEMA public TO PUBLIC;
+
+-- 'ok' or the SQLSTATE of running sql as role
+CREATE FUNCTION pg_temp.try_as(role name, sql text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    st text;
+BEGIN
+    EXECUTE format('SET LOCAL ROLE %I', role);
+    BEGIN
+        EXECUTE sql;
+        st := 'ok';
+    EXCEPTION WHEN OTHERS THEN
+        GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE;
+    END;
+    RESET ROLE;
+    RETURN st;
+END
+$$;
+
+-- 'SIUD' with '-' for each operation refused with 42501; '?' for another error
+CREATE FUNCTION pg_temp.rights(role name, tab text, cols text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    stmts text[] := ARRAY[
+        format('SELECT FROM perfbudget.%I WHERE false', tab),
+        format('INSERT INTO perfbudget.%I (%s) SELECT %s WHERE false', tab, cols,
+               (SELECT string_agg('NULL', ',') FROM regexp_split_to_table(cols, ',') c)),
+        format('UPDATE perfbudget.%I SET %s = %s WHERE false', tab, split_part(cols, ',', 1), split_part(cols, ',', 1)),
+        format('DELETE FROM perfbudget.%I WHERE false', tab)];
+    letters text[] := ARRAY['S', 'I', 'U', 'D'];
+    out text := '';
+    st text;
+BEGIN
+    FOR i IN 1..4 LOOP
+        st := pg_temp.try_as(role, stmts[i]);
+        out := out || CASE st WHEN 'ok' THEN letters[i] WHEN '42501' THEN '-' ELSE '?' || st END;
+    END LOOP;
+    RETURN out;
+END
+$$;
+
+CREATE TEMP TABLE expected (role name, tab text, cols text, rights text);
+INSERT INTO expected VALUES
+    ('pb_test_bureau',  'project', 'name', 'SIUD'),
+    ('pb_test_bureau',  'expenditure', 'item', 'SIUD'),
+    ('pb_test_bureau',  'indicator', 'level3', 'SIUD'),
+    ('pb_test_bureau',  'issue_rule_setting', 'code', 'SIUD'),
+    ('pb_test_bureau',  'change_log', 'changed_by', '----'),
+    ('pb_test_bureau',  'project_fingerprint', 'fingerprint', 'S---'),
+    ('pb_test_bureau',  'fingerprint_group', 'fingerprint', 'S---'),
+    ('pb_test_filer',   'project', 'name', 'SIUD'),
+    ('pb_test_filer',   'expenditure', 'item', 'SIUD'),
+    ('pb_test_filer',   'indicator', 'level3', 'SIUD'),
+    ('pb_test_filer',   'issue_rule_setting', 'code', 'S---'),
+    ('pb_test_filer',   'change_log', 'changed_by', '----'),
+    ('pb_test_filer',   'project_fingerprint', 'fingerprint', 'S---'),
+    ('pb_test_filer',   'fingerprint_group', 'fingerprint', 'S---'),
+    ('pb_test_analyst', 'project', 'name', 'S---'),
+    ('pb_test_analyst', 'expenditure', 'item', 'S---'),
+    ('pb_test_analyst', 'indicator', 'level3', 'S---'),
+    ('pb_test_analyst', 'issue_rule_setting', 'code', 'S---'),
+    ('pb_test_analyst', 'change_log', 'changed_by', '----'),
+    ('pb_test_analyst', 'project_fingerprint', 'fingerprint', 'S---'),
+    ('pb_test_analyst', 'fingerprint_group', 'fingerprint', 'S---'),
+    ('pb_test_auditor', 'project', 'name', 'S---'),
+    ('pb_test_auditor', 'expenditure', 'item', 'S---'),
+    ('pb_test_auditor', 'indicator', 'level3', 'S---'),
+    ('pb_test_auditor', 'issue_rule_setting', 'code', 'S---'),
+    ('pb_test_auditor', 'change_log', 'changed_by', 'S---'),
+    ('pb_test_auditor', 'project_fingerprint', 'fingerprint', 'S---'),
+    ('pb_test_auditor', 'fingerprint_group', 'fingerprint', 'S---'),
+    ('pb_test_nobody',  'project', 'name', '----'),
+    ('pb_test_nobody',  'expenditure', 'item', '----'),
+    ('pb_test_nobody',  'indicator', 'level3', '----'),
+    ('pb_test_nobody',  'issue_rule_setting', 'code', '----'),
+    ('pb_test_nobody',  'change_log', 'changed_by', '----'),
+    ('pb_test_nobody',  'project_fingerprint', 'fingerprint', '----'),
+    ('pb_test_nobody',  'fingerprint_group', 'fingerprint', '----');
+
+SELECT is(pg_temp.rights(role, tab, cols), rights, format('%s on %s: %s', role, tab, rights))
+  FROM expected ORDER BY role, tab;
+
+-- the views: readable by the readers, by nobody else
+SELECT is(pg_temp.try_as(r, 'SELECT FROM perfbudget.department_summary'), v,
+          format('%s reads department_summary: %s', r, v))
+  FROM (VALUES ('pb_test_analyst'::name, 'ok'), ('pb_test_auditor', 'ok'), ('pb_test_nobody', '42501')) x(r, v);
+
+-- a filer with nothing but its role: import, edit, history
+SET LOCAL ROLE pb_test_filer;
+SELECT is((SELECT count(*) FROM import_form(:'doc')), 6::bigint,
+          'a filer imports (the fingerprint and history triggers write as the owner)');
+SET CONSTRAINTS ALL IMMEDIATE;
+SET CONSTRAINTS ALL DEFERRED;
+UPDATE expenditure SET annual = annual + 1
+ WHERE project_id = (SELECT min(id) FROM project) AND line_no = 1;
+SELECT throws_ok('SET CONSTRAINTS ALL IMMEDIATE', '23514', NULL,
+                 'the deferred sum check runs for a filer and rejects an unbalanced edit (not 42501)');
+RESET ROLE;
+SELECT is((SELECT count(*) FROM change_log WHERE changed_by = 'pb_test_filer'), 7::bigint,
+          'the history holds the six imported forms and the edit, by the filer');
+SET LOCAL ROLE pb_test_filer;
+SELECT throws_ok($$INSERT INTO change_log (changed_by, table_name, project_id, operation, new_row)
+                   VALUES ('x', 'project', 1, 'INSERT', '{}')$$, '42501', NULL,
+                 'a filer cannot forge a history entry');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
