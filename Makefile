@@ -65,6 +65,9 @@ HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 test/unit/test_parse: test/unit/test_parse.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_parse.c $(CORE_SRCS)
 
+test/unit/test_corpus: test/unit/test_corpus.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_corpus.c $(CORE_SRCS)
+
 unittest: test/unit/test_parse
 	test/unit/test_parse
 
@@ -79,4 +82,4 @@ test/fuzz/fuzz_form: test/fuzz/fuzz_form.c $(CORE_SRCS) src/form_parse.h src/per
 fuzz: test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 .PHONY: unittest fuzz
-EXTRA_CLEAN = test/unit/test_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
+EXTRA_CLEAN = test/unit/test_parse test/unit/test_corpus test/fuzz/fuzz_cell test/fuzz/fuzz_form
