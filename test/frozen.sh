@@ -7,8 +7,9 @@
 # when the release is cut (MAINTAINING.md) and never changes afterwards.
 # Checks:
 #   - every line of frozen.sha256 names a script that exists and has that digest;
-#   - every install script other than the current version's is recorded there,
-#     and the current version's is not (it is built from extension/parts/);
+#   - every install script other than the current version's is recorded there
+#     (the current one is built from extension/parts/; on a release commit
+#     it is recorded too, and then must equal what the parts build);
 #   - each released version reaches the current one through upgrade scripts;
 #   - the Makefile builds the version the control file names;
 #   - in a git checkout: no recorded digest was ever changed or removed
@@ -69,8 +70,11 @@ for script in extension/pg_perfbudget--*.sql; do
 		"install script $name (not the current $CURRENT) is recorded in $LIST"
 done
 shopt -u nullglob
-ok $([ -z "${want[pg_perfbudget--$CURRENT.sql]:-}" ] && echo 0 || echo 1) \
-	"the current version $CURRENT (default_version) is not recorded as frozen"
+# The release commit itself records the current version (MAINTAINING.md):
+# from the next commit on, default_version names the next version.
+if [ -n "${want[pg_perfbudget--$CURRENT.sql]:-}" ]; then
+	echo "# the current version $CURRENT is released and frozen: open the next version before changing extension/parts/"
+fi
 
 # each released version updates to the current one: follow the upgrade scripts
 reaches() { # reaches FROM: is there a chain FROM -> ... -> CURRENT?
