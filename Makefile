@@ -44,6 +44,9 @@ PGFILEDESC = "pg_perfbudget - budget performance targets"
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_perfbudget
 
+# Before the include: pgxs.mk tests 'ifdef EXTRA_CLEAN' as it is read.
+EXTRA_CLEAN = test/unit/test_parse test/unit/test_corpus test/fuzz/fuzz_cell test/fuzz/fuzz_form
+
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -82,4 +85,3 @@ test/fuzz/fuzz_form: test/fuzz/fuzz_form.c $(CORE_SRCS) src/form_parse.h src/per
 fuzz: test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 .PHONY: unittest fuzz
-EXTRA_CLEAN = test/unit/test_parse test/unit/test_corpus test/fuzz/fuzz_cell test/fuzz/fuzz_form
