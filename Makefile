@@ -46,6 +46,9 @@ PGFILEDESC = "pg_perfbudget - budget performance targets"
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_perfbudget
 
+# Before the include: pgxs.mk tests 'ifdef EXTRA_CLEAN' as it is read.
+EXTRA_CLEAN = test/unit/test_parse test/unit/test_corpus test/fuzz/fuzz_cell test/fuzz/fuzz_form
+
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -67,6 +70,9 @@ HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 test/unit/test_parse: test/unit/test_parse.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_parse.c $(CORE_SRCS)
 
+test/unit/test_corpus: test/unit/test_corpus.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_corpus.c $(CORE_SRCS)
+
 unittest: test/unit/test_parse
 	test/unit/test_parse
 
@@ -81,4 +87,3 @@ test/fuzz/fuzz_form: test/fuzz/fuzz_form.c $(CORE_SRCS) src/form_parse.h src/per
 fuzz: test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 .PHONY: unittest fuzz
-EXTRA_CLEAN = test/unit/test_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
