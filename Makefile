@@ -21,6 +21,8 @@ OBJS = \
 	src/perf_type.o \
 	src/perf_ops.o \
 	src/perf_funcs.o \
+	src/perf_score.o \
+	src/perf_score_sql.o \
 	src/checks.o \
 	src/expenditure_sum.o \
 	src/indicator_fingerprint.o \
@@ -58,14 +60,18 @@ $(OBJS): $(wildcard src/*.h)
 
 # The pure C core, built without the server for the unit test and fuzzer.
 CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c src/perf_compare.c \
-	src/perf_encode.c src/perf_eval.c src/form_parse.c src/indicator_label.c
+	src/perf_encode.c src/perf_eval.c src/perf_score.c src/form_parse.c src/indicator_label.c
 HOST_CC ?= cc
 HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 
 test/unit/test_parse: test/unit/test_parse.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_parse.c $(CORE_SRCS)
 
-unittest: test/unit/test_parse
+test/unit/test_score: test/unit/test_score.c $(CORE_SRCS) src/perf_score.h src/perf_core.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_score.c $(CORE_SRCS) -lm
+
+unittest: test/unit/test_parse test/unit/test_score
+	test/unit/test_score
 	test/unit/test_parse
 
 test/fuzz/fuzz_cell: test/fuzz/fuzz_cell.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h
@@ -79,4 +85,4 @@ test/fuzz/fuzz_form: test/fuzz/fuzz_form.c $(CORE_SRCS) src/form_parse.h src/per
 fuzz: test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 .PHONY: unittest fuzz
-EXTRA_CLEAN = test/unit/test_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
+EXTRA_CLEAN = test/unit/test_parse test/unit/test_score test/fuzz/fuzz_cell test/fuzz/fuzz_form
