@@ -366,3 +366,20 @@ pb_score(const PbView *t, const PbView *a, const PbScoreRule *rule, PbScore *out
 		score_number(out, sense, t->cell.symbol == PB_SYM_EQ && ts.digits == 0,
 					 &ts, &as, rule);
 }
+
+bool
+pb_ratio(const PbView *t, const PbView *a, PbDec *num, PbDec *den)
+{
+	PbScalar	ts,
+				as;
+
+	if (t->cell.kind != PB_KIND_PERCENT && t->cell.kind != PB_KIND_QUANTITY)
+		return false;
+	if (a->cell.kind != PB_KIND_PERCENT && a->cell.kind != PB_KIND_QUANTITY)
+		return false;
+	if (!pb_comparable(t, &t->cell.lo, a, &ts, &as) || ts.digits == 0)
+		return false;
+	*num = dec_of(&as);
+	*den = dec_of(&ts);
+	return true;
+}

@@ -61,4 +61,11 @@ extern bool pb_score_rule_parse(const char *s, size_t len, PbScoreRule *rule,
 extern void pb_score(const PbView *target, const PbView *actual,
 					 const PbScoreRule *rule, PbScore *out);
 
+/*
+ * actual / target as an exact fraction, both in one unit; false when they
+ * are not numbers of one kind and unit (dates, ranges, phrases, 万元 vs 人)
+ * or the target is 0.
+ */
+extern bool pb_ratio(const PbView *target, const PbView *actual, PbDec *num, PbDec *den);
+
 #endif							/* PERF_SCORE_H */

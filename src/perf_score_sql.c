@@ -171,3 +171,21 @@ perf_score_range(PG_FUNCTION_ARGS)
 	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, false));
 #endif
 }
+
+PG_FUNCTION_INFO_V1(perf_ratio);
+
+/* actual / target in one unit; NULL when they are not comparable numbers. */
+Datum
+perf_ratio(PG_FUNCTION_ARGS)
+{
+	PbView		t;
+	PbView		a;
+	PbDec		num;
+	PbDec		den;
+
+	pb_view_from_datum(PG_GETARG_DATUM(0), &t);
+	pb_view_from_datum(PG_GETARG_DATUM(1), &a);
+	if (!pb_ratio(&t, &a, &num, &den))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(quotient(numeric_of_dec(num), numeric_of_dec(den)));
+}

@@ -287,6 +287,24 @@ test_rules(void)
 	end_case("rule lists: national, variants, an unknown word located");
 }
 
+static void
+test_ratio(void)
+{
+	PbDec		num,
+				den;
+	PbView		t = cell("≥", "1万人", __LINE__);
+	PbView		a = cell(NULL, "13000人", __LINE__);
+	PbView		p = cell("≥", "95%", __LINE__);
+	PbView		d = cell("≤", "2024年12月31日", __LINE__);
+	PbView		z = cell("=", "0起", __LINE__);
+
+	CHECK(pb_ratio(&t, &a, &num, &den) && fabs(dec(num) / dec(den) - 1.3) < 1e-12);
+	CHECK(!pb_ratio(&p, &a, &num, &den));
+	CHECK(!pb_ratio(&d, &d, &num, &den));
+	CHECK(!pb_ratio(&z, &z, &num, &den));
+	end_case("ratio of actual to target in one unit; none for dates, other units, a zero target");
+}
+
 int
 main(void)
 {
@@ -296,6 +314,7 @@ main(void)
 	test_ranges();
 	test_phrases();
 	test_rules();
+	test_ratio();
 	printf("1..%d\n", n_tests);
 	printf("# %d of %d scoring unit tests failed\n", n_failed, n_tests);
 	return n_failed ? 1 : 0;
