@@ -29,6 +29,8 @@ OBJS = \
 	src/form_parse.o \
 	src/form_import.o \
 	src/form_key.o \
+	src/evaluation_parse.o \
+	src/evaluation_import.o \
 	src/indicator_label.o \
 	src/indicator_label_sql.o \
 	src/rollup.o
@@ -60,7 +62,7 @@ $(OBJS): $(wildcard src/*.h)
 
 # The pure C core, built without the server for the unit test and fuzzer.
 CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c src/perf_compare.c \
-	src/perf_encode.c src/perf_eval.c src/perf_score.c src/form_parse.c src/indicator_label.c
+	src/perf_encode.c src/perf_eval.c src/perf_score.c src/form_parse.c src/evaluation_parse.c src/indicator_label.c
 HOST_CC ?= cc
 HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 

@@ -5,17 +5,17 @@
 -- reaches the primary keys and a year's report reads each table once.
 
 CREATE VIEW evaluation_rule WITH (security_invoker = true) AS
-SELECT coalesce(s.execution_weight, 10) AS execution_weight,
-       coalesce(s.output_weight, 50) AS output_weight,
-       coalesce(s.benefit_weight, 30) AS benefit_weight,
-       coalesce(s.satisfaction_weight, 10) AS satisfaction_weight,
-       coalesce(s.score_rule, '') AS score_rule,
-       coalesce(s.behind_plan_share, 0.1) AS behind_plan_share,
-       coalesce(s.over_target_ratio, 1.3) AS over_target_ratio,
-       s.execution_reason_below,
-       coalesce(s.score_tolerance, 0.1) AS score_tolerance
-FROM (SELECT true AS id) d
-LEFT JOIN perfbudget.evaluation_setting s ON s.id;
+-- an aggregate without GROUP BY: exactly one row, and the planner knows it
+SELECT coalesce(max(s.execution_weight), 10) AS execution_weight,
+       coalesce(max(s.output_weight), 50) AS output_weight,
+       coalesce(max(s.benefit_weight), 30) AS benefit_weight,
+       coalesce(max(s.satisfaction_weight), 10) AS satisfaction_weight,
+       coalesce(max(s.score_rule), '') AS score_rule,
+       coalesce(max(s.behind_plan_share), 0.1) AS behind_plan_share,
+       coalesce(max(s.over_target_ratio), 1.3) AS over_target_ratio,
+       max(s.execution_reason_below) AS execution_reason_below,
+       coalesce(max(s.score_tolerance), 0.1) AS score_tolerance
+FROM perfbudget.evaluation_setting s;
 COMMENT ON VIEW evaluation_rule IS '绩效评价规则 — the monitoring and self-evaluation settings in force: evaluation_setting over the national defaults (one row)';
 COMMENT ON COLUMN evaluation_rule.execution_weight IS '预算执行率分值 — default 10 (财预〔2020〕10号)';
 COMMENT ON COLUMN evaluation_rule.output_weight IS '产出指标分值 — default 50 (10号)';
@@ -367,7 +367,7 @@ WITH found AS (
          CASE WHEN ps.execution_rate < e.execution_reason_below
                    AND coalesce(btrim(se.execution_note), '') = ''
               THEN format('项目「%s」预算执行率 %s%% 低于 %s%%，未说明原因', ps.project_name,
-                          round(100 * ps.execution_rate, 2), round(100 * e.execution_reason_below, 1)) END),
+                          round(100 * ps.execution_rate, 2), round(100 * e.execution_reason_below, 2)) END),
         ('warning', 'executed_over_budget',
          CASE WHEN ps.execution_rate > 1
               THEN format('项目「%s」全年执行数超过全年预算数（执行率 %s%%）', ps.project_name,
