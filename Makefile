@@ -72,8 +72,12 @@ test/unit/test_parse: test/unit/test_parse.c $(CORE_SRCS) src/perf_parse.h src/p
 test/unit/test_score: test/unit/test_score.c $(CORE_SRCS) src/perf_score.h src/perf_core.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_score.c $(CORE_SRCS) -lm
 
-unittest: test/unit/test_parse test/unit/test_score
+test/unit/test_evaluation_parse: test/unit/test_evaluation_parse.c $(CORE_SRCS) src/evaluation_parse.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_evaluation_parse.c $(CORE_SRCS)
+
+unittest: test/unit/test_parse test/unit/test_score test/unit/test_evaluation_parse
 	test/unit/test_score
+	test/unit/test_evaluation_parse
 	test/unit/test_parse
 
 test/fuzz/fuzz_cell: test/fuzz/fuzz_cell.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h
@@ -87,4 +91,4 @@ test/fuzz/fuzz_form: test/fuzz/fuzz_form.c $(CORE_SRCS) src/form_parse.h src/per
 fuzz: test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 .PHONY: unittest fuzz
-EXTRA_CLEAN = test/unit/test_parse test/unit/test_score test/fuzz/fuzz_cell test/fuzz/fuzz_form
+EXTRA_CLEAN = test/unit/test_parse test/unit/test_score test/unit/test_evaluation_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
