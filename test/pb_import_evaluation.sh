@@ -34,7 +34,7 @@ is() { # is GOT WANT DESCRIPTION
 }
 q() { psql -X -q -A -t -d "$DB" -c "$1"; }
 
-echo "1..12"
+echo "1..13"
 
 createdb "$DB" || { echo "Bail out! cannot create database $DB"; exit 1; }
 q "CREATE EXTENSION pg_perfbudget" >/dev/null || { echo "Bail out! cannot create the extension"; exit 1; }
@@ -71,5 +71,14 @@ is "$(q "SELECT spend_executed FROM perfbudget.project WHERE name = '社保业�
 
 "$PBI" -q -d "$DB" --monitoring examples/rugao_2024_self_evaluation.txt 2>/dev/null
 is "$?" 1 "--monitoring refuses a self-evaluation document"
+
+# a spreadsheet export (.csv) goes through the same converter as target forms
+python3 - "$ROOT/examples/rugao_2024_monitoring.txt" "$TMP/monitoring.csv" <<'PY'
+import csv, sys
+rows = [line.rstrip('\n').split('\t') for line in open(sys.argv[1], encoding='utf-8')]
+csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8')).writerows(rows)
+PY
+"$PBI" -q -d "$DB" --monitoring "$TMP/monitoring.csv" 2>/dev/null
+is "$?:$(q "SELECT count(*) FROM perfbudget.indicator_monitoring")" "0:13" "--monitoring reads a .csv export"
 
 exit $((failed > 0))
