@@ -1539,7 +1539,8 @@ CREATE VIEW project_score WITH (security_invoker = true) AS
 WITH agg AS (
     SELECT project_id, sum(score_used) AS score_sum, sum(weight_used) AS weight_sum,
            count(*) FILTER (WHERE weight_used IS NOT NULL AND score_used IS NULL) AS unscored,
-           count(actual) AS actuals
+           count(actual) AS actuals, sum(form_weight) AS form_weights,
+           count(*) FILTER (WHERE weight_used IS NOT NULL AND actual IS NULL) AS no_actual
     FROM perfbudget.indicator_score
     GROUP BY project_id
 ), x AS (
@@ -1547,7 +1548,8 @@ WITH agg AS (
            coalesce(se.budget_adjusted, p.spend_annual) AS budget,
            coalesce(se.execution_weight, e.execution_weight) AS ew,
            se.total_score AS reported_total, se.grade AS reported_grade,
-           a.score_sum, a.weight_sum, coalesce(a.unscored, 0) AS unscored
+           a.score_sum, a.weight_sum, coalesce(a.unscored, 0) AS unscored,
+           a.form_weights, coalesce(a.no_actual, 0) AS no_actual
     FROM perfbudget.project p
     CROSS JOIN perfbudget.evaluation_rule e
     LEFT JOIN perfbudget.self_evaluation se ON se.project_id = p.id
@@ -1568,7 +1570,8 @@ SELECT id AS project_id, round(rate, 4) AS execution_rate, round(exec_score, 2) 
        perfbudget.score_grade(round(total, 2)) AS grade,
        budget_year, region, department, name AS project_name,
        round(ew + coalesce(weight_sum, 0), 4) AS weight_total, unscored::integer AS unscored_indicators,
-       reported_total, reported_grade
+       reported_total, reported_grade, ew AS execution_weight, form_weights AS form_weight_total,
+       no_actual::integer AS indicators_without_actual
 FROM z;
 
 COMMENT ON VIEW project_score IS '项目自评得分 — one row per form with a self-evaluation: execution rate and score (min(分值, 分值 × 执行率)), indicator scores, total rescaled to 100 over the weights that apply, grade (优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60), beside the department''s own total and grade';
@@ -1586,6 +1589,9 @@ COMMENT ON COLUMN project_score.weight_total IS '权重合计 — execution weig
 COMMENT ON COLUMN project_score.unscored_indicators IS '未计分指标数 — weighted rows with neither a rules'' score nor the department''s';
 COMMENT ON COLUMN project_score.reported_total IS '自评总分 — the total the department wrote';
 COMMENT ON COLUMN project_score.reported_grade IS '自评等级 — the grade the department wrote';
+COMMENT ON COLUMN project_score.execution_weight IS '预算执行率分值 — the form''s, else evaluation_rule.execution_weight';
+COMMENT ON COLUMN project_score.form_weight_total IS '指标分值合计（表）— Σ of the weights the form gives its indicator rows (applicable or not); NULL when it gives none';
+COMMENT ON COLUMN project_score.indicators_without_actual IS '缺实际值指标数 — weighted rows without an actual';
 
 CREATE VIEW department_score WITH (security_invoker = true) AS
 SELECT budget_year, department, false AS is_total, count(*) AS projects_evaluated,
@@ -1783,16 +1789,13 @@ WITH found AS (
     FROM perfbudget.project_score ps
     CROSS JOIN perfbudget.evaluation_rule e
     LEFT JOIN perfbudget.self_evaluation se ON se.project_id = ps.project_id
-    LEFT JOIN (SELECT project_id, sum(form_weight) AS form_weights,
-                      count(*) FILTER (WHERE weight_used IS NOT NULL AND actual IS NULL) AS no_actual
-               FROM perfbudget.indicator_score GROUP BY project_id) w ON w.project_id = ps.project_id
     CROSS JOIN LATERAL (VALUES
         ('error', 'weights_not_100',
-         CASE WHEN w.form_weights IS NOT NULL
-                   AND coalesce(se.execution_weight, e.execution_weight) + w.form_weights <> 100
+         CASE WHEN ps.form_weight_total IS NOT NULL
+                   AND ps.execution_weight + ps.form_weight_total <> 100
               THEN format('项目「%s」分值合计 %s（预算执行率 %s + 指标 %s），应为 100', ps.project_name,
-                          coalesce(se.execution_weight, e.execution_weight) + w.form_weights,
-                          coalesce(se.execution_weight, e.execution_weight), w.form_weights) END),
+                          ps.execution_weight + ps.form_weight_total, ps.execution_weight,
+                          ps.form_weight_total) END),
         ('error', 'grade_mismatch',
          CASE WHEN se.grade IS NOT NULL AND coalesce(se.total_score, ps.total_score) IS NOT NULL
                    AND se.grade <> perfbudget.score_grade(coalesce(se.total_score, ps.total_score))
@@ -1817,8 +1820,8 @@ WITH found AS (
               THEN format('项目「%s」全年执行数超过全年预算数（执行率 %s%%）', ps.project_name,
                           round(100 * ps.execution_rate, 2)) END),
         ('warning', 'actual_missing',
-         CASE WHEN w.no_actual > 0
-              THEN format('项目「%s」有 %s 个计分指标没有实际完成值', ps.project_name, w.no_actual) END)
+         CASE WHEN ps.indicators_without_actual > 0
+              THEN format('项目「%s」有 %s 个计分指标没有实际完成值', ps.project_name, ps.indicators_without_actual) END)
     ) c(severity, code, message)
     WHERE c.message IS NOT NULL
 )
@@ -1847,7 +1850,9 @@ SELECT project_id AS "项目编号", execution_rate AS "预算执行率", execut
        indicator_score AS "指标得分", total_score AS "总分", grade AS "评价等级",
        budget_year AS "预算年度", region AS "行政区划", department AS "主管部门",
        project_name AS "项目名称", weight_total AS "权重合计", unscored_indicators AS "未计分指标数",
-       reported_total AS "自评总分", reported_grade AS "自评等级"
+       reported_total AS "自评总分", reported_grade AS "自评等级",
+       execution_weight AS "预算执行率分值", form_weight_total AS "指标分值合计",
+       indicators_without_actual AS "缺实际值指标数"
 FROM perfbudget.project_score;
 COMMENT ON VIEW "项目得分" IS 'project_score with Chinese column names';
 
@@ -1890,6 +1895,9 @@ COMMENT ON COLUMN "项目得分"."权重合计" IS '权重合计 — execution w
 COMMENT ON COLUMN "项目得分"."未计分指标数" IS '未计分指标数 — weighted rows with neither a rules'' score nor the department''s';
 COMMENT ON COLUMN "项目得分"."自评总分" IS '自评总分 — the total the department wrote';
 COMMENT ON COLUMN "项目得分"."自评等级" IS '自评等级 — the grade the department wrote';
+COMMENT ON COLUMN "项目得分"."预算执行率分值" IS '预算执行率分值 — the form''s, else evaluation_rule.execution_weight';
+COMMENT ON COLUMN "项目得分"."指标分值合计" IS '指标分值合计（表）— Σ of the weights the form gives its indicator rows (applicable or not); NULL when it gives none';
+COMMENT ON COLUMN "项目得分"."缺实际值指标数" IS '缺实际值指标数 — weighted rows without an actual';
 COMMENT ON COLUMN "部门得分"."预算年度" IS '预算年度 — budget year';
 COMMENT ON COLUMN "部门得分"."主管部门" IS '主管部门 — supervising department; NULL on the year''s total row';
 COMMENT ON COLUMN "部门得分"."是否合计" IS '是否合计行 — true on the total row of the year';
