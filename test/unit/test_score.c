@@ -22,9 +22,30 @@ static int	case_failed;
 	do { if (!(cond)) { case_failed = 1; \
 		printf("#   line %d: failed: %s\n", __LINE__, #cond); } } while (0)
 
+/* the cells' buffers of the current case, freed at its end */
+#define MAX_ALLOCS 64
+static char *allocs[MAX_ALLOCS];
+static int	n_allocs;
+
+static char *
+case_alloc(size_t size)
+{
+	char	   *p = malloc(size);
+
+	if (p == NULL || n_allocs == MAX_ALLOCS)
+	{
+		fprintf(stderr, "test_score: out of memory\n");
+		exit(2);
+	}
+	allocs[n_allocs++] = p;
+	return p;
+}
+
 static void
 end_case(const char *desc)
 {
+	while (n_allocs > 0)
+		free(allocs[--n_allocs]);
 	n_tests++;
 	if (case_failed)
 		n_failed++;
@@ -32,12 +53,12 @@ end_case(const char *desc)
 	case_failed = 0;
 }
 
-/* A parsed cell with its own buffer (leaked: the test is short-lived). */
+/* A parsed cell with its own buffer (freed at the end of the case). */
 static PbView
 cell(const char *sym, const char *value, int line)
 {
 	size_t		len = strlen(value);
-	char	   *out = malloc(len + 1);
+	char	   *out = case_alloc(len + 1);
 	PbView		v;
 	PbError		err;
 	PbSymbol	s = PB_SYM_NONE;
