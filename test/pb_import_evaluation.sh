@@ -8,8 +8,9 @@
 # Creates its own scratch database, dropped at the end.  Imports the target
 # forms, then the example self-evaluation and monitoring documents, a JSON
 # self-evaluation, a document naming a project with no target form (the
-# file fails and stores nothing, the others of the run are imported) and a
-# document of the other kind.
+# file fails and stores nothing, the others of the run are imported), a
+# document of the other kind and a .csv export; then the HTML report's
+# scoring and monitoring sections (bin/pb-report).
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
@@ -34,7 +35,7 @@ is() { # is GOT WANT DESCRIPTION
 }
 q() { psql -X -q -A -t -d "$DB" -c "$1"; }
 
-echo "1..13"
+echo "1..17"
 
 createdb "$DB" || { echo "Bail out! cannot create database $DB"; exit 1; }
 q "CREATE EXTENSION pg_perfbudget" >/dev/null || { echo "Bail out! cannot create the extension"; exit 1; }
@@ -80,5 +81,14 @@ csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8')).writerows(rows)
 PY
 "$PBI" -q -d "$DB" --monitoring "$TMP/monitoring.csv" 2>/dev/null
 is "$?:$(q "SELECT count(*) FROM perfbudget.indicator_monitoring")" "0:13" "--monitoring reads a .csv export"
+
+# the report: grades per department, each project's score, the projects at risk
+"$ROOT/bin/pb-report" -d "$DB" -o "$TMP/report.html"
+is "$?" 0 "pb-report runs"
+is "$(grep -o 'id="scores"\|id="grade-chart"\|id="score-table"\|id="monitoring-table"' "$TMP/report.html" | tr '\n' ' ')" \
+	'id="scores" id="grade-chart" id="score-table" id="monitoring-table" ' "the report has the scoring and monitoring sections"
+is "$(grep -o '<td class="grade">[^<]*</td>' "$TMP/report.html" | sed 's/<[^>]*>//g' | sort | uniq -c | tr -s ' ' | tr '\n' ';')" \
+	' 1 ; 4 优; 1 良;' "the score table: 4 优, 1 良, no grade for the form re-imported without its rows"
+is "$(grep -o 'class="project at-risk"' "$TMP/report.html" | wc -l)" "5" "five projects at risk are listed"
 
 exit $((failed > 0))
