@@ -18,7 +18,7 @@ COMMENT ON FUNCTION parse_monitoring(text) IS
 -- "绩效自评表第 2 张「name」" and, for a row, "第 31 行": who is at fault.
 CREATE FUNCTION evaluation_where(kind text, form jsonb, ordinal integer, row_ jsonb DEFAULT NULL)
     RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     RETURN pg_catalog.format('%s第 %s 张「%s」', kind, ordinal, coalesce(form OPERATOR(pg_catalog.->>) 'name', '?'))
            OPERATOR(pg_catalog.||) CASE WHEN coalesce(row_ OPERATOR(pg_catalog.->>) 'line', form OPERATOR(pg_catalog.->>) 'line') IS NOT NULL
                THEN pg_catalog.format('（文档第 %s 行）', coalesce(row_ OPERATOR(pg_catalog.->>) 'line', form OPERATOR(pg_catalog.->>) 'line'))
@@ -29,7 +29,7 @@ COMMENT ON FUNCTION evaluation_where(text, jsonb, integer, jsonb) IS
 -- An amount or a number of points as written: '9', '1,200.5', '12.5分',
 -- '8.5万元'; blank, '-', '/', '—' are none.
 CREATE FUNCTION evaluation_number(cell text, what text, place text) RETURNS numeric
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     t text := regexp_replace(btrim(coalesce(cell, '')), '(万元|元|分)$', '');
