@@ -21,12 +21,16 @@ OBJS = \
 	src/perf_type.o \
 	src/perf_ops.o \
 	src/perf_funcs.o \
+	src/perf_score.o \
+	src/perf_score_sql.o \
 	src/checks.o \
 	src/expenditure_sum.o \
 	src/indicator_fingerprint.o \
 	src/form_parse.o \
 	src/form_import.o \
 	src/form_key.o \
+	src/evaluation_parse.o \
+	src/evaluation_import.o \
 	src/indicator_label.o \
 	src/indicator_label_sql.o \
 	src/rollup.o \
@@ -47,7 +51,7 @@ REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_perfbudget
 
 # Before the include: pgxs.mk tests 'ifdef EXTRA_CLEAN' as it is read.
-EXTRA_CLEAN = test/unit/test_parse test/unit/test_corpus test/fuzz/fuzz_cell test/fuzz/fuzz_form
+EXTRA_CLEAN = test/unit/test_parse test/unit/test_corpus test/unit/test_score test/unit/test_evaluation_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -63,7 +67,7 @@ $(OBJS): $(wildcard src/*.h)
 
 # The pure C core, built without the server for the unit test and fuzzer.
 CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c src/perf_compare.c \
-	src/perf_encode.c src/perf_eval.c src/form_parse.c src/indicator_label.c
+	src/perf_encode.c src/perf_eval.c src/perf_score.c src/form_parse.c src/evaluation_parse.c src/indicator_label.c
 HOST_CC ?= cc
 HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 
@@ -73,7 +77,15 @@ test/unit/test_parse: test/unit/test_parse.c $(CORE_SRCS) src/perf_parse.h src/p
 test/unit/test_corpus: test/unit/test_corpus.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_corpus.c $(CORE_SRCS)
 
-unittest: test/unit/test_parse
+test/unit/test_score: test/unit/test_score.c $(CORE_SRCS) src/perf_score.h src/perf_core.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_score.c $(CORE_SRCS) -lm
+
+test/unit/test_evaluation_parse: test/unit/test_evaluation_parse.c $(CORE_SRCS) src/evaluation_parse.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_evaluation_parse.c $(CORE_SRCS)
+
+unittest: test/unit/test_parse test/unit/test_score test/unit/test_evaluation_parse
+	test/unit/test_score
+	test/unit/test_evaluation_parse
 	test/unit/test_parse
 
 test/fuzz/fuzz_cell: test/fuzz/fuzz_cell.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h

@@ -591,11 +591,536 @@ BEGIN
     GRANT INSERT, UPDATE, DELETE ON perfbudget.project, perfbudget.expenditure, perfbudget.indicator
         TO perfbudget_bureau, perfbudget_filer;
     GRANT USAGE ON SEQUENCE perfbudget.project_id_seq TO perfbudget_bureau, perfbudget_filer;
-    GRANT INSERT, UPDATE, DELETE ON perfbudget.issue_rule_setting TO perfbudget_bureau;
+    GRANT INSERT, UPDATE, DELETE ON perfbudget.monitoring, perfbudget.indicator_monitoring,
+        perfbudget.self_evaluation TO perfbudget_bureau, perfbudget_filer;
+    GRANT INSERT, UPDATE, DELETE ON perfbudget.issue_rule_setting, perfbudget.evaluation_setting
+        TO perfbudget_bureau;
 END
 $$;
 COMMENT ON FUNCTION create_roles() IS
   '创建角色 — creates, when missing, the group roles perfbudget_bureau (财政局: reads and writes every form, tunes issue_rule_setting), perfbudget_filer (填报部门: reads and writes forms — of its granted departments once row-level security applies), perfbudget_analyst (分析: reads every view, writes nothing) and perfbudget_auditor (审计: reads everything, the change_log included), and grants their privileges in this database; run it again after ALTER EXTENSION UPDATE. Needs CREATEROLE and ownership of the extension''s objects';
+-- ---- issue 10: monitoring and self-evaluation, tables and functions
+-- The rest of the budget year (issue 10): mid-year monitoring (绩效运行监控)
+-- and year-end self-evaluation (绩效自评).  Scoring of one indicator is C
+-- (src/perf_score.c); the tables hold what departments report; the views in
+-- 75_evaluation_views.sql score projects and find what is at risk.
+
+-------------------------------------------------------------------- scoring
+
+CREATE FUNCTION perf_score(target perf_target, actual perf_value, weight numeric)
+    RETURNS numeric
+    AS 'MODULE_PATHNAME', 'perf_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION perf_score(perf_target, perf_value, numeric) IS
+  '指标得分 — self-evaluation score of one indicator under the national rules (财预〔2020〕10号): met → weight; a missed ≥ > = target weight × actual / target; a missed ≤ < target weight × target / actual; phrases 达成 / 部分达成 / 未达成 (and 是/否, 优良中差 against a target grade) 100% / 70% / 30% of the weight; NULL when it cannot be decided (other units, a missed date, a strict target reached exactly, a phrase that is no grade)';
+
+CREATE FUNCTION perf_score(target perf_target, actual perf_value, weight numeric, rule text)
+    RETURNS numeric
+    AS 'MODULE_PATHNAME', 'perf_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION perf_score(perf_target, perf_value, numeric, text) IS
+  '指标得分（地方口径）— perf_score under provincial variants, a comma-separated list: reverse_linear (a missed ≤ < target scores weight × (2 − actual / target), 0 from twice the target), qualitative_50 (the 部分达成 / 未达成 breakpoint at 50% instead of 60%: 65% and 25%), zero_equals (a = 0 target is met only by an actual ≤ 0, else 0); '''' or national is the national rule';
+
+CREATE FUNCTION perf_score_range(target perf_target, actual perf_value, weight numeric)
+    RETURNS numrange
+    AS 'MODULE_PATHNAME', 'perf_score_range' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION perf_score_range(perf_target, perf_value, numeric) IS
+  '得分区间 — the scores that agree with the rules: one point for a formula, the grade''s band for a phrase (达成 80–100%, 部分达成 60–80%, 未达成 0–60% of the weight); NULL when undecided';
+
+CREATE FUNCTION perf_score_range(target perf_target, actual perf_value, weight numeric, rule text)
+    RETURNS numrange
+    AS 'MODULE_PATHNAME', 'perf_score_range' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION perf_score_range(perf_target, perf_value, numeric, text) IS
+  '得分区间（地方口径）— perf_score_range under the rules of perf_score(target, actual, weight, rule)';
+
+CREATE FUNCTION perf_ratio(target perf_target, actual perf_value) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'perf_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION perf_ratio(perf_target, perf_value) IS
+  '完成比例 — actual / target in one unit (1.3 for 1.3万人 against ≥10000人); NULL for dates, ranges, phrases, different units or a target of 0';
+
+-------------------------------------------------------------------- settings
+
+-- A bureau's choices where provinces differ (DOMAIN.md §8).  Empty: the
+-- national rules (evaluation_rule shows what is in force).  One row at most.
+CREATE TABLE evaluation_setting (
+    id                     boolean PRIMARY KEY DEFAULT true CHECK (id),
+    execution_weight       numeric CHECK (execution_weight >= 0 AND execution_weight <= 100),
+    output_weight          numeric CHECK (output_weight >= 0 AND output_weight <= 100),
+    benefit_weight         numeric CHECK (benefit_weight >= 0 AND benefit_weight <= 100),
+    satisfaction_weight    numeric CHECK (satisfaction_weight >= 0 AND satisfaction_weight <= 100),
+    score_rule             text CHECK (score_rule IS NULL OR perfbudget.perf_score('≥1'::perfbudget.perf_target,
+                                           '1'::perfbudget.perf_value, 0, score_rule) IS NOT NULL),
+    behind_plan_share      numeric CHECK (behind_plan_share >= 0 AND behind_plan_share < 1),
+    over_target_ratio      numeric CHECK (over_target_ratio > 1),
+    execution_reason_below numeric CHECK (execution_reason_below > 0 AND execution_reason_below <= 1),
+    score_tolerance        numeric CHECK (score_tolerance >= 0)
+);
+COMMENT ON TABLE evaluation_setting IS '绩效评价设置 — a bureau''s provincial variants of the monitoring and self-evaluation rules (at most one row); a NULL column, or no row, keeps the national default shown by perfbudget.evaluation_rule';
+COMMENT ON COLUMN evaluation_setting.id IS '主键 — always true: the table holds one row at most';
+COMMENT ON COLUMN evaluation_setting.execution_weight IS '预算执行率分值 — points of budget execution when a self-evaluation gives none (10号: 10; Hubei 2020: 20)';
+COMMENT ON COLUMN evaluation_setting.output_weight IS '产出指标分值 — points of the 产出 indicators when the form gives none (10号: 50; Ningxia: 40)';
+COMMENT ON COLUMN evaluation_setting.benefit_weight IS '效益指标分值 — points of the 效益 indicators when the form gives none (10号: 30; Ningxia: 40)';
+COMMENT ON COLUMN evaluation_setting.satisfaction_weight IS '满意度指标分值 — points of the 满意度 indicators when the form gives none (10号: 10; Ningxia: 20)';
+COMMENT ON COLUMN evaluation_setting.score_rule IS '评分口径 — rule list passed to perf_score: reverse_linear, qualitative_50, zero_equals ('''' = national)';
+COMMENT ON COLUMN evaluation_setting.behind_plan_share IS '进度偏差容忍度 — monitoring: a project is behind when its 执行数 falls short of the half-year plan or of 序时进度 by more than this share (default 0.1)';
+COMMENT ON COLUMN evaluation_setting.over_target_ratio IS '超额说明阈值 — self-evaluation: an actual at or above this multiple of a positive target needs a deviation note (default 1.3, 指标值设定明显偏低; Guangxi)';
+COMMENT ON COLUMN evaluation_setting.execution_reason_below IS '执行率说明阈值 — an execution rate below this needs a written reason (Sichuan: 0.9); NULL: not required (national)';
+COMMENT ON COLUMN evaluation_setting.score_tolerance IS '得分容差 — points an entered score may differ from the rules'' score (rounding on the form; default 0.1)';
+SELECT pg_catalog.pg_extension_config_dump('evaluation_setting', '');
+
+-------------------------------------------------------------------- mid-year monitoring
+
+CREATE TABLE monitoring (
+    project_id        bigint NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    as_of             date NOT NULL,
+    executed          numeric NOT NULL CHECK (executed >= 0),
+    budget_initial    numeric CHECK (budget_initial >= 0),
+    expected_executed numeric CHECK (expected_executed >= 0),
+    note              text,
+    PRIMARY KEY (project_id, as_of)
+);
+COMMENT ON TABLE monitoring IS '绩效运行监控 — a project''s mid-year monitoring report, one row per report date: money spent to date against the half-year plan and 序时进度';
+COMMENT ON COLUMN monitoring.project_id IS '项目编号 — the target form (perfbudget.project.id)';
+COMMENT ON COLUMN monitoring.as_of IS '监控截止日期 — the date the figures run to (1–N月: the last day of month N)';
+COMMENT ON COLUMN monitoring.executed IS '执行数（万元）— amount spent from 1 January to as_of';
+COMMENT ON COLUMN monitoring.budget_initial IS '年初预算数（万元）— the budget as the monitoring form states it';
+COMMENT ON COLUMN monitoring.expected_executed IS '全年预计执行数（万元）— amount expected to be spent in the year';
+COMMENT ON COLUMN monitoring.note IS '资金执行偏差说明 — the department''s explanation of the spending';
+SELECT pg_catalog.pg_extension_config_dump('monitoring', '');
+
+CREATE TABLE indicator_monitoring (
+    project_id bigint NOT NULL,
+    as_of      date NOT NULL,
+    line_no    integer NOT NULL,
+    completed  perf_value,
+    expected   perf_value,
+    deviates   boolean,
+    cause      text CHECK (cause IN ('规划和目标设计', '经费保障', '制度保障', '人员保障',
+                                     '硬件条件保障', '项目管理', '其他')),
+    cause_note text,
+    likelihood text CHECK (likelihood IN ('确定能', '有可能', '完全不可能')),
+    measure    text,
+    PRIMARY KEY (project_id, as_of, line_no),
+    FOREIGN KEY (project_id, as_of) REFERENCES monitoring (project_id, as_of) ON DELETE CASCADE,
+    FOREIGN KEY (project_id, line_no) REFERENCES indicator (project_id, line_no) ON DELETE CASCADE
+);
+CREATE INDEX indicator_monitoring_indicator_idx ON indicator_monitoring (project_id, line_no);
+COMMENT ON TABLE indicator_monitoring IS '指标运行监控 — one indicator''s progress in a monitoring report: completed to date, expected for the year, deviation cause, likelihood of completion and corrective measure';
+COMMENT ON COLUMN indicator_monitoring.project_id IS '项目编号 — the target form';
+COMMENT ON COLUMN indicator_monitoring.as_of IS '监控截止日期 — the report (perfbudget.monitoring.as_of)';
+COMMENT ON COLUMN indicator_monitoring.line_no IS '行号 — the indicator row (perfbudget.indicator.line_no)';
+COMMENT ON COLUMN indicator_monitoring.completed IS '1–N月完成值 — value reached by as_of (半年度指标执行情况)';
+COMMENT ON COLUMN indicator_monitoring.expected IS '全年预计完成值 — value expected by the end of the year';
+COMMENT ON COLUMN indicator_monitoring.deviates IS '是否偏差 — the department says the indicator deviates from its target';
+COMMENT ON COLUMN indicator_monitoring.cause IS '偏差原因类别 — 规划和目标设计 / 经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 项目管理 / 其他';
+COMMENT ON COLUMN indicator_monitoring.cause_note IS '偏差原因说明 — the cause in the department''s words';
+COMMENT ON COLUMN indicator_monitoring.likelihood IS '完成目标可能性 — 确定能 (green) / 有可能 (yellow) / 完全不可能 (red)';
+COMMENT ON COLUMN indicator_monitoring.measure IS '纠偏措施 — corrective measure';
+COMMENT ON INDEX indicator_monitoring_indicator_idx IS 'an indicator''s reports; the foreign key to indicator deletes through it';
+SELECT pg_catalog.pg_extension_config_dump('indicator_monitoring', '');
+
+-------------------------------------------------------------------- year-end self-evaluation
+
+-- What a self-evaluation form says of the whole project, beside the
+-- columns it fills in project (spend_executed) and indicator (actual,
+-- weight, score, deviation_note).  The scores the department wrote are kept
+-- as written; project_score computes its own.
+CREATE TABLE self_evaluation (
+    project_id         bigint PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
+    budget_initial     numeric CHECK (budget_initial >= 0),
+    budget_adjusted    numeric CHECK (budget_adjusted >= 0),
+    execution_weight   numeric CHECK (execution_weight >= 0 AND execution_weight <= 100),
+    execution_score    numeric,
+    total_score        numeric,
+    grade              text CHECK (grade IN ('优', '良', '中', '差')),
+    execution_note     text,
+    summary            text
+);
+COMMENT ON TABLE self_evaluation IS '绩效自评 — a project''s year-end self-evaluation form: the money block and the department''s own scores (全年执行数 is project.spend_executed; indicator actuals, weights and scores are in indicator)';
+COMMENT ON COLUMN self_evaluation.project_id IS '项目编号 — the target form';
+COMMENT ON COLUMN self_evaluation.budget_initial IS '年初预算数（万元）— budget at the start of the year';
+COMMENT ON COLUMN self_evaluation.budget_adjusted IS '全年预算数（万元）— budget after adjustments; execution rate = 全年执行数 / this (NULL: project.spend_annual)';
+COMMENT ON COLUMN self_evaluation.execution_weight IS '预算执行率分值 — points of budget execution on this form (NULL: evaluation_rule.execution_weight)';
+COMMENT ON COLUMN self_evaluation.execution_score IS '预算执行率得分（自评）— the execution score the department wrote';
+COMMENT ON COLUMN self_evaluation.total_score IS '总分（自评）— the total the department wrote';
+COMMENT ON COLUMN self_evaluation.grade IS '自评等级 — the grade the department wrote: 优 / 良 / 中 / 差';
+COMMENT ON COLUMN self_evaluation.execution_note IS '执行偏差说明 — why the budget was not fully executed';
+COMMENT ON COLUMN self_evaluation.summary IS '总体目标完成情况 — the department''s summary of the year';
+SELECT pg_catalog.pg_extension_config_dump('self_evaluation', '');
+
+CREATE FUNCTION score_grade(total numeric) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN total OPERATOR(pg_catalog.>=) 90 THEN '优'
+                WHEN total OPERATOR(pg_catalog.>=) 80 THEN '良'
+                WHEN total OPERATOR(pg_catalog.>=) 60 THEN '中'
+                ELSE '差' END;
+COMMENT ON FUNCTION score_grade(numeric) IS '评价等级 — 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (财预〔2020〕10号)';
+
+CREATE FUNCTION score_group(level1 text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE perfbudget.canonical_level1(level1)
+                WHEN '产出指标' THEN '产出' WHEN '成本指标' THEN '产出'
+                WHEN '效益指标' THEN '效益' WHEN '满意度指标' THEN '满意度' END;
+COMMENT ON FUNCTION score_group(text) IS '计分组 — the default-weight group of a level-1 label: 产出 (with 成本指标, which 财预〔2021〕101号 raised to level 1 out of 产出), 效益, 满意度; NULL for 决策/过程 and unknown labels, which carry no weight';
+
+-- Loading monitoring and self-evaluation documents (issue 10).  The text
+-- layouts are read in C (src/evaluation_parse.c) into the JSON layout;
+-- one writer per document kind takes that JSON, finds each form's target
+-- form by year, region, department and 项目名称 (name_key, like the unique
+-- key project_form_key) and stores it.  A document is one statement: any
+-- error leaves nothing behind.
+
+CREATE FUNCTION parse_self_evaluation(doc text) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION parse_self_evaluation(text) IS
+  '读取绩效自评表 — the forms of a self-evaluation document (text, tab-separated cells) in the JSON layout of import_self_evaluation_json, cells as written; 22P02 naming the form and line when it is not one';
+
+CREATE FUNCTION parse_monitoring(doc text) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION parse_monitoring(text) IS
+  '读取绩效运行监控表 — the forms of a monitoring document (text, tab-separated cells) in the JSON layout of import_monitoring_json, cells as written; 22P02 naming the form and line when it is not one';
+
+-- "绩效自评表第 2 张「name」" and, for a row, "第 31 行": who is at fault.
+CREATE FUNCTION evaluation_where(kind text, form jsonb, ordinal integer, row_ jsonb DEFAULT NULL)
+    RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN pg_catalog.format('%s第 %s 张「%s」', kind, ordinal, coalesce(form OPERATOR(pg_catalog.->>) 'name', '?'))
+           OPERATOR(pg_catalog.||) CASE WHEN coalesce(row_ OPERATOR(pg_catalog.->>) 'line', form OPERATOR(pg_catalog.->>) 'line') IS NOT NULL
+               THEN pg_catalog.format('（文档第 %s 行）', coalesce(row_ OPERATOR(pg_catalog.->>) 'line', form OPERATOR(pg_catalog.->>) 'line'))
+               ELSE '' END;
+COMMENT ON FUNCTION evaluation_where(text, jsonb, integer, jsonb) IS
+  '定位 — the words naming a form (its kind, ordinal and 项目名称) and the document line of the row or form, for import errors';
+
+-- An amount or a number of points as written: '9', '1,200.5', '12.5分',
+-- '8.5万元'; blank, '-', '/', '—' are none.
+CREATE FUNCTION evaluation_number(cell text, what text, place text) RETURNS numeric
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    t text := regexp_replace(btrim(coalesce(cell, '')), '(万元|元|分)$', '');
+BEGIN
+    IF t IN ('', '-', '/', '—', '－', '／') THEN
+        RETURN NULL;
+    END IF;
+    IF t !~ '^[+-]?[0-9][0-9,]*(\.[0-9]+)?$' THEN
+        RAISE EXCEPTION '%: % "%" is not a number', place, what, cell
+            USING ERRCODE = 'invalid_text_representation',
+                  DETAIL = format('The %s cell holds "%s"; a number is expected (万元 for amounts, points for scores).', what, cell),
+                  HINT = 'Write a number such as 9, 1,200.5 or 12.5分; leave the cell blank when there is none.';
+    END IF;
+    RETURN replace(t, ',', '')::numeric;
+END $$;
+COMMENT ON FUNCTION evaluation_number(text, text, text) IS
+  '读数 — an amount or points cell as a number (thousands separators, a trailing 万元/元/分 allowed; blank, -, / are NULL); 22P02 naming the form, row and cell otherwise';
+
+-- A value cell as perf_value, the input error given the form and row.
+CREATE FUNCTION evaluation_value(cell text, what text, place text) RETURNS perf_value
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    msg text; det text; hnt text; st text;
+BEGIN
+    IF btrim(coalesce(cell, '')) IN ('', '-', '/', '—') THEN
+        RETURN NULL;
+    END IF;
+    RETURN cell::perfbudget.perf_value;
+EXCEPTION WHEN invalid_text_representation THEN
+    GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT,
+                            st = RETURNED_SQLSTATE;
+    RAISE EXCEPTION '%: %: %', place, what, msg USING ERRCODE = st, DETAIL = det, HINT = hnt;
+END $$;
+COMMENT ON FUNCTION evaluation_value(text, text, text) IS
+  '读值 — a value cell (实际完成值, 1–N月完成值 …) as perf_value; blank, -, / are NULL; an invalid value raises 22P02 with the form, row and cell in the message';
+
+-- The target form of a document's form; 23503 when none, 21000 when a form
+-- without a region in its title fits forms of several regions.
+CREATE FUNCTION evaluation_target(form jsonb, place text) RETURNS bigint
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    y integer;
+    ids bigint[];
+    names text;
+BEGIN
+    IF coalesce(btrim(form->>'name'), '') = '' OR coalesce(btrim(form->>'department'), '') = ''
+       OR coalesce(form->>'budget_year', '') !~ '^[0-9]{4}$' THEN
+        RAISE EXCEPTION '%: 项目名称, 主管部门 or 预算年度 missing', place
+            USING ERRCODE = 'invalid_text_representation',
+                  DETAIL = format('Found 项目名称 "%s", 主管部门 "%s", 预算年度 "%s"; all three are needed to find the target form.',
+                                  form->>'name', form->>'department', form->>'budget_year'),
+                  HINT = 'Give each form a line "(2024年度)" and the lines "项目名称<TAB>…" and "主管部门<TAB>…".';
+    END IF;
+    y := (form->>'budget_year')::integer;
+    SELECT array_agg(p.id ORDER BY p.id) INTO ids
+    FROM perfbudget.project p
+    WHERE p.budget_year = y
+      AND perfbudget.name_key(p.department) = perfbudget.name_key(form->>'department')
+      AND perfbudget.name_key(p.name) = perfbudget.name_key(form->>'name')
+      AND (form->>'region' IS NULL
+           OR perfbudget.name_key(p.region) = perfbudget.name_key(form->>'region'));
+    IF ids IS NULL THEN
+        SELECT string_agg(n, '、') INTO names
+        FROM (SELECT p.name AS n FROM perfbudget.project p
+              WHERE p.budget_year = y
+                AND perfbudget.name_key(p.department) = perfbudget.name_key(form->>'department')
+              ORDER BY p.name LIMIT 5) s;
+        RAISE EXCEPTION '%: no target form "%" of % in %', place, form->>'name', y,
+                coalesce(form->>'region' || ' ', '') || (form->>'department')
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = format('No 预算绩效目标申报表 of budget year %s, region %s, department "%s" is named "%s" (names compared by name_key).',
+                                  y, coalesce('"' || (form->>'region') || '"', 'any'), form->>'department', form->>'name'),
+                  HINT = CASE WHEN names IS NULL
+                              THEN 'Import the target forms first (perfbudget.import_form), or correct 主管部门 and 预算年度.'
+                              ELSE format('The department''s forms of %s are: %s. Correct 项目名称, or import the target form first.', y, names) END;
+    END IF;
+    IF cardinality(ids) > 1 THEN
+        RAISE EXCEPTION '%: "%" fits % target forms of different regions', place, form->>'name', cardinality(ids)
+            USING ERRCODE = 'cardinality_violation',
+                  DETAIL = format('The title names no region, and forms %s of %s "%s" have this name.', ids, y, form->>'department'),
+                  HINT = 'Put the region in the title line, such as 如皋市市级项目支出绩效自评表.';
+    END IF;
+    RETURN ids[1];
+END $$;
+COMMENT ON FUNCTION evaluation_target(jsonb, text) IS
+  '匹配目标表 — the project whose year, region, 主管部门 and 项目名称 (by name_key) are the form''s; any region when the form names none; 23503 with the department''s form names in the hint when none matches, 21000 when several regions do';
+
+-- The target form's indicator row for a document row: the same 三级指标
+-- (name_key), preferring the same 二级指标, in order, each row once.
+CREATE FUNCTION evaluation_row(project_id bigint, row_ jsonb, taken integer[], place text) RETURNS integer
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n integer;
+    names text;
+BEGIN
+    SELECT i.line_no INTO n
+    FROM perfbudget.indicator i
+    WHERE i.project_id = evaluation_row.project_id
+      AND perfbudget.name_key(i.level3) = perfbudget.name_key(row_->>'level3')
+      AND i.line_no <> ALL (taken)
+    ORDER BY perfbudget.name_key(i.level2) = perfbudget.name_key(row_->>'level2') DESC, i.line_no
+    LIMIT 1;
+    IF n IS NULL THEN
+        SELECT string_agg(i.level3, '、' ORDER BY i.line_no) INTO names
+        FROM perfbudget.indicator i
+        WHERE i.project_id = evaluation_row.project_id AND i.line_no <> ALL (taken)
+          AND perfbudget.score_group(i.level1) IS NOT NULL;
+        RAISE EXCEPTION '%: indicator "%" is not on the target form', place, row_->>'level3'
+            USING ERRCODE = 'foreign_key_violation',
+                  DETAIL = format('The target form (project %s) has no indicator row named "%s" that an earlier row of this form did not match already.',
+                                  project_id, row_->>'level3'),
+                  HINT = coalesce(format('Its 产出/效益/满意度 rows not yet matched are: %s.', names),
+                                  'Every row of the target form is already matched.');
+    END IF;
+    RETURN n;
+END $$;
+COMMENT ON FUNCTION evaluation_row(bigint, jsonb, integer[], text) IS
+  '匹配指标行 — the target form''s indicator row for a reported row: same 三级指标 by name_key, the same 二级指标 first, then in order, each row once; 23503 listing the rows left when none';
+
+-- The forms of a JSON document: {"forms": […]}, […] or one form {…}.
+CREATE FUNCTION evaluation_forms(doc jsonb) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    forms jsonb := CASE WHEN jsonb_typeof(doc) = 'array' THEN doc
+                        WHEN jsonb_typeof(doc) = 'object' AND doc ? 'forms' THEN doc->'forms'
+                        WHEN jsonb_typeof(doc) = 'object' THEN jsonb_build_array(doc) END;
+BEGIN
+    IF jsonb_typeof(forms) IS DISTINCT FROM 'array'
+       OR EXISTS (SELECT FROM jsonb_array_elements(forms) e WHERE jsonb_typeof(e) <> 'object') THEN
+        RAISE EXCEPTION 'invalid evaluation document: %', left(doc::text, 60)
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A document is an object {"forms": [form, …]}, an array of forms or one form; each form is an object.',
+                  HINT = 'Write a form such as {"budget_year": 2024, "region": "如皋市", "department": "…", "name": "…", "executed": 9, "indicators": [{"level3": "…", "actual": "96%"}]}.';
+    END IF;
+    RETURN forms;
+END $$;
+COMMENT ON FUNCTION evaluation_forms(jsonb) IS
+  '表单列表 — the forms of a JSON evaluation document as an array: {"forms": […]}, […] or one form {…}; 22023 for anything else';
+
+-- A cell as text: JSON strings and numbers both ("9" and 9).
+CREATE FUNCTION evaluation_cell(obj jsonb, key text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE pg_catalog.jsonb_typeof(obj OPERATOR(pg_catalog.->) key)
+                WHEN 'null' THEN NULL
+                ELSE obj OPERATOR(pg_catalog.->>) key END;
+COMMENT ON FUNCTION evaluation_cell(jsonb, text) IS '单元格 — a key of a JSON form or row as text (strings and numbers alike); NULL when absent or null';
+
+CREATE FUNCTION import_self_evaluation_json(doc jsonb) RETURNS SETOF bigint
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    kind constant text := '绩效自评表';
+    f jsonb; r jsonb; n integer; place text; pid bigint; seen bigint[] := '{}'; taken integer[];
+    line integer; grade text;
+BEGIN
+    FOR f, n IN SELECT e, o FROM jsonb_array_elements(perfbudget.evaluation_forms(doc)) WITH ORDINALITY x(e, o) LOOP
+        place := perfbudget.evaluation_where(kind, f, n);
+        pid := perfbudget.evaluation_target(f, place);
+        IF pid = ANY (seen) THEN
+            RAISE EXCEPTION '%: the document holds this project twice', place
+                USING ERRCODE = 'unique_violation',
+                      DETAIL = format('An earlier form of the document is the self-evaluation of project %s too.', pid),
+                      HINT = 'Keep one self-evaluation form per project in a document.';
+        END IF;
+        seen := seen || pid;
+        grade := CASE btrim(coalesce(f->>'grade', ''))
+                     WHEN '' THEN NULL WHEN '优秀' THEN '优' WHEN '良好' THEN '良' WHEN '中等' THEN '中'
+                     WHEN '较差' THEN '差' ELSE btrim(f->>'grade') END;
+        IF grade NOT IN ('优', '良', '中', '差') THEN
+            RAISE EXCEPTION '%: 自评等级 "%" is not a grade', place, f->>'grade'
+                USING ERRCODE = 'invalid_text_representation',
+                      DETAIL = 'A self-evaluation grade is 优, 良, 中 or 差 (优秀, 良好, 中等, 较差 are read as these).',
+                      HINT = 'Write 自评等级 as 优, 良, 中 or 差.';
+        END IF;
+        UPDATE perfbudget.project
+           SET spend_executed = perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'executed'), '全年执行数', place)
+         WHERE id = pid;
+        INSERT INTO perfbudget.self_evaluation AS s (project_id, budget_initial, budget_adjusted, execution_weight,
+                                                     execution_score, total_score, grade, execution_note, summary)
+        VALUES (pid,
+                perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'budget_initial'), '年初预算数', place),
+                perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'budget_adjusted'), '全年预算数', place),
+                perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'execution_weight'), '预算执行率分值', place),
+                perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'execution_score'), '预算执行率得分', place),
+                perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'total_score'), '总分', place),
+                grade, nullif(btrim(f->>'execution_note'), ''), nullif(btrim(f->>'summary'), ''))
+        ON CONFLICT (project_id) DO UPDATE
+           SET budget_initial = excluded.budget_initial, budget_adjusted = excluded.budget_adjusted,
+               execution_weight = excluded.execution_weight, execution_score = excluded.execution_score,
+               total_score = excluded.total_score, grade = excluded.grade,
+               execution_note = excluded.execution_note, summary = excluded.summary;
+        -- a new self-evaluation of the project replaces the last one
+        UPDATE perfbudget.indicator SET actual = NULL, score = NULL, deviation_note = NULL
+         WHERE project_id = pid AND (actual IS NOT NULL OR score IS NOT NULL OR deviation_note IS NOT NULL);
+        taken := '{}';
+        FOR r IN SELECT e FROM jsonb_array_elements(coalesce(f->'indicators', '[]')) e LOOP
+            place := perfbudget.evaluation_where(kind, f, n, r);
+            line := perfbudget.evaluation_row(pid, r, taken, place);
+            taken := taken || line;
+            UPDATE perfbudget.indicator i
+               SET actual = perfbudget.evaluation_value(perfbudget.evaluation_cell(r, 'actual'), '实际完成值', place),
+                   weight = coalesce(perfbudget.evaluation_number(perfbudget.evaluation_cell(r, 'weight'), '分值', place), i.weight),
+                   score = perfbudget.evaluation_number(perfbudget.evaluation_cell(r, 'score'), '得分', place),
+                   deviation_note = nullif(btrim(r->>'deviation_note'), '')
+             WHERE i.project_id = pid AND i.line_no = line;
+        END LOOP;
+        RETURN NEXT pid;
+    END LOOP;
+END $$;
+COMMENT ON FUNCTION import_self_evaluation_json(jsonb) IS
+  '导入绩效自评（JSON）— stores self-evaluation forms ({"forms": [{budget_year, region, department, name, budget_initial, budget_adjusted, executed, execution_weight, execution_score, total_score, grade, execution_note, summary, indicators: [{level1, level2, level3, target, actual, weight, score, deviation_note, line}]}]}) on their target forms: project.spend_executed, self_evaluation, and the actual, weight, score and deviation note of each matched indicator row (a re-import replaces them); returns the project ids in document order; all or nothing';
+
+CREATE FUNCTION import_monitoring_json(doc jsonb) RETURNS SETOF bigint
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    kind constant text := '绩效运行监控表';
+    f jsonb; r jsonb; n integer; place text; pid bigint; taken integer[]; line integer;
+    y integer; rdate date; months integer; m text[]; lk text; dev text; cause text; cause_note text;
+    seen text[] := '{}';
+    causes constant text[] := ARRAY['规划和目标设计', '经费保障', '制度保障', '人员保障', '硬件条件保障', '项目管理', '其他'];
+BEGIN
+    FOR f, n IN SELECT e, o FROM jsonb_array_elements(perfbudget.evaluation_forms(doc)) WITH ORDINALITY x(e, o) LOOP
+        place := perfbudget.evaluation_where(kind, f, n);
+        pid := perfbudget.evaluation_target(f, place);
+        y := (f->>'budget_year')::integer;
+        -- the report date: 监控截止日期 as written, else the end of month N of 1–N月
+        m := regexp_match(coalesce(f->>'as_of', ''), '^\s*(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?\s*$');
+        months := nullif(regexp_replace(coalesce(f->>'months', ''), '\D', '', 'g'), '')::integer;
+        IF m IS NOT NULL THEN
+            BEGIN
+                rdate := make_date(m[1]::integer, m[2]::integer, m[3]::integer);
+            EXCEPTION WHEN datetime_field_overflow THEN
+                rdate := NULL;
+            END;
+        ELSIF coalesce(f->>'as_of', '') = '' AND months BETWEEN 1 AND 12 THEN
+            rdate := (make_date(y, months, 1) + interval '1 month' - interval '1 day')::date;
+        END IF;
+        IF rdate IS NULL THEN
+            RAISE EXCEPTION '%: no valid 监控截止日期 (found "%")', place, coalesce(f->>'as_of', f->>'months', '')
+                USING ERRCODE = 'invalid_text_representation',
+                      DETAIL = 'A monitoring form needs the date its figures run to: a 监控截止日期 cell, or a column header 1-N月执行数 / 1-N月完成值.',
+                      HINT = 'Write 监控截止日期<TAB>2024年6月30日, or head the column 1-6月执行数.';
+        END IF;
+        IF pid::text || '/' || rdate::text = ANY (seen) THEN
+            RAISE EXCEPTION '%: the document holds the report of % twice', place, rdate
+                USING ERRCODE = 'unique_violation',
+                      DETAIL = format('An earlier form of the document is project %s''s report to %s too.', pid, rdate),
+                      HINT = 'Keep one monitoring form per project and date in a document.';
+        END IF;
+        seen := seen || (pid::text || '/' || rdate::text);
+        -- a new report of a project and date replaces the last one
+        DELETE FROM perfbudget.monitoring mo WHERE mo.project_id = pid AND mo.as_of = rdate;
+        INSERT INTO perfbudget.monitoring (project_id, as_of, executed, budget_initial, expected_executed, note)
+        VALUES (pid, rdate,
+                coalesce(perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'executed'), '执行数', place), 0),
+                perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'budget_initial'), '年初预算数', place),
+                perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'expected_executed'), '全年预计执行数', place),
+                nullif(btrim(f->>'execution_note'), ''));
+        taken := '{}';
+        FOR r IN SELECT e FROM jsonb_array_elements(coalesce(f->'indicators', '[]')) e LOOP
+            place := perfbudget.evaluation_where(kind, f, n, r);
+            line := perfbudget.evaluation_row(pid, r, taken, place);
+            taken := taken || line;
+            lk := CASE btrim(coalesce(r->>'likelihood', ''))
+                      WHEN '' THEN NULL WHEN '确定能' THEN '确定能' WHEN '能' THEN '确定能' WHEN '确定能完成' THEN '确定能'
+                      WHEN '有可能' THEN '有可能' WHEN '可能' THEN '有可能'
+                      WHEN '完全不可能' THEN '完全不可能' WHEN '不可能' THEN '完全不可能' ELSE '?' END;
+            IF lk = '?' THEN
+                RAISE EXCEPTION '%: 完成目标可能性 "%" is not a likelihood', place, r->>'likelihood'
+                    USING ERRCODE = 'invalid_text_representation',
+                          DETAIL = 'The likelihood of completion is 确定能, 有可能 or 完全不可能 (能, 可能, 不可能 are read as these).',
+                          HINT = 'Write 确定能, 有可能 or 完全不可能.';
+            END IF;
+            dev := btrim(coalesce(r->>'deviates', ''));
+            IF dev NOT IN ('', '是', '否', '有', '无', 'true', 'false') THEN
+                RAISE EXCEPTION '%: 是否偏差 "%" is neither 是 nor 否', place, r->>'deviates'
+                    USING ERRCODE = 'invalid_text_representation',
+                          DETAIL = 'Whether the indicator deviates is 是 or 否 (有 and 无 are read as these).',
+                          HINT = 'Write 是 or 否, or leave the cell blank.';
+            END IF;
+            -- a category, a category with its explanation (经费保障：…), or words of one's own (其他)
+            cause := btrim(coalesce(r->>'cause', ''));
+            cause_note := nullif(btrim(coalesce(r->>'cause_note', '')), '');
+            IF cause = '' THEN
+                cause := NULL;
+            ELSIF NOT cause = ANY (causes) THEN
+                IF split_part(translate(cause, '：:，,、 ', '::::::'), ':', 1) = ANY (causes) THEN
+                    cause_note := concat_ws('；', nullif(btrim(substr(cause, length(split_part(translate(cause, '：:，,、 ', '::::::'), ':', 1)) + 2)), ''), cause_note);
+                    cause := split_part(translate(cause, '：:，,、 ', '::::::'), ':', 1);
+                ELSE
+                    cause_note := concat_ws('；', cause, cause_note);
+                    cause := '其他';
+                END IF;
+            END IF;
+            INSERT INTO perfbudget.indicator_monitoring (project_id, as_of, line_no, completed, expected, deviates,
+                                                         cause, cause_note, likelihood, measure)
+            VALUES (pid, rdate, line,
+                    perfbudget.evaluation_value(perfbudget.evaluation_cell(r, 'completed'), '1-N月完成值', place),
+                    perfbudget.evaluation_value(perfbudget.evaluation_cell(r, 'expected'), '全年预计完成值', place),
+                    CASE WHEN dev IN ('是', '有', 'true') THEN true WHEN dev IN ('否', '无', 'false') THEN false END,
+                    cause, cause_note, lk, nullif(btrim(coalesce(r->>'measure', '')), ''));
+        END LOOP;
+        RETURN NEXT pid;
+    END LOOP;
+END $$;
+COMMENT ON FUNCTION import_monitoring_json(jsonb) IS
+  '导入绩效运行监控（JSON）— stores monitoring forms ({"forms": [{budget_year, region, department, name, as_of or months, budget_initial, executed, expected_executed, execution_note, indicators: [{level1, level2, level3, target, completed, expected, deviates, cause, cause_note, likelihood, measure, line}]}]}) on their target forms: one monitoring row per project and date and one indicator_monitoring row per matched indicator (a report of the same date replaces the last); likelihood 能/可能/不可能 read as 确定能/有可能/完全不可能, a cause outside the categories kept as 其他 with its words; returns the project ids in document order; all or nothing';
+
+CREATE FUNCTION import_self_evaluation(doc text) RETURNS SETOF bigint
+    LANGUAGE sql
+BEGIN ATOMIC
+    SELECT perfbudget.import_self_evaluation_json(perfbudget.parse_self_evaluation(doc));
+END;
+COMMENT ON FUNCTION import_self_evaluation(text) IS
+  '导入绩效自评表 — loads a self-evaluation document as departments send it (text of the form, tab-separated cells: title …绩效自评表, (2024年度), 项目名称, 主管部门, the money block 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, the indicator table 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施, 总分 and 自评等级): parse_self_evaluation then import_self_evaluation_json; returns the project ids; all or nothing';
+
+CREATE FUNCTION import_monitoring(doc text) RETURNS SETOF bigint
+    LANGUAGE sql
+BEGIN ATOMIC
+    SELECT perfbudget.import_monitoring_json(perfbudget.parse_monitoring(doc));
+END;
+COMMENT ON FUNCTION import_monitoring(text) IS
+  '导入绩效运行监控表 — loads a monitoring document as departments send it (text, tab-separated cells: title …绩效运行监控表, (2024年度), 项目名称, 主管部门, 监控截止日期, the money block 年初预算数 | 1-N月执行数 | 全年预计执行数 | 偏差原因, the indicator table 一级 | 二级 | 三级 | 年度指标值 | 1-N月完成值 | 全年预计完成值 | 是否偏差 | 偏差原因 | 原因说明 | 完成目标可能性 | 纠偏措施): parse_monitoring then import_monitoring_json; returns the project ids; all or nothing';
 
 -- The views, each replaced once in its 0.2 form, after every table and
 -- function they read (a column is only ever appended, so that CREATE OR
@@ -1079,3 +1604,495 @@ COMMENT ON COLUMN "项目汇总"."行政区划" IS '行政区划 — region of t
 COMMENT ON COLUMN "项目汇总"."预算级次" IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
 COMMENT ON COLUMN "指标明细"."行政区划" IS '行政区划 — region of the form';
 COMMENT ON COLUMN "地区汇总"."行政区划" IS '行政区划 — region; NULL on the year''s total row and for forms whose title names none';
+
+-- ---- issue 10: monitoring and self-evaluation, views
+-- Views of the rest of the year (issue 10): the rules in force, indicator
+-- and project scores, department averages, monitoring alerts and the
+-- monitoring and self-evaluation checks (DOMAIN.md §5, §6, §8).  Each is a
+-- GROUP BY or a window partitioned by project, so a filter on project_id
+-- reaches the primary keys and a year's report reads each table once.
+
+CREATE VIEW evaluation_rule WITH (security_invoker = true) AS
+-- an aggregate without GROUP BY: exactly one row, and the planner knows it
+SELECT coalesce(max(s.execution_weight), 10) AS execution_weight,
+       coalesce(max(s.output_weight), 50) AS output_weight,
+       coalesce(max(s.benefit_weight), 30) AS benefit_weight,
+       coalesce(max(s.satisfaction_weight), 10) AS satisfaction_weight,
+       coalesce(max(s.score_rule), '') AS score_rule,
+       coalesce(max(s.behind_plan_share), 0.1) AS behind_plan_share,
+       coalesce(max(s.over_target_ratio), 1.3) AS over_target_ratio,
+       max(s.execution_reason_below) AS execution_reason_below,
+       coalesce(max(s.score_tolerance), 0.1) AS score_tolerance
+FROM perfbudget.evaluation_setting s;
+COMMENT ON VIEW evaluation_rule IS '绩效评价规则 — the monitoring and self-evaluation settings in force: evaluation_setting over the national defaults (one row)';
+COMMENT ON COLUMN evaluation_rule.execution_weight IS '预算执行率分值 — default 10 (财预〔2020〕10号)';
+COMMENT ON COLUMN evaluation_rule.output_weight IS '产出指标分值 — default 50 (10号)';
+COMMENT ON COLUMN evaluation_rule.benefit_weight IS '效益指标分值 — default 30 (10号)';
+COMMENT ON COLUMN evaluation_rule.satisfaction_weight IS '满意度指标分值 — default 10 (10号)';
+COMMENT ON COLUMN evaluation_rule.score_rule IS '评分口径 — perf_score rule list, default '''' (national)';
+COMMENT ON COLUMN evaluation_rule.behind_plan_share IS '进度偏差容忍度 — default 0.1';
+COMMENT ON COLUMN evaluation_rule.over_target_ratio IS '超额说明阈值 — default 1.3';
+COMMENT ON COLUMN evaluation_rule.execution_reason_below IS '执行率说明阈值 — default NULL (not required)';
+COMMENT ON COLUMN evaluation_rule.score_tolerance IS '得分容差 — default 0.1 points';
+
+-------------------------------------------------------------------- scores
+
+-- One row per indicator of a form: the weight it carries (the form's 分值,
+-- else its group's default weight split evenly among the group's rows that
+-- apply), the score by the rules, the department's score, and the one used.
+CREATE VIEW indicator_score WITH (security_invoker = true) AS
+WITH r AS NOT MATERIALIZED (
+    SELECT i.project_id, i.line_no, i.level1, i.level3, i.annual_target, i.actual,
+           i.weight, i.score, i.deviation_note, g.grp, g.applies,
+           bool_or(i.weight IS NOT NULL) OVER (PARTITION BY i.project_id) AS form_weights,
+           count(*) FILTER (WHERE g.applies) OVER (PARTITION BY i.project_id, g.grp) AS group_rows
+    FROM perfbudget.indicator i
+    CROSS JOIN LATERAL (SELECT perfbudget.score_group(i.level1) AS grp,
+                               coalesce(i.actual::text NOT IN ('不适用', '不涉及'), true) AS applies) g
+), w AS NOT MATERIALIZED (
+    SELECT r.*, e.score_rule,
+           CASE WHEN NOT r.applies THEN NULL
+                WHEN r.form_weights THEN r.weight
+                ELSE CASE r.grp WHEN '产出' THEN e.output_weight WHEN '效益' THEN e.benefit_weight
+                                WHEN '满意度' THEN e.satisfaction_weight END / r.group_rows
+           END AS weight_used
+    FROM r CROSS JOIN perfbudget.evaluation_rule e
+), s AS NOT MATERIALIZED (
+    SELECT w.*, perfbudget.perf_score(w.annual_target, w.actual, w.weight_used, w.score_rule) AS computed,
+           perfbudget.perf_score_range(w.annual_target, w.actual, w.weight_used, w.score_rule) AS score_range
+    FROM w
+)
+SELECT project_id, line_no, level1, level3, grp AS score_group, applies, weight_used,
+       computed AS computed_score, score AS entered_score,
+       CASE WHEN weight_used IS NULL THEN NULL
+            WHEN computed IS NULL THEN score
+            WHEN score IS NOT NULL AND lower(score_range) < upper(score_range)
+                 AND score BETWEEN lower(score_range) AND upper(score_range) THEN score
+            ELSE computed END AS score_used,
+       CASE WHEN weight_used IS NULL THEN NULL
+            WHEN computed IS NULL THEN CASE WHEN score IS NOT NULL THEN 'entered' END
+            WHEN score IS NOT NULL AND lower(score_range) < upper(score_range)
+                 AND score BETWEEN lower(score_range) AND upper(score_range) THEN 'grade_band'
+            ELSE 'rule' END AS score_basis,
+       score_range, annual_target, actual, weight AS form_weight, deviation_note
+FROM s;
+
+COMMENT ON VIEW indicator_score IS '指标得分 — one row per indicator row: the weight it carries in self-evaluation, the score by perf_score under evaluation_rule, the department''s own score and the score used by project_score';
+COMMENT ON COLUMN indicator_score.project_id IS '项目编号 — the form';
+COMMENT ON COLUMN indicator_score.line_no IS '行号 — the indicator row';
+COMMENT ON COLUMN indicator_score.level1 IS '一级指标 — as written';
+COMMENT ON COLUMN indicator_score.level3 IS '三级指标 — the measured item';
+COMMENT ON COLUMN indicator_score.score_group IS '计分组 — 产出 / 效益 / 满意度 (score_group); NULL for 决策/过程 rows, which carry no weight';
+COMMENT ON COLUMN indicator_score.applies IS '是否适用 — false when the actual says 不适用 or 不涉及: the row is dropped and the others rescaled';
+COMMENT ON COLUMN indicator_score.weight_used IS '计分权重 — the form''s 分值 when the form gives weights, else the group''s default weight / the group''s applicable rows; NULL when the row carries none';
+COMMENT ON COLUMN indicator_score.computed_score IS '规则得分 — perf_score(annual_target, actual, weight_used, evaluation_rule.score_rule); NULL when it cannot be decided';
+COMMENT ON COLUMN indicator_score.entered_score IS '自评得分 — the score the department wrote (indicator.score)';
+COMMENT ON COLUMN indicator_score.score_used IS '采用得分 — the rules'' score; the department''s score when it lies in the grade''s band of a phrase, or when the rules cannot decide';
+COMMENT ON COLUMN indicator_score.score_basis IS '得分依据 — rule (the formula), grade_band (the department''s score inside the grade''s band), entered (the rules cannot decide: the department''s score); NULL when no score';
+COMMENT ON COLUMN indicator_score.score_range IS '得分区间 — the scores that agree with the rules (perf_score_range)';
+COMMENT ON COLUMN indicator_score.annual_target IS '全年指标值 — the target';
+COMMENT ON COLUMN indicator_score.actual IS '实际完成值 — the actual';
+COMMENT ON COLUMN indicator_score.form_weight IS '分值（表）— the weight the form gives (indicator.weight)';
+COMMENT ON COLUMN indicator_score.deviation_note IS '偏差原因分析及改进措施 — the department''s explanation';
+
+-- One row per form with a self-evaluation (全年执行数, a self_evaluation
+-- row or an actual).  Total = (execution score + Σ indicator scores) × 100
+-- / (execution weight + Σ weights of the rows that apply): the identity
+-- when the weights sum to 100, the 10号 rescaling when rows do not apply.
+CREATE VIEW project_score WITH (security_invoker = true) AS
+WITH agg AS (
+    SELECT project_id, sum(score_used) AS score_sum, sum(weight_used) AS weight_sum,
+           count(*) FILTER (WHERE weight_used IS NOT NULL AND score_used IS NULL) AS unscored,
+           count(actual) AS actuals, sum(form_weight) AS form_weights,
+           count(*) FILTER (WHERE weight_used IS NOT NULL AND actual IS NULL) AS no_actual
+    FROM perfbudget.indicator_score
+    GROUP BY project_id
+), x AS (
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, p.spend_executed,
+           coalesce(se.budget_adjusted, p.spend_annual) AS budget,
+           coalesce(se.execution_weight, e.execution_weight) AS ew,
+           se.total_score AS reported_total, se.grade AS reported_grade,
+           a.score_sum, a.weight_sum, coalesce(a.unscored, 0) AS unscored,
+           a.form_weights, coalesce(a.no_actual, 0) AS no_actual
+    FROM perfbudget.project p
+    CROSS JOIN perfbudget.evaluation_rule e
+    LEFT JOIN perfbudget.self_evaluation se ON se.project_id = p.id
+    LEFT JOIN agg a ON a.project_id = p.id
+    WHERE p.spend_executed IS NOT NULL OR se.project_id IS NOT NULL OR a.actuals > 0
+), y AS (
+    SELECT x.*, x.spend_executed / nullif(x.budget, 0) AS rate,
+           least(x.ew, x.ew * x.spend_executed / nullif(x.budget, 0)) AS exec_score,
+           CASE WHEN x.unscored = 0 THEN coalesce(x.score_sum, 0) END AS ind_score
+    FROM x
+), z AS (
+    SELECT y.*, (y.exec_score + y.ind_score) * 100
+                / nullif(y.ew + coalesce(y.weight_sum, 0), 0) AS total
+    FROM y
+)
+SELECT id AS project_id, round(rate, 4) AS execution_rate, round(exec_score, 2) AS execution_score,
+       round(ind_score, 2) AS indicator_score, round(total, 2) AS total_score,
+       perfbudget.score_grade(round(total, 2)) AS grade,
+       budget_year, region, department, name AS project_name,
+       round(ew + coalesce(weight_sum, 0), 4) AS weight_total, unscored::integer AS unscored_indicators,
+       reported_total, reported_grade, ew AS execution_weight, form_weights AS form_weight_total,
+       no_actual::integer AS indicators_without_actual
+FROM z;
+
+COMMENT ON VIEW project_score IS '项目自评得分 — one row per form with a self-evaluation: execution rate and score (min(分值, 分值 × 执行率)), indicator scores, total rescaled to 100 over the weights that apply, grade (优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60), beside the department''s own total and grade';
+COMMENT ON COLUMN project_score.project_id IS '项目编号 — the form';
+COMMENT ON COLUMN project_score.execution_rate IS '预算执行率 — 全年执行数 / 全年预算数 (self_evaluation.budget_adjusted, else spend_annual), a fraction (4 decimals)';
+COMMENT ON COLUMN project_score.execution_score IS '预算执行率得分 — min(分值, 分值 × 执行率), 分值 from the form or evaluation_rule (2 decimals)';
+COMMENT ON COLUMN project_score.indicator_score IS '指标得分 — Σ indicator_score.score_used; NULL while a weighted row has no score (2 decimals)';
+COMMENT ON COLUMN project_score.total_score IS '总分 — (execution_score + indicator_score) × 100 / weight_total (2 decimals)';
+COMMENT ON COLUMN project_score.grade IS '评价等级 — 优 / 良 / 中 / 差 of total_score';
+COMMENT ON COLUMN project_score.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN project_score.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN project_score.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN project_score.project_name IS '项目名称 — project name';
+COMMENT ON COLUMN project_score.weight_total IS '权重合计 — execution weight + the weights of the rows that apply (100 when nothing is dropped)';
+COMMENT ON COLUMN project_score.unscored_indicators IS '未计分指标数 — weighted rows with neither a rules'' score nor the department''s';
+COMMENT ON COLUMN project_score.reported_total IS '自评总分 — the total the department wrote';
+COMMENT ON COLUMN project_score.reported_grade IS '自评等级 — the grade the department wrote';
+COMMENT ON COLUMN project_score.execution_weight IS '预算执行率分值 — the form''s, else evaluation_rule.execution_weight';
+COMMENT ON COLUMN project_score.form_weight_total IS '指标分值合计（表）— Σ of the weights the form gives its indicator rows (applicable or not); NULL when it gives none';
+COMMENT ON COLUMN project_score.indicators_without_actual IS '缺实际值指标数 — weighted rows without an actual';
+
+CREATE VIEW department_score WITH (security_invoker = true) AS
+SELECT budget_year, department, false AS is_total, count(*) AS projects_evaluated,
+       count(total_score) AS projects_scored, round(avg(total_score), 2) AS avg_total_score,
+       round(avg(execution_rate), 4) AS avg_execution_rate,
+       count(*) FILTER (WHERE grade = '优') AS excellent, count(*) FILTER (WHERE grade = '良') AS good,
+       count(*) FILTER (WHERE grade = '中') AS fair, count(*) FILTER (WHERE grade = '差') AS poor,
+       region
+FROM perfbudget.project_score
+GROUP BY budget_year, region, department
+UNION ALL
+SELECT budget_year, NULL, true, count(*), count(total_score), round(avg(total_score), 2),
+       round(avg(execution_rate), 4),
+       count(*) FILTER (WHERE grade = '优'), count(*) FILTER (WHERE grade = '良'),
+       count(*) FILTER (WHERE grade = '中'), count(*) FILTER (WHERE grade = '差'), NULL
+FROM perfbudget.project_score
+GROUP BY budget_year;
+
+COMMENT ON VIEW department_score IS '部门自评得分 — one row per budget year, region and 主管部门 (beside department_summary), plus a total row per year: projects evaluated, average total and execution rate, the number of projects of each grade';
+COMMENT ON COLUMN department_score.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN department_score.department IS '主管部门 — supervising department; NULL on the year''s total row';
+COMMENT ON COLUMN department_score.is_total IS '是否合计行 — true on the total row of the year';
+COMMENT ON COLUMN department_score.projects_evaluated IS '自评项目数 — forms with a self-evaluation';
+COMMENT ON COLUMN department_score.projects_scored IS '已评分项目数 — forms with a total score';
+COMMENT ON COLUMN department_score.avg_total_score IS '平均总分 — average total_score (2 decimals)';
+COMMENT ON COLUMN department_score.avg_execution_rate IS '平均预算执行率 — average execution_rate, a fraction (4 decimals)';
+COMMENT ON COLUMN department_score.excellent IS '优 — projects graded 优 (≥ 90)';
+COMMENT ON COLUMN department_score.good IS '良 — projects graded 良 (80–<90)';
+COMMENT ON COLUMN department_score.fair IS '中 — projects graded 中 (60–<80)';
+COMMENT ON COLUMN department_score.poor IS '差 — projects graded 差 (< 60)';
+COMMENT ON COLUMN department_score.region IS '行政区划 — region of the department''s forms; NULL on the year''s total row';
+
+-------------------------------------------------------------------- monitoring
+
+-- One row per project or indicator at risk in a monitoring report.
+CREATE VIEW monitoring_alerts WITH (security_invoker = true) AS
+SELECT a.project_id, a.as_of, a.line_no, a.reason, a.message,
+       p.budget_year, p.region, p.department, p.name AS project_name
+FROM (
+    SELECT m.project_id, m.as_of, NULL::integer AS line_no, c.reason, c.message
+    FROM perfbudget.monitoring m
+    JOIN perfbudget.project p ON p.id = m.project_id
+    CROSS JOIN perfbudget.evaluation_rule e
+    CROSS JOIN LATERAL (SELECT (m.as_of - make_date(p.budget_year, 1, 1) + 1)::numeric
+                               / (make_date(p.budget_year + 1, 1, 1) - make_date(p.budget_year, 1, 1))
+                               AS elapsed) t
+    CROSS JOIN LATERAL (VALUES
+        ('behind_half_year_plan',
+         CASE WHEN m.as_of >= make_date(p.budget_year, 6, 30) AND p.spend_half_year > 0
+                   AND m.executed < p.spend_half_year * (1 - e.behind_plan_share)
+              THEN format('截至%s执行 %s 万元，为半年计划执行数 %s 万元的 %s%%，落后超过 %s%%',
+                          to_char(m.as_of, 'YYYY年FMMM月FMDD日'), m.executed, p.spend_half_year,
+                          round(100 * m.executed / p.spend_half_year, 1),
+                          round(100 * e.behind_plan_share, 1)) END),
+        ('behind_schedule',
+         CASE WHEN p.spend_annual > 0 AND t.elapsed > 0
+                   AND m.executed < p.spend_annual * least(t.elapsed, 1) * (1 - e.behind_plan_share)
+              THEN format('截至%s执行 %s 万元，执行率 %s%%，低于序时进度 %s%% 超过 %s%%',
+                          to_char(m.as_of, 'YYYY年FMMM月FMDD日'), m.executed,
+                          round(100 * m.executed / p.spend_annual, 1),
+                          round(100 * least(t.elapsed, 1), 1), round(100 * e.behind_plan_share, 1)) END)
+    ) c(reason, message)
+    WHERE c.message IS NOT NULL
+    UNION ALL
+    SELECT im.project_id, im.as_of, im.line_no, c.reason, c.message
+    FROM perfbudget.indicator_monitoring im
+    JOIN perfbudget.indicator i ON i.project_id = im.project_id AND i.line_no = im.line_no
+    CROSS JOIN LATERAL (SELECT perfbudget.perf_met(i.annual_target, im.expected) AS expected_met,
+                               im.likelihood IN ('有可能', '完全不可能') AS at_risk) k
+    CROSS JOIN LATERAL (VALUES
+        ('expected_misses_target',
+         CASE WHEN NOT k.expected_met
+              THEN format('指标「%s」全年预计完成值 %s 达不到年度指标值 %s', i.level3, im.expected,
+                          i.annual_target) END),
+        ('completion_impossible',
+         CASE WHEN im.likelihood = '完全不可能'
+              THEN format('指标「%s」完成目标可能性为“完全不可能”', i.level3) END),
+        ('deviation_without_cause',
+         CASE WHEN (im.deviates OR k.at_risk OR NOT k.expected_met)
+                   AND im.cause IS NULL AND coalesce(btrim(im.cause_note), '') = ''
+              THEN format('指标「%s」存在偏差但未说明偏差原因', i.level3) END),
+        ('deviation_without_measure',
+         CASE WHEN k.at_risk AND coalesce(btrim(im.measure), '') = ''
+              THEN format('指标「%s」完成目标可能性为“%s”但未填纠偏措施', i.level3, im.likelihood) END)
+    ) c(reason, message)
+    WHERE c.message IS NOT NULL
+) a
+JOIN perfbudget.project p ON p.id = a.project_id;
+
+COMMENT ON VIEW monitoring_alerts IS '监控预警 — one row per project or indicator at risk in a monitoring report: spending behind the half-year plan or 序时进度 by more than evaluation_rule.behind_plan_share, an expected value that misses the target by its own comparator, 完全不可能, a deviation without a cause, 有可能/完全不可能 without a corrective measure';
+COMMENT ON COLUMN monitoring_alerts.project_id IS '项目编号 — the form';
+COMMENT ON COLUMN monitoring_alerts.as_of IS '监控截止日期 — the report';
+COMMENT ON COLUMN monitoring_alerts.line_no IS '行号 — the indicator row; NULL for the project''s spending';
+COMMENT ON COLUMN monitoring_alerts.reason IS '预警原因 — behind_half_year_plan, behind_schedule, expected_misses_target, completion_impossible, deviation_without_cause, deviation_without_measure';
+COMMENT ON COLUMN monitoring_alerts.message IS '预警说明 — in Chinese, with the figures';
+COMMENT ON COLUMN monitoring_alerts.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN monitoring_alerts.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN monitoring_alerts.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN monitoring_alerts.project_name IS '项目名称 — project name';
+
+-- Department totals of the latest report of each project.
+CREATE VIEW monitoring_summary WITH (security_invoker = true) AS
+WITH latest AS (
+    SELECT DISTINCT ON (m.project_id) m.project_id, m.as_of, m.executed
+    FROM perfbudget.monitoring m
+    ORDER BY m.project_id, m.as_of DESC
+), alerts AS (
+    SELECT project_id, as_of, count(*) FILTER (WHERE line_no IS NULL) AS money_alerts,
+           count(DISTINCT line_no) AS indicators_at_risk
+    FROM perfbudget.monitoring_alerts
+    GROUP BY project_id, as_of
+)
+SELECT p.budget_year, p.department, count(*) AS projects_monitored, max(l.as_of) AS latest_as_of,
+       sum(l.executed) AS executed, sum(p.spend_half_year) AS spend_half_year,
+       sum(p.spend_annual) AS spend_annual,
+       round(sum(l.executed) / nullif(sum(p.spend_half_year), 0), 4) AS half_year_progress,
+       round(sum(l.executed) / nullif(sum(p.spend_annual), 0), 4) AS annual_progress,
+       count(*) FILTER (WHERE a.money_alerts > 0) AS projects_behind,
+       count(*) FILTER (WHERE a.project_id IS NOT NULL) AS projects_at_risk,
+       coalesce(sum(a.indicators_at_risk), 0)::bigint AS indicators_at_risk,
+       p.region
+FROM latest l
+JOIN perfbudget.project p ON p.id = l.project_id
+LEFT JOIN alerts a ON a.project_id = l.project_id AND a.as_of = l.as_of
+GROUP BY p.budget_year, p.region, p.department;
+
+COMMENT ON VIEW monitoring_summary IS '监控汇总 — one row per budget year, region and 主管部门 over the latest monitoring report of each project: spending against the half-year plan and the annual budget, projects and indicators at risk (monitoring_alerts)';
+COMMENT ON COLUMN monitoring_summary.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN monitoring_summary.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN monitoring_summary.projects_monitored IS '监控项目数 — forms with a monitoring report';
+COMMENT ON COLUMN monitoring_summary.latest_as_of IS '最近截止日期 — the latest report date among them';
+COMMENT ON COLUMN monitoring_summary.executed IS '执行数（万元）— spent to date, latest report of each form';
+COMMENT ON COLUMN monitoring_summary.spend_half_year IS '半年计划执行数（万元）— half-year plan of the same forms';
+COMMENT ON COLUMN monitoring_summary.spend_annual IS '全年预算数（万元）— annual budget of the same forms';
+COMMENT ON COLUMN monitoring_summary.half_year_progress IS '半年计划完成比例 — executed / spend_half_year, a fraction (4 decimals)';
+COMMENT ON COLUMN monitoring_summary.annual_progress IS '预算执行率 — executed / spend_annual, a fraction (4 decimals)';
+COMMENT ON COLUMN monitoring_summary.projects_behind IS '进度滞后项目数 — forms whose spending is behind plan or 序时进度';
+COMMENT ON COLUMN monitoring_summary.projects_at_risk IS '预警项目数 — forms with any alert';
+COMMENT ON COLUMN monitoring_summary.indicators_at_risk IS '预警指标数 — indicator rows with an alert';
+COMMENT ON COLUMN monitoring_summary.region IS '行政区划 — region of the department''s forms';
+
+-------------------------------------------------------------------- checks
+
+-- The monitoring and self-evaluation checks (DOMAIN.md §6, §8) in the
+-- columns of form_issues, which folds them in.  A bureau overrides their
+-- severity or switches them off in issue_rule_setting, by code.
+CREATE VIEW evaluation_issues WITH (security_invoker = true) AS
+WITH found AS (
+    -- monitoring: the alerts of each project's latest report
+    SELECT a.project_id, 'warning' AS severity, 'monitoring_' || a.reason AS code, a.message, a.line_no
+    FROM perfbudget.monitoring_alerts a
+    JOIN (SELECT project_id, max(as_of) AS as_of FROM perfbudget.monitoring GROUP BY project_id) l
+      ON l.project_id = a.project_id AND l.as_of = a.as_of
+    UNION ALL
+    -- self-evaluation, per indicator row
+    SELECT s.project_id, c.severity, c.code, c.message, s.line_no
+    FROM perfbudget.indicator_score s
+    CROSS JOIN perfbudget.evaluation_rule e
+    CROSS JOIN LATERAL (SELECT coalesce(s.form_weight, s.weight_used) AS w,
+                               perfbudget.perf_met(s.annual_target, s.actual) AS met) k
+    CROSS JOIN LATERAL (VALUES
+        ('error', 'score_out_of_range',
+         CASE WHEN s.entered_score < 0 OR s.entered_score > k.w
+              THEN format('指标「%s」自评得分 %s 超出 [0, %s]', s.level3, s.entered_score, round(k.w, 2)) END),
+        ('error', 'score_disagrees',
+         CASE WHEN s.entered_score BETWEEN 0 AND k.w
+                   AND (s.entered_score < lower(s.score_range) - e.score_tolerance
+                        OR s.entered_score > upper(s.score_range) + e.score_tolerance)
+              THEN format('指标「%s」自评得分 %s 与评分规则不符（实际完成值 %s，指标值 %s，应为 %s）',
+                          s.level3, s.entered_score, s.actual, s.annual_target,
+                          CASE WHEN lower(s.score_range) = upper(s.score_range)
+                               THEN round(lower(s.score_range), 2)::text
+                               ELSE round(lower(s.score_range), 2) || '–' || round(upper(s.score_range), 2) END) END),
+        ('warning', 'full_marks_target_missed',
+         CASE WHEN s.entered_score >= k.w AND k.w > 0 AND NOT k.met
+              THEN format('指标「%s」未达到指标值（实际完成值 %s，指标值 %s）却得满分 %s',
+                          s.level3, s.actual, s.annual_target, s.entered_score) END),
+        ('warning', 'over_target_without_note',
+         CASE WHEN perfbudget.perf_symbol(s.annual_target) IN ('≥', '>', '=')
+                   AND perfbudget.perf_ratio(s.annual_target, s.actual) >= e.over_target_ratio
+                   AND coalesce(btrim(s.deviation_note), '') = ''
+              THEN format('指标「%s」实际完成值 %s 达到指标值 %s 的 %s%%，未说明偏差原因（指标值是否设定偏低）',
+                          s.level3, s.actual, s.annual_target,
+                          round(100 * perfbudget.perf_ratio(s.annual_target, s.actual), 1)) END),
+        ('warning', 'score_undecided',
+         CASE WHEN s.weight_used IS NOT NULL AND s.actual IS NOT NULL AND s.computed_score IS NULL
+              THEN format('指标「%s」无法按规则计分（实际完成值 %s，指标值 %s），%s', s.level3, s.actual,
+                          s.annual_target, CASE WHEN s.entered_score IS NULL THEN '也没有自评得分'
+                                                ELSE '采用自评得分 ' || s.entered_score END) END)
+    ) c(severity, code, message)
+    WHERE c.message IS NOT NULL
+    UNION ALL
+    -- self-evaluation, per project
+    SELECT ps.project_id, c.severity, c.code, c.message, NULL::integer
+    FROM perfbudget.project_score ps
+    CROSS JOIN perfbudget.evaluation_rule e
+    LEFT JOIN perfbudget.self_evaluation se ON se.project_id = ps.project_id
+    CROSS JOIN LATERAL (VALUES
+        ('error', 'weights_not_100',
+         CASE WHEN ps.form_weight_total IS NOT NULL
+                   AND ps.execution_weight + ps.form_weight_total <> 100
+              THEN format('项目「%s」分值合计 %s（预算执行率 %s + 指标 %s），应为 100', ps.project_name,
+                          ps.execution_weight + ps.form_weight_total, ps.execution_weight,
+                          ps.form_weight_total) END),
+        ('error', 'grade_mismatch',
+         CASE WHEN se.grade IS NOT NULL AND coalesce(se.total_score, ps.total_score) IS NOT NULL
+                   AND se.grade <> perfbudget.score_grade(coalesce(se.total_score, ps.total_score))
+              THEN format('项目「%s」自评等级“%s”与总分 %s 不符（应为“%s”）', ps.project_name, se.grade,
+                          coalesce(se.total_score, ps.total_score),
+                          perfbudget.score_grade(coalesce(se.total_score, ps.total_score))) END),
+        ('error', 'execution_score_disagrees',
+         CASE WHEN abs(se.execution_score - ps.execution_score) > e.score_tolerance
+              THEN format('项目「%s」预算执行率得分 %s 与规则不符（执行率 %s%%，应为 %s）', ps.project_name,
+                          se.execution_score, round(100 * ps.execution_rate, 2), ps.execution_score) END),
+        ('warning', 'total_disagrees',
+         CASE WHEN abs(se.total_score - ps.total_score) > e.score_tolerance
+              THEN format('项目「%s」自评总分 %s 与按规则计算的总分 %s 不符', ps.project_name,
+                          se.total_score, ps.total_score) END),
+        ('warning', 'execution_without_reason',
+         CASE WHEN ps.execution_rate < e.execution_reason_below
+                   AND coalesce(btrim(se.execution_note), '') = ''
+              THEN format('项目「%s」预算执行率 %s%% 低于 %s%%，未说明原因', ps.project_name,
+                          round(100 * ps.execution_rate, 2), round(100 * e.execution_reason_below, 2)) END),
+        ('warning', 'executed_over_budget',
+         CASE WHEN ps.execution_rate > 1
+              THEN format('项目「%s」全年执行数超过全年预算数（执行率 %s%%）', ps.project_name,
+                          round(100 * ps.execution_rate, 2)) END),
+        ('warning', 'actual_missing',
+         CASE WHEN ps.indicators_without_actual > 0
+              THEN format('项目「%s」有 %s 个计分指标没有实际完成值', ps.project_name, ps.indicators_without_actual) END)
+    ) c(severity, code, message)
+    WHERE c.message IS NOT NULL
+)
+SELECT f.project_id, coalesce(o.severity, f.severity) AS severity, f.code, f.message, f.line_no,
+       p.budget_year, p.department, p.name AS project_name, p.region
+FROM found f
+JOIN perfbudget.project p ON p.id = f.project_id
+LEFT JOIN perfbudget.issue_rule_setting o ON o.code = f.code
+WHERE coalesce(o.enabled, true);
+
+COMMENT ON VIEW evaluation_issues IS '评价问题 — the monitoring and self-evaluation checks (DOMAIN.md §6, §8) in form_issues'' columns: the alerts of each project''s latest monitoring report (warnings, code monitoring_<reason>); per indicator score_out_of_range, score_disagrees (errors), full_marks_target_missed, over_target_without_note, score_undecided (warnings); per project weights_not_100, grade_mismatch, execution_score_disagrees (errors), total_disagrees, execution_without_reason, executed_over_budget, actual_missing (warnings); severity and on/off by code in issue_rule_setting';
+COMMENT ON COLUMN evaluation_issues.project_id IS '项目编号 — the form';
+COMMENT ON COLUMN evaluation_issues.severity IS '严重程度 — error or warning';
+COMMENT ON COLUMN evaluation_issues.code IS '规则代码 — stable code of the check';
+COMMENT ON COLUMN evaluation_issues.message IS '问题说明 — what is wrong, in Chinese';
+COMMENT ON COLUMN evaluation_issues.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN evaluation_issues.budget_year IS '预算年度 — budget year of the form';
+COMMENT ON COLUMN evaluation_issues.department IS '主管部门 — supervising department of the form';
+COMMENT ON COLUMN evaluation_issues.project_name IS '项目名称 — name of the form''s project';
+COMMENT ON COLUMN evaluation_issues.region IS '行政区划 — region of the form';
+
+-------------------------------------------------------------------- Chinese-labelled twins
+
+CREATE VIEW "项目得分" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", execution_rate AS "预算执行率", execution_score AS "执行率得分",
+       indicator_score AS "指标得分", total_score AS "总分", grade AS "评价等级",
+       budget_year AS "预算年度", region AS "行政区划", department AS "主管部门",
+       project_name AS "项目名称", weight_total AS "权重合计", unscored_indicators AS "未计分指标数",
+       reported_total AS "自评总分", reported_grade AS "自评等级",
+       execution_weight AS "预算执行率分值", form_weight_total AS "指标分值合计",
+       indicators_without_actual AS "缺实际值指标数"
+FROM perfbudget.project_score;
+COMMENT ON VIEW "项目得分" IS 'project_score with Chinese column names';
+
+CREATE VIEW "部门得分" WITH (security_invoker = true) AS
+SELECT budget_year AS "预算年度", department AS "主管部门", is_total AS "是否合计",
+       projects_evaluated AS "自评项目数", projects_scored AS "已评分项目数",
+       avg_total_score AS "平均总分", avg_execution_rate AS "平均预算执行率",
+       excellent AS "优", good AS "良", fair AS "中", poor AS "差", region AS "行政区划"
+FROM perfbudget.department_score;
+COMMENT ON VIEW "部门得分" IS 'department_score with Chinese column names';
+
+CREATE VIEW "监控预警" WITH (security_invoker = true) AS
+SELECT project_id AS "项目编号", as_of AS "监控截止日期", line_no AS "行号", reason AS "预警原因",
+       message AS "预警说明", budget_year AS "预算年度", region AS "行政区划",
+       department AS "主管部门", project_name AS "项目名称"
+FROM perfbudget.monitoring_alerts;
+COMMENT ON VIEW "监控预警" IS 'monitoring_alerts with Chinese column names';
+
+CREATE VIEW "监控汇总" WITH (security_invoker = true) AS
+SELECT budget_year AS "预算年度", department AS "主管部门", projects_monitored AS "监控项目数",
+       latest_as_of AS "最近截止日期", executed AS "执行数", spend_half_year AS "半年计划执行数",
+       spend_annual AS "全年预算数", half_year_progress AS "半年计划完成比例",
+       annual_progress AS "预算执行率", projects_behind AS "进度滞后项目数",
+       projects_at_risk AS "预警项目数", indicators_at_risk AS "预警指标数", region AS "行政区划"
+FROM perfbudget.monitoring_summary;
+COMMENT ON VIEW "监控汇总" IS 'monitoring_summary with Chinese column names';
+
+-- the twins' columns carry the comments of the columns they rename
+COMMENT ON COLUMN "项目得分"."项目编号" IS '项目编号 — the form';
+COMMENT ON COLUMN "项目得分"."预算执行率" IS '预算执行率 — 全年执行数 / 全年预算数 (self_evaluation.budget_adjusted, else spend_annual), a fraction (4 decimals)';
+COMMENT ON COLUMN "项目得分"."执行率得分" IS '预算执行率得分 — min(分值, 分值 × 执行率), 分值 from the form or evaluation_rule (2 decimals)';
+COMMENT ON COLUMN "项目得分"."指标得分" IS '指标得分 — Σ indicator_score.score_used; NULL while a weighted row has no score (2 decimals)';
+COMMENT ON COLUMN "项目得分"."总分" IS '总分 — (execution_score + indicator_score) × 100 / weight_total (2 decimals)';
+COMMENT ON COLUMN "项目得分"."评价等级" IS '评价等级 — 优 / 良 / 中 / 差 of total_score';
+COMMENT ON COLUMN "项目得分"."预算年度" IS '预算年度 — budget year';
+COMMENT ON COLUMN "项目得分"."行政区划" IS '行政区划 — region of the form';
+COMMENT ON COLUMN "项目得分"."主管部门" IS '主管部门 — supervising department';
+COMMENT ON COLUMN "项目得分"."项目名称" IS '项目名称 — project name';
+COMMENT ON COLUMN "项目得分"."权重合计" IS '权重合计 — execution weight + the weights of the rows that apply (100 when nothing is dropped)';
+COMMENT ON COLUMN "项目得分"."未计分指标数" IS '未计分指标数 — weighted rows with neither a rules'' score nor the department''s';
+COMMENT ON COLUMN "项目得分"."自评总分" IS '自评总分 — the total the department wrote';
+COMMENT ON COLUMN "项目得分"."自评等级" IS '自评等级 — the grade the department wrote';
+COMMENT ON COLUMN "项目得分"."预算执行率分值" IS '预算执行率分值 — the form''s, else evaluation_rule.execution_weight';
+COMMENT ON COLUMN "项目得分"."指标分值合计" IS '指标分值合计（表）— Σ of the weights the form gives its indicator rows (applicable or not); NULL when it gives none';
+COMMENT ON COLUMN "项目得分"."缺实际值指标数" IS '缺实际值指标数 — weighted rows without an actual';
+COMMENT ON COLUMN "部门得分"."预算年度" IS '预算年度 — budget year';
+COMMENT ON COLUMN "部门得分"."主管部门" IS '主管部门 — supervising department; NULL on the year''s total row';
+COMMENT ON COLUMN "部门得分"."是否合计" IS '是否合计行 — true on the total row of the year';
+COMMENT ON COLUMN "部门得分"."自评项目数" IS '自评项目数 — forms with a self-evaluation';
+COMMENT ON COLUMN "部门得分"."已评分项目数" IS '已评分项目数 — forms with a total score';
+COMMENT ON COLUMN "部门得分"."平均总分" IS '平均总分 — average total_score (2 decimals)';
+COMMENT ON COLUMN "部门得分"."平均预算执行率" IS '平均预算执行率 — average execution_rate, a fraction (4 decimals)';
+COMMENT ON COLUMN "部门得分"."优" IS '优 — projects graded 优 (≥ 90)';
+COMMENT ON COLUMN "部门得分"."良" IS '良 — projects graded 良 (80–<90)';
+COMMENT ON COLUMN "部门得分"."中" IS '中 — projects graded 中 (60–<80)';
+COMMENT ON COLUMN "部门得分"."差" IS '差 — projects graded 差 (< 60)';
+COMMENT ON COLUMN "部门得分"."行政区划" IS '行政区划 — region of the department''s forms; NULL on the year''s total row';
+COMMENT ON COLUMN "监控预警"."项目编号" IS '项目编号 — the form';
+COMMENT ON COLUMN "监控预警"."监控截止日期" IS '监控截止日期 — the report';
+COMMENT ON COLUMN "监控预警"."行号" IS '行号 — the indicator row; NULL for the project''s spending';
+COMMENT ON COLUMN "监控预警"."预警原因" IS '预警原因 — behind_half_year_plan, behind_schedule, expected_misses_target, completion_impossible, deviation_without_cause, deviation_without_measure';
+COMMENT ON COLUMN "监控预警"."预警说明" IS '预警说明 — in Chinese, with the figures';
+COMMENT ON COLUMN "监控预警"."预算年度" IS '预算年度 — budget year';
+COMMENT ON COLUMN "监控预警"."行政区划" IS '行政区划 — region of the form';
+COMMENT ON COLUMN "监控预警"."主管部门" IS '主管部门 — supervising department';
+COMMENT ON COLUMN "监控预警"."项目名称" IS '项目名称 — project name';
+COMMENT ON COLUMN "监控汇总"."预算年度" IS '预算年度 — budget year';
+COMMENT ON COLUMN "监控汇总"."主管部门" IS '主管部门 — supervising department';
+COMMENT ON COLUMN "监控汇总"."监控项目数" IS '监控项目数 — forms with a monitoring report';
+COMMENT ON COLUMN "监控汇总"."最近截止日期" IS '最近截止日期 — the latest report date among them';
+COMMENT ON COLUMN "监控汇总"."执行数" IS '执行数（万元）— spent to date, latest report of each form';
+COMMENT ON COLUMN "监控汇总"."半年计划执行数" IS '半年计划执行数（万元）— half-year plan of the same forms';
+COMMENT ON COLUMN "监控汇总"."全年预算数" IS '全年预算数（万元）— annual budget of the same forms';
+COMMENT ON COLUMN "监控汇总"."半年计划完成比例" IS '半年计划完成比例 — executed / spend_half_year, a fraction (4 decimals)';
+COMMENT ON COLUMN "监控汇总"."预算执行率" IS '预算执行率 — executed / spend_annual, a fraction (4 decimals)';
+COMMENT ON COLUMN "监控汇总"."进度滞后项目数" IS '进度滞后项目数 — forms whose spending is behind plan or 序时进度';
+COMMENT ON COLUMN "监控汇总"."预警项目数" IS '预警项目数 — forms with any alert';
+COMMENT ON COLUMN "监控汇总"."预警指标数" IS '预警指标数 — indicator rows with an alert';
+COMMENT ON COLUMN "监控汇总"."行政区划" IS '行政区划 — region of the department''s forms';

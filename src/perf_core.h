@@ -89,6 +89,28 @@ typedef enum PbTruth
 extern PbTruth pb_met(const PbView *target, const PbView *actual);
 
 /*
+ * The target's scalar ts and the actual's first scalar made comparable: a
+ * bare number on either side is read in the other side's unit.  False when
+ * the kinds or base units differ.
+ */
+extern bool pb_comparable(const PbView *t, const PbScalar *ts, const PbView *a,
+						  PbScalar *tout, PbScalar *aout);
+
+/* Dates at the precision both have: <0 when a is before t, 0, >0 after. */
+extern int	pb_cmp_dates_loose(const PbScalar *t, const PbScalar *a);
+
+/* What a self-evaluation phrase says of the year's result (10号 three grades). */
+typedef enum PbAttain
+{
+	PB_ATTAIN_UNKNOWN = 0,		/* not one of the phrases */
+	PB_ATTAIN_FULL,				/* 达成年度指标, 达成, 完成 … */
+	PB_ATTAIN_PARTIAL,			/* 部分达成年度指标并具有一定效果, 部分达成, 基本完成 … */
+	PB_ATTAIN_NONE				/* 未达成年度指标且效果较差, 未达成, 未完成 … */
+} PbAttain;
+
+extern PbAttain pb_attainment(const PbView *actual);
+
+/*
  * The grade a phrase names ('优秀' is 优, '达标' is 合格), read from the text
  * each time (nothing stored): name is one of 优 良 中 差 合格 不合格, lo..hi
  * the ranks it promises on 差 1 < 中 2 < 良 3 < 优 4.  False when none.

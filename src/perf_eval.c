@@ -35,24 +35,46 @@ text_in(const PbView *v, const char *const *words)
 }
 
 /* Grade phrases of the 10号 self-evaluation form and their usual variants. */
-static PbTruth
-grade_of(const PbView *actual)
+PbAttain
+pb_attainment(const PbView *actual)
 {
-	static const char *const met[] = {
+	static const char *const full[] = {
 		"达成", "已达成", "达成年度指标", "完成", "已完成", "全部完成", "达到",
 		"已达到", "达标", "已达标", "实现", "已实现", NULL
 	};
-	static const char *const unmet[] = {
+	static const char *const partial[] = {
 		"部分达成", "部分达成年度指标", "部分达成年度指标并具有一定效果",
-		"基本达成", "部分完成", "基本完成", "未达成", "未达成年度指标",
-		"未达成年度指标且效果较差", "未完成", "未达到", "未达标", "未实现", NULL
+		"基本达成", "部分完成", "基本完成", NULL
+	};
+	static const char *const none[] = {
+		"未达成", "未达成年度指标", "未达成年度指标且效果较差", "未完成", "未达到",
+		"未达标", "未实现", NULL
 	};
 
-	if (text_in(actual, met))
-		return PB_TRUE;
-	if (text_in(actual, unmet))
-		return PB_FALSE;
-	return PB_UNKNOWN;
+	if (actual->cell.kind != PB_KIND_QUALITATIVE)
+		return PB_ATTAIN_UNKNOWN;
+	if (text_in(actual, full))
+		return PB_ATTAIN_FULL;
+	if (text_in(actual, partial))
+		return PB_ATTAIN_PARTIAL;
+	if (text_in(actual, none))
+		return PB_ATTAIN_NONE;
+	return PB_ATTAIN_UNKNOWN;
+}
+
+static PbTruth
+grade_of(const PbView *actual)
+{
+	switch (pb_attainment(actual))
+	{
+		case PB_ATTAIN_FULL:
+			return PB_TRUE;
+		case PB_ATTAIN_PARTIAL:
+		case PB_ATTAIN_NONE:
+			return PB_FALSE;
+		default:
+			return PB_UNKNOWN;
+	}
 }
 
 static PbTruth
@@ -145,9 +167,9 @@ met_qualitative(const PbView *t, const PbView *a)
  * The target's and the actual's scalars made comparable: a bare number on
  * either side is read in the other side's unit.  False when the units differ.
  */
-static bool
-comparable(const PbView *t, const PbScalar *ts, const PbView *a,
-		   PbScalar *tout, PbScalar *aout)
+bool
+pb_comparable(const PbView *t, const PbScalar *ts, const PbView *a,
+			  PbScalar *tout, PbScalar *aout)
 {
 	const PbScalar *as = &a->cell.lo;
 	const char *tu;
@@ -181,8 +203,8 @@ comparable(const PbView *t, const PbScalar *ts, const PbView *a,
 }
 
 /* Dates compare at the precision both sides have. */
-static int
-cmp_dates_loose(const PbScalar *t, const PbScalar *a)
+int
+pb_cmp_dates_loose(const PbScalar *t, const PbScalar *a)
 {
 	PbScalar	x = *t;
 	PbScalar	y = *a;
@@ -208,14 +230,14 @@ met_range(const PbView *t, const PbView *a)
 
 	if (a->cell.kind == PB_KIND_RANGE || a->cell.kind == PB_KIND_QUALITATIVE)
 		return PB_UNKNOWN;
-	if (!comparable(t, &t->cell.lo, a, &lo, &a1) ||
-		!comparable(t, &t->cell.hi, a, &hi, &a2))
+	if (!pb_comparable(t, &t->cell.lo, a, &lo, &a1) ||
+		!pb_comparable(t, &t->cell.hi, a, &hi, &a2))
 		return PB_UNKNOWN;
 	if (lo.kind == PB_KIND_DATE && (lo.year == 0 || hi.year == 0) && a1.year != 0)
 		return PB_UNKNOWN;
 	if (lo.kind == PB_KIND_DATE)
-		return truth(cmp_dates_loose(&lo, &a1) >= 0 &&
-					 cmp_dates_loose(&hi, &a2) <= 0);
+		return truth(pb_cmp_dates_loose(&lo, &a1) >= 0 &&
+					 pb_cmp_dates_loose(&hi, &a2) <= 0);
 	return truth(pb_cmp_scalar(&a1, &lo) >= 0 && pb_cmp_scalar(&a2, &hi) <= 0);
 }
 
@@ -235,14 +257,14 @@ pb_met(const PbView *t, const PbView *a)
 		return met_range(t, a);
 	if (a->cell.kind == PB_KIND_RANGE)
 		return PB_UNKNOWN;
-	if (!comparable(t, &t->cell.lo, a, &ts, &as))
+	if (!pb_comparable(t, &t->cell.lo, a, &ts, &as))
 		return PB_UNKNOWN;
 
 	if (ts.kind == PB_KIND_DATE)
 	{
 		if (ts.year == 0 && as.year != 0)
 			return PB_UNKNOWN;	/* '12月底' of which year? */
-		c = cmp_dates_loose(&ts, &as);
+		c = pb_cmp_dates_loose(&ts, &as);
 		if (sym == PB_SYM_GE)
 			return truth(c >= 0);
 		if (sym == PB_SYM_GT)

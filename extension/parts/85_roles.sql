@@ -25,7 +25,10 @@ BEGIN
     GRANT INSERT, UPDATE, DELETE ON perfbudget.project, perfbudget.expenditure, perfbudget.indicator
         TO perfbudget_bureau, perfbudget_filer;
     GRANT USAGE ON SEQUENCE perfbudget.project_id_seq TO perfbudget_bureau, perfbudget_filer;
-    GRANT INSERT, UPDATE, DELETE ON perfbudget.issue_rule_setting TO perfbudget_bureau;
+    GRANT INSERT, UPDATE, DELETE ON perfbudget.monitoring, perfbudget.indicator_monitoring,
+        perfbudget.self_evaluation TO perfbudget_bureau, perfbudget_filer;
+    GRANT INSERT, UPDATE, DELETE ON perfbudget.issue_rule_setting, perfbudget.evaluation_setting
+        TO perfbudget_bureau;
 END
 $$;
 COMMENT ON FUNCTION create_roles() IS

@@ -19,7 +19,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set doc `cat examples/rugao_2024_hrss.txt`
 BEGIN;
-SELECT plan(42);
+SELECT plan(62);
 
 DELETE FROM project;
 SELECT create_roles();
@@ -106,7 +106,27 @@ INSERT INTO expected VALUES
     ('pb_test_nobody',  'issue_rule_setting', 'code', '----'),
     ('pb_test_nobody',  'change_log', 'changed_by', '----'),
     ('pb_test_nobody',  'project_fingerprint', 'fingerprint', '----'),
-    ('pb_test_nobody',  'fingerprint_group', 'fingerprint', '----');
+    ('pb_test_nobody',  'fingerprint_group', 'fingerprint', '----'),
+    ('pb_test_bureau', 'monitoring', 'project_id', 'SIUD'),
+    ('pb_test_bureau', 'indicator_monitoring', 'project_id', 'SIUD'),
+    ('pb_test_bureau', 'self_evaluation', 'project_id', 'SIUD'),
+    ('pb_test_bureau', 'evaluation_setting', 'behind_plan_share', 'SIUD'),
+    ('pb_test_filer', 'monitoring', 'project_id', 'SIUD'),
+    ('pb_test_filer', 'indicator_monitoring', 'project_id', 'SIUD'),
+    ('pb_test_filer', 'self_evaluation', 'project_id', 'SIUD'),
+    ('pb_test_filer', 'evaluation_setting', 'behind_plan_share', 'S---'),
+    ('pb_test_analyst', 'monitoring', 'project_id', 'S---'),
+    ('pb_test_analyst', 'indicator_monitoring', 'project_id', 'S---'),
+    ('pb_test_analyst', 'self_evaluation', 'project_id', 'S---'),
+    ('pb_test_analyst', 'evaluation_setting', 'behind_plan_share', 'S---'),
+    ('pb_test_auditor', 'monitoring', 'project_id', 'S---'),
+    ('pb_test_auditor', 'indicator_monitoring', 'project_id', 'S---'),
+    ('pb_test_auditor', 'self_evaluation', 'project_id', 'S---'),
+    ('pb_test_auditor', 'evaluation_setting', 'behind_plan_share', 'S---'),
+    ('pb_test_nobody', 'monitoring', 'project_id', '----'),
+    ('pb_test_nobody', 'indicator_monitoring', 'project_id', '----'),
+    ('pb_test_nobody', 'self_evaluation', 'project_id', '----'),
+    ('pb_test_nobody', 'evaluation_setting', 'behind_plan_share', '----');
 
 SELECT is(pg_temp.rights(role, tab, cols), rights, format('%s on %s: %s', role, tab, rights))
   FROM expected ORDER BY role, tab;
