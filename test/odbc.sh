@@ -12,8 +12,9 @@
 # scratch database with the extension and the six seed forms, writes a
 # private odbcinst.ini (ODBCSYSINI, nothing installed system-wide is read or
 # changed) naming the driver by its file, and connects without a DSN over
-# TCP to localhost:PGPORT, as a Windows client does, with PGUSER and
-# PGPASSWORD (set by pg_virtualenv).
+# TCP to localhost:PGPORT, as a Windows client does, as a read-only role
+# made with the grants of doc/reference.md §11.4 (so they are proved enough
+# for every view); the role and the database are dropped at the end.
 #
 # Output is TAP; the exit status is non-zero when a test failed.
 set -euo pipefail
@@ -22,6 +23,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PYTHON=${PB_PYTHON:-/usr/bin/python3}
 MAINT_DB=${PGDATABASE:-postgres}
 DB=pb_odbc_$$
+READER=pb_odbc_reader_$$
+READER_PASSWORD=r$RANDOM$RANDOM$RANDOM
 
 driver=
 for f in /usr/lib/*/odbc/psqlodbcw.so /usr/lib/odbc/psqlodbcw.so; do
@@ -36,6 +39,7 @@ fi
 WORK=$(mktemp -d)
 cleanup() {
 	dropdb --if-exists --maintenance-db="$MAINT_DB" "$DB" >/dev/null 2>&1 || true
+	psql -X -q -d "$MAINT_DB" -c "DROP ROLE IF EXISTS $READER" >/dev/null 2>&1 || true
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -46,6 +50,14 @@ SET client_min_messages = warning;
 CREATE EXTENSION pg_perfbudget;
 \set doc `cat examples/rugao_2024_hrss.txt`
 SELECT count(*) FROM perfbudget.import_form(:'doc');
+SQL
+# the read-only role of doc/reference.md §11.4
+psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -v reader="$READER" -v password="$READER_PASSWORD" >/dev/null <<'SQL'
+CREATE ROLE :"reader" LOGIN PASSWORD :'password';
+GRANT CONNECT ON DATABASE :"DBNAME" TO :"reader";
+GRANT USAGE ON SCHEMA perfbudget TO :"reader";
+GRANT SELECT ON ALL TABLES IN SCHEMA perfbudget TO :"reader";
+ALTER ROLE :"reader" SET default_transaction_read_only = on;
 SQL
 
 # A driver registered in a private odbcinst.ini, as the Windows installer
@@ -64,6 +76,8 @@ host=localhost
 # inside); psqlODBC keeps the braces of a value that does not need them.
 brace() { if [[ "$1" == *[\;\{\}]* ]]; then printf '{%s}' "${1//\}/\}\}}"; else printf '%s' "$1"; fi; }
 conn="DRIVER={PostgreSQL Unicode};SERVER=$host;PORT=${PGPORT:-5432};DATABASE=$DB"
-conn+=";UID=$(brace "${PGUSER:-$(id -un)}");PWD=$(brace "${PGPASSWORD:-}");SSLMODE=prefer"
+# the settings doc/reference.md §11.4 recommends: rows fetched in batches,
+# booleans as SQL_BIT
+conn+=";UID=$READER;PWD=$READER_PASSWORD;SSLMODE=prefer;UseDeclareFetch=1;Fetch=1000;BoolsAsChar=0"
 
 PB_ODBC_CONNSTR=$conn PB_PSQL_DB=$DB "$PYTHON" test/bi/odbc_views.py

@@ -164,6 +164,17 @@ def main():
            *(() if diff is None else (f"first difference, row {diff}:",
                                       f"psql {want[diff]}", f"ODBC {got[diff]}")))
 
+    # the connection's settings: read-only role, booleans as SQL_BIT
+    bits = [c.data_type for c in cur.columns(table="department_summary", schema=SCHEMA, column="is_total")]
+    ok(bits == [pyodbc.SQL_BIT], f"BoolsAsChar=0: is_total is SQL_BIT (got {bits})")
+    try:
+        cur.execute(f"DELETE FROM {SCHEMA}.project")
+        refused = None
+    except pyodbc.Error as e:
+        refused = str(e)
+    ok(refused is not None and "read-only" in refused, "the reader's writes are refused (read-only transaction)",
+       f"got {refused!r}")
+
     # UTF-8 in: a Chinese parameter and a Chinese identifier in the statement
     row = cur.execute(f'SELECT "项目数", "主管部门" FROM {SCHEMA}."部门汇总" '
                       'WHERE "主管部门" = ? AND NOT "是否合计"', DEPARTMENT).fetchone()
