@@ -25,6 +25,7 @@
 #   --reps R        timed runs of the region, department and one-page reports
 #                   after one warm-up, median taken (default 3); the full
 #                   report runs once
+#   --reports LIST  which reports (default department,page,region,full)
 #   --keep          keep the databases (pb_report_N) and reuse one that holds
 #                   N forms on the next run
 #   --work DIR      where the COPY files and the reports go (default: a
@@ -37,6 +38,7 @@ SIZES=10000,100000
 FORMS=10
 SEED=1
 REPS=3
+REPORTS=department,page,region,full
 KEEP=
 WORK=
 while [ $# -gt 0 ]; do
@@ -45,6 +47,7 @@ while [ $# -gt 0 ]; do
         --forms) FORMS=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
         --reps) REPS=$2; shift 2 ;;
+        --reports) REPORTS=$2; shift 2 ;;
         --keep) KEEP=1; shift ;;
         --work) WORK=$2; shift 2 ;;
         *) sed -n 's/^#   //p' "$0" >&2; exit 2 ;;
@@ -71,6 +74,7 @@ echo "# sizes $SIZES, department of about $FORMS forms, $REPS runs (median) afte
 run () {
     local name=$1 n=$2 reps=$3 out t0 t1 times= i size files
     shift 3
+    [[ ",$REPORTS," == *",$name,"* ]] || return 0
     out=$WORK/out/$n/$name
     for ((i = 0; i <= reps; i++)); do
         ((reps > 0 && i == 0)) && { "$REPO_DIR/bin/pb-report" "$@" >/dev/null 2>&1; continue; }
@@ -133,7 +137,7 @@ for N in "${sizes[@]}"; do
 done
 
 echo
-awk -F'\t' -v sizes="$SIZES" '
+awk -F'\t' -v sizes="$SIZES" -v reports="$REPORTS" '
 function t(v) { return v == "" ? "-" : (v >= 10000 ? sprintf("%.1f s", v / 1000) : v " ms") }
 function kb(v) { return v == "" ? "-" : (v >= 1048576 ? sprintf("%.1f MB", v / 1048576) : sprintf("%.0f kB", v / 1024)) }
 BEGIN { ns = split(sizes, S, ",") }
@@ -144,8 +148,8 @@ END {
     for (i = 1; i <= ns; i++) { hdr = hdr " | " S[i] " forms: time | size"; sep = sep "|---:|---:" }
     print hdr " | time " S[ns] "/" S[1] " | size " S[ns] "/" S[1] " |"
     print sep "|---:|---:|"
-    split("department page region full", R, " ")
-    for (r = 1; r <= 4; r++) {
+    nr = split(reports, R, ",")
+    for (r = 1; r <= nr; r++) {
         line = "| " R[r]
         for (i = 1; i <= ns; i++) line = line " | " t(tm[S[i], R[r]]) " | " kb(sz[S[i], R[r]]) " (" pg[S[i], R[r]] " p.)"
         a = tm[S[1], R[r]]; b = tm[S[ns], R[r]]; c = sz[S[1], R[r]]; d = sz[S[ns], R[r]]
