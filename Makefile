@@ -62,11 +62,16 @@ CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c s
 HOST_CC ?= cc
 HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 
-test/unit/test_parse: test/unit/test_parse.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
+test/unit/test_parse: test/unit/test_parse.c test/unit/cell_corpus.h $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_parse.c $(CORE_SRCS)
 
+# What the parser makes of each cell, for freezing test/unit/cell_corpus.tsv
+# (test/unit/make-cell-corpus says how).
+test/unit/cell_dump: test/unit/cell_dump.c test/unit/cell_corpus.h $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/cell_dump.c $(CORE_SRCS)
+
 unittest: test/unit/test_parse
-	test/unit/test_parse
+	test/unit/test_parse test/unit/cell_corpus.tsv
 
 test/fuzz/fuzz_cell: test/fuzz/fuzz_cell.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h
 	clang -g -O1 -Isrc -fsanitize=fuzzer,address,undefined \
@@ -79,4 +84,4 @@ test/fuzz/fuzz_form: test/fuzz/fuzz_form.c $(CORE_SRCS) src/form_parse.h src/per
 fuzz: test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 .PHONY: unittest fuzz
-EXTRA_CLEAN = test/unit/test_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
+EXTRA_CLEAN = test/unit/test_parse test/unit/cell_dump test/fuzz/fuzz_cell test/fuzz/fuzz_form
