@@ -4,7 +4,9 @@
  * in perfbudget.project, expenditure and indicator through SPI.
  *
  * All or nothing: the function runs in the caller's transaction, so an
- * error in any form leaves nothing behind.  Errors name the form (ordinal
+ * error in any form leaves nothing behind.  Forms are stored in batches,
+ * one INSERT per table a batch, redone form by form when a batch fails (see
+ * "batches" below), so that errors read as if each form were stored alone.  Errors name the form (ordinal
  * and 项目名称) and the row, through an error context; sums are checked here
  * before any row is written so that the message says which form is off,
  * rather than surfacing at commit from the deferred trigger.
@@ -927,10 +929,10 @@ store_form(Importer *imp, ImpForm *f)
  * Warnings are held until the batch is stored, so that none is given twice.
  *
  * Each batch that is stored is a committed subtransaction of the caller's
- * transaction; past 64 of them in one transaction (64 × 500 forms) other
+ * transaction; past 64 of them in one transaction (64 × 100 forms) other
  * sessions' snapshots become slower until it commits.
  */
-#define IMPORT_BATCH_FORMS 500
+#define IMPORT_BATCH_FORMS 100
 
 typedef struct PendingForm
 {

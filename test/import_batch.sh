@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# test/import_batch.sh — import_form stores forms in batches of 500, one
+# test/import_batch.sh — import_form stores forms in batches of 100, one
 # INSERT per table a batch, in a subtransaction; when a batch fails its forms
 # are stored again one by one, so that the error is the one a form-by-form
 # import raises (issue 9, point 5).  Checked with documents of 1,203 forms
 # made from the seed (examples/rugao_2024_hrss.txt, 项目名称 renamed), so that
-# they span three batches:
+# they span thirteen batches:
 #   - all forms stored, ids ascending in document order, rows and totals those
 #     of the seed times the copies;
 #   - the stored fingerprints are those perfbudget.indicator_fingerprint
 #     computes form by form, and indicator_fingerprints agrees with it;
-#   - a bad form in the second batch (form 777) fails the call with the error
+#   - a bad form in the eighth batch (form 777) fails the call with the error
 #     naming that form, its 项目名称 and row, and nothing of the call remains;
 #   - a form that is a duplicate of one in an earlier batch is refused naming
 #     both;
@@ -93,7 +93,7 @@ got=$(q -c "SELECT count(*) FROM perfbudget.project p
 got=$(q -c "SELECT sum(forms) FROM perfbudget.fingerprint_group")
 [ "$got" = "$N" ]; ok $? "fingerprint groups count every form once ($got)"
 
-# 3. a bad row in form 777 (second batch): the call fails naming it, nothing remains
+# 3. a bad row in form 777 (eighth batch): the call fails naming it, nothing remains
 q -c "TRUNCATE perfbudget.project CASCADE" >/dev/null 2>&1
 awk '/如皋市市级项目预算绩效目标申报表/ { k++ } { if (k == 777 && !done && $0 ~ /预算执行率\t=\t\t100%/) { sub(/\t\t100%/, "\t\t≥95%以下"); done = 1 } print }' \
 	"$WORK/good.txt" >"$WORK/bad.txt"
