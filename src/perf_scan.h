@@ -1,7 +1,8 @@
 /*
  * perf_scan.h — internal to the cell scanner (perf_parse.c, perf_date.c,
- * perf_text.c): the scan state, its small inline helpers and the functions
- * the three files share.  Not for the server glue, which uses perf_core.h.
+ * perf_text.c): the scan state, its small inline helpers (character tests,
+ * literal matching) and the functions the three files share.  Not for the
+ * server glue, which uses perf_core.h.
  */
 #ifndef PERF_SCAN_H
 #define PERF_SCAN_H

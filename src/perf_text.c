@@ -1,10 +1,11 @@
 /*
- * perf_text.c — characters and folding for the cell scanner: UTF-8, the
- * classes of characters the grammar cares about (spaces, CJK, numerals,
- * letters, unit characters) and the fold that every cell goes through
- * (full-width ASCII to ASCII, look-alike comparators to ≥ ≤ =, white space
- * collapsed, spaces between two CJK characters dropped because PDF
- * extraction inserts them at line breaks).
+ * perf_text.c — characters and folding for the cell scanner: UTF-8
+ * encoding, spaces and CJK, compatibility forms, and the fold that every
+ * cell goes through (full-width ASCII to ASCII, look-alike comparators to
+ * ≥ ≤ =, white space collapsed, spaces between two CJK characters dropped
+ * because PDF extraction inserts them at line breaks).  The tests the
+ * scanner makes at every position (UTF-8 decoding, numerals, letters, unit
+ * characters) are inline in perf_scan.h.
  *
  * Pure C, no allocation, no PostgreSQL.
  */
