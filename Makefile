@@ -51,7 +51,7 @@ REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_perfbudget
 
 # Before the include: pgxs.mk tests 'ifdef EXTRA_CLEAN' as it is read.
-EXTRA_CLEAN = test/unit/test_parse test/unit/test_corpus test/unit/test_score test/unit/test_evaluation_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
+EXTRA_CLEAN = test/unit/test_parse test/unit/cell_dump test/unit/test_corpus test/unit/test_score test/unit/test_evaluation_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -71,7 +71,7 @@ CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c s
 HOST_CC ?= cc
 HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 
-test/unit/test_parse: test/unit/test_parse.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
+test/unit/test_parse: test/unit/test_parse.c test/unit/cell_corpus.h $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_parse.c $(CORE_SRCS)
 
 test/unit/test_corpus: test/unit/test_corpus.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
@@ -83,10 +83,15 @@ test/unit/test_score: test/unit/test_score.c $(CORE_SRCS) src/perf_score.h src/p
 test/unit/test_evaluation_parse: test/unit/test_evaluation_parse.c $(CORE_SRCS) src/evaluation_parse.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_evaluation_parse.c $(CORE_SRCS)
 
+# What the parser makes of each cell, for freezing test/unit/cell_corpus.tsv
+# (test/unit/make-cell-corpus says how).
+test/unit/cell_dump: test/unit/cell_dump.c test/unit/cell_corpus.h $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/cell_dump.c $(CORE_SRCS)
+
 unittest: test/unit/test_parse test/unit/test_score test/unit/test_evaluation_parse
 	test/unit/test_score
 	test/unit/test_evaluation_parse
-	test/unit/test_parse
+	test/unit/test_parse test/unit/cell_corpus.tsv
 
 test/fuzz/fuzz_cell: test/fuzz/fuzz_cell.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h
 	clang -g -O1 -Isrc -fsanitize=fuzzer,address,undefined \

@@ -4,14 +4,18 @@
  * in perfbudget.project, expenditure and indicator through SPI.
  *
  * All or nothing: the function runs in the caller's transaction, so an
- * error in any form leaves nothing behind.  Errors name the form (ordinal
+ * error in any form leaves nothing behind.  Forms are stored in batches,
+ * one INSERT per table a batch, redone form by form when a batch fails (see
+ * "batches" below), so that errors read as if each form were stored alone.  Errors name the form (ordinal
  * and 项目名称) and the row, through an error context; sums are checked here
  * before any row is written so that the message says which form is off,
  * rather than surfacing at commit from the deferred trigger.
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "utils/array.h"
 #include "utils/lsyscache.h"
 #include "executor/spi.h"
@@ -22,6 +26,7 @@
 #include "nodes/pg_list.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
+#include "utils/resowner.h"
 #include "utils/numeric.h"
 #include "utils/tuplestore.h"
 
@@ -73,7 +78,25 @@ typedef struct Importer
 	const char *where;			/* the part being stored, for the context */
 	int			row;
 	size_t		row_pos;		/* byte offset of that row in the document */
-	List	   *keys;			/* name keys of the forms stored, in order */
+	HTAB	   *keys;			/* name keys of the forms stored: KeySeen by hash */
+	int			nkeys;
+	List	   *key_list;		/* the same keys in order, to rebuild the hash */
+
+	/*
+	 * Forms are stored in batches (see "batches" below): the forms read
+	 * since the batch began, the subtransaction it runs in, and whether
+	 * forms are being stored one by one again after a batch failed.
+	 */
+	List	   *pending;		/* PendingForm, in document order */
+	bool		in_batch;
+	bool		one_by_one;
+	int			batch_nkeys;	/* imp->nkeys when the batch began */
+	MemoryContext batch_oldcxt;
+	ResourceOwner batch_owner;
+	SPIPlanPtr	ids_plan;
+	SPIPlanPtr	batch_project_plan;
+	SPIPlanPtr	batch_expenditure_plan;
+	SPIPlanPtr	batch_indicator_plan;
 	MemoryContext callcxt;		/* lives for the call: ids, keys */
 	MemoryContext formcxt;		/* one form's cells and statements, reset per form */
 	SPIPlanPtr	lock_plan;
@@ -84,6 +107,18 @@ typedef struct Importer
 	SPIPlanPtr	indicator_plan;
 	Oid			target_type;	/* perfbudget.perf_target */
 } Importer;
+
+/*
+ * A form key seen in this document, found by its 64-bit hash; forms whose
+ * different keys share a hash (never seen, but possible) are chained.
+ */
+typedef struct KeySeen
+{
+	uint64		hash;			/* hash key */
+	int			ordinal;		/* of the form, counted among the forms stored */
+	char	   *key;
+	struct KeySeen *next;
+} KeySeen;
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -167,8 +202,13 @@ on_form(void *arg, int ordinal, size_t pos)
 	Importer   *imp = (Importer *) arg;
 	ImpForm    *f;
 
-	/* the previous form is stored: its memory goes, so a call stays flat */
-	MemoryContextReset(imp->formcxt);
+	/*
+	 * The previous form is stored: its memory goes, so a call stays flat.
+	 * A batch keeps its forms until it is stored (at most
+	 * IMPORT_BATCH_FORMS of them).
+	 */
+	if (!imp->in_batch)
+		MemoryContextReset(imp->formcxt);
 	f = palloc0(sizeof(ImpForm));
 	f->ordinal = ordinal;
 	f->pos = pos;
@@ -259,14 +299,14 @@ on_indicator(void *arg, const FpIndicator *row, size_t pos)
 	imp->form->indicators = lappend(imp->form->indicators, r);
 }
 
-static void store_form(Importer *imp, ImpForm *f);
+static void store_or_batch(Importer *imp, ImpForm *f);
 
 static void
 on_end(void *arg)
 {
 	Importer   *imp = (Importer *) arg;
 
-	store_form(imp, imp->form);
+	store_or_batch(imp, imp->form);
 }
 
 /* ---------------------------------------------------------------- storing */
@@ -664,8 +704,25 @@ require_header(ImpForm *f)
  * so that a name typed with a look-alike or invisible character is the
  * same department in every roll-up; the sender is told.
  */
+static void
+warn_canonical(ImpForm *f, const char *label, const char *s, const char *c)
+{
+	ereport(WARNING,
+			(errmsg("第%d张申报表「%s」的%s「%s」含兼容字符或不可见字符，按「%s」存储",
+					f->ordinal, form_name(f), label, s, c),
+			 errdetail("名称按 Unicode NFKC 规范化并去掉不可见字符后比较和存储。")));
+}
+
+/* A warning held back while a batch may still be stored again one form at a time. */
+typedef struct HeldWarning
+{
+	const char *label;
+	const char *written;
+	const char *stored;
+} HeldWarning;
+
 static char *
-canonical_field(ImpForm *f, FpField k, const char *label)
+canonical_field(ImpForm *f, FpField k, const char *label, List **held)
 {
 	const char *s = field_or_null(f, k);
 	char	   *c;
@@ -674,10 +731,19 @@ canonical_field(ImpForm *f, FpField k, const char *label)
 		return NULL;
 	c = pb_fold_name(s, strlen(s), true);
 	if (strcmp(c, s) != 0)
-		ereport(WARNING,
-				(errmsg("第%d张申报表「%s」的%s「%s」含兼容字符或不可见字符，按「%s」存储",
-						f->ordinal, form_name(f), label, s, c),
-				 errdetail("名称按 Unicode NFKC 规范化并去掉不可见字符后比较和存储。")));
+	{
+		if (held)
+		{
+			HeldWarning *w = palloc(sizeof(HeldWarning));
+
+			w->label = label;
+			w->written = s;
+			w->stored = c;
+			*held = lappend(*held, w);
+		}
+		else
+			warn_canonical(f, label, s, c);
+	}
 	return c;
 }
 
@@ -699,8 +765,9 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 {
 	const char *key[4];
 	char	   *lock_key;
-	ListCell   *lc;
-	int			ordinal = 0;
+	uint64		h;
+	KeySeen    *seen;
+	bool		found;
 
 	key[0] = year;
 	key[1] = key_of(region);
@@ -708,22 +775,38 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 	key[3] = key_of(field_or_null(f, FP_NAME));
 	lock_key = psprintf("%s\x1f%s\x1f%s\x1f%s", key[0], key[1], key[2], key[3]);
 
-	foreach(lc, imp->keys)
-	{
-		ordinal++;
-		if (strcmp(lfirst(lc), lock_key) == 0)
+	/* a hash of the keys seen, not a walk of them: a call stays linear in its forms */
+	h = DatumGetUInt64(hash_any_extended((const unsigned char *) lock_key,
+										 (int) strlen(lock_key), 0));
+	seen = hash_search(imp->keys, &h, HASH_ENTER, &found);
+	if (!found)
+		seen->key = NULL;
+	for (KeySeen *k = found ? seen : NULL; k != NULL; k = k->next)
+		if (strcmp(k->key, lock_key) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNIQUE_VIOLATION),
 					 errmsg("第%d张申报表「%s」与同一文档的第%d张是同一项目",
-							f->ordinal, form_name(f), ordinal),
+							f->ordinal, form_name(f), k->ordinal),
 					 errdetail("%s 年度、%s主管部门「%s」下项目名称相同（按规范化名称比较）。",
 							   year, region ? psprintf("%s、", region) : "", department),
 					 errhint("一个文档中每个项目只能出现一次；删去重复的一张后再导入。")));
-	}
 	{
 		MemoryContext old = MemoryContextSwitchTo(imp->callcxt);
+		KeySeen    *k = seen;
 
-		imp->keys = lappend(imp->keys, pstrdup(lock_key));
+		if (seen->key != NULL)
+		{
+			/* another key with the same hash: chain this one behind it */
+			k = palloc(sizeof(KeySeen));
+			k->hash = h;
+			k->next = seen->next;
+			seen->next = k;
+		}
+		else
+			k->next = NULL;
+		k->ordinal = ++imp->nkeys;
+		k->key = pstrdup(lock_key);
+		imp->key_list = lappend(imp->key_list, k->key);
 		MemoryContextSwitchTo(old);
 	}
 
@@ -758,23 +841,23 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 	}
 }
 
-/* Store one form; the id goes to imp->ids. */
+/*
+ * A form's header checked and its key taken (lock, duplicate, replace), as
+ * the parameters of its project INSERT in p[30].  Warnings go to *held when
+ * held is given (a batch), else out at once.
+ */
 static void
-store_form(Importer *imp, ImpForm *f)
+prepare_form(Importer *imp, ImpForm *f, const char **p, List **held)
 {
 	char	   *year = psprintf("%d", f->year);
-	const char *p[30];
 	char	   *region;
 	char	   *department;
-	int64		id;
-	bool		isnull;
-	char	   *idtext;
 
 	imp->where = "表头";
 	imp->row = 0;
 	require_header(f);
-	region = canonical_field(f, FP_REGION, "行政区划");
-	department = canonical_field(f, FP_DEPARTMENT, "主管部门");
+	region = canonical_field(f, FP_REGION, "行政区划", held);
+	department = canonical_field(f, FP_DEPARTMENT, "主管部门", held);
 	replace_or_refuse(imp, f, year, region, department);
 
 	imp->where = "资金";
@@ -802,6 +885,18 @@ store_form(Importer *imp, ImpForm *f)
 		p[17 + a] = amount_text(f->amount[a]);
 	p[28] = region;
 	p[29] = field_or_null(f, FP_REGION_LEVEL);
+}
+
+/* Store one form by itself; the id goes to imp->ids. */
+static void
+store_form(Importer *imp, ImpForm *f)
+{
+	const char *p[30];
+	int64		id;
+	bool		isnull;
+	char	   *idtext;
+
+	prepare_form(imp, f, p, NULL);
 	imp->where = "表头与资金";
 	run(imp->project_plan, p, 30, SPI_OK_INSERT_RETURNING);
 	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -812,8 +907,6 @@ store_form(Importer *imp, ImpForm *f)
 	store_expenditure(imp, f, id);
 	store_indicators(imp, f, id);
 	imp->row = 0;
-	/* this transaction's own reads see the form's fingerprint before commit */
-	pb_refresh_fingerprint(pg_strtoint64(idtext));
 	pb_imported_form();
 	{
 		MemoryContext old = MemoryContextSwitchTo(imp->callcxt);
@@ -821,6 +914,441 @@ store_form(Importer *imp, ImpForm *f)
 		imp->ids = lappend(imp->ids, pstrdup(idtext));
 		MemoryContextSwitchTo(old);
 	}
+}
+
+/* ---------------------------------------------------------------- batches */
+
+/*
+ * Forms are stored IMPORT_BATCH_FORMS at a time: each batch's project,
+ * expenditure and indicator rows go in one INSERT per table, so that the
+ * cost of a statement (planning the CHECK constraints, starting the
+ * executor) is paid per batch rather than per form.  A batch runs in a
+ * subtransaction.  If anything in it fails, the subtransaction is rolled
+ * back and the batch's forms are stored again one by one, as a call without
+ * batches would: the first error they raise is the one the call reports,
+ * with its form, row and document line, and nothing of the call remains.
+ * Warnings are held until the batch is stored, so that none is given twice.
+ *
+ * Each batch that is stored is a committed subtransaction of the caller's
+ * transaction; past 64 of them in one transaction (64 × 100 forms) other
+ * sessions' snapshots become slower until it commits.
+ */
+#define IMPORT_BATCH_FORMS 100
+
+typedef struct PendingForm
+{
+	ImpForm    *form;
+	const char *p[30];
+	List	   *held;			/* HeldWarning */
+} PendingForm;
+
+static void
+begin_batch(Importer *imp)
+{
+	imp->batch_oldcxt = CurrentMemoryContext;
+	imp->batch_owner = CurrentResourceOwner;
+	imp->batch_nkeys = imp->nkeys;
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(imp->batch_oldcxt);
+	imp->in_batch = true;
+}
+
+static void
+end_batch(Importer *imp, bool stored)
+{
+	if (stored)
+		ReleaseCurrentSubTransaction();
+	else
+		RollbackAndReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo(imp->batch_oldcxt);
+	CurrentResourceOwner = imp->batch_owner;
+	imp->in_batch = false;
+}
+
+/* A column of the batch: n values and their nulls, as an array datum. */
+static Datum
+batch_array(Datum *values, bool *nulls, int n, Oid elemtype)
+{
+	Column		c = {values, nulls};
+
+	return column_array(&c, n, elemtype);
+}
+
+static void
+prepare_batch_plans(Importer *imp)
+{
+	Oid			types[31];
+	StringInfoData sql;
+	static const char *const cols =
+		"budget_year, name, department, implementing_unit, reporting_unit, attribute, level,"
+		" category, start_month, end_month, manager, phone, necessity, feasibility, content,"
+		" long_term_goal, annual_goal, total, fiscal_subtotal, general_budget,"
+		" government_fund, special_account, state_capital, social_insurance_fund,"
+		" carryover, other_funds, spend_half_year, spend_annual, region, region_level";
+	static const char *const casts[30] = {
+		"::integer", "", "", "", "", "", "", "", "::date", "::date", "", "", "", "", "", "", "",
+		"::numeric", "::numeric", "::numeric", "::numeric", "::numeric", "::numeric", "::numeric",
+		"::numeric", "::numeric", "::numeric", "::numeric", "", ""
+	};
+
+	if (imp->ids_plan != NULL)
+		return;
+	types[0] = INT4OID;
+	imp->ids_plan = prepare_typed(
+		"SELECT pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('perfbudget.project', 'id'))"
+		" FROM pg_catalog.generate_series(1, $1)", 1, types);
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "INSERT INTO perfbudget.project (id, %s) SELECT r.id", cols);
+	for (int i = 0; i < 30; i++)
+		appendStringInfo(&sql, ", r.c%d%s", i, casts[i]);
+	appendStringInfoString(&sql, " FROM ROWS FROM (pg_catalog.unnest($1)");
+	for (int i = 0; i < 30; i++)
+		appendStringInfo(&sql, ", pg_catalog.unnest($%d)", i + 2);
+	appendStringInfoString(&sql, ") AS r(id");
+	for (int i = 0; i < 30; i++)
+		appendStringInfo(&sql, ", c%d", i);
+	appendStringInfoChar(&sql, ')');
+	types[0] = INT8ARRAYOID;
+	for (int i = 1; i < 31; i++)
+		types[i] = TEXTARRAYOID;
+	imp->batch_project_plan = prepare_typed(sql.data, 31, types);
+
+	types[0] = INT8ARRAYOID;
+	types[1] = INT4ARRAYOID;
+	types[2] = TEXTARRAYOID;
+	types[3] = types[4] = NUMERICARRAYOID;
+	imp->batch_expenditure_plan = prepare_typed(
+		"INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)"
+		" SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
+		" pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5))", 5, types);
+
+	types[2] = types[3] = types[4] = TEXTARRAYOID;
+	types[5] = types[6] = get_array_type(imp->target_type);
+	types[7] = NUMERICARRAYOID;
+	types[8] = types[9] = TEXTARRAYOID;
+	imp->batch_indicator_plan = prepare_typed(
+		"INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,"
+		" half_year_target, annual_target, weight, level1_points, remarks)"
+		" SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
+		" pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
+		" pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
+		" pg_catalog.unnest($9), pg_catalog.unnest($10))", 10, types);
+}
+
+/* Ids for the batch's forms, in document order, from the identity's sequence. */
+static int64 *
+batch_ids(Importer *imp, int n)
+{
+	Datum		arg = Int32GetDatum(n);
+	int64	   *ids = palloc(sizeof(int64) * n);
+
+	execute(imp->ids_plan, &arg, NULL, SPI_OK_SELECT);
+	if ((int) SPI_processed != n)
+		elog(ERROR, "could not draw %d project ids", n);
+	for (int i = 0; i < n; i++)
+	{
+		bool		isnull;
+
+		ids[i] = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
+											 1, &isnull));
+	}
+	SPI_freetuptable(SPI_tuptable);
+	return ids;
+}
+
+static void
+insert_batch_projects(Importer *imp, int64 *ids, int n)
+{
+	Datum		args[31];
+	Datum	   *v = palloc(sizeof(Datum) * n);
+	bool	   *nl = palloc(sizeof(bool) * n);
+	ListCell   *lc;
+	int			i = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		v[i] = Int64GetDatum(ids[i]);
+		nl[i] = false;
+	}
+	args[0] = batch_array(v, nl, n, INT8OID);
+	for (int c = 0; c < 30; c++)
+	{
+		i = 0;
+		foreach(lc, imp->pending)
+		{
+			PendingForm *pf = lfirst(lc);
+
+			v[i] = text_datum(pf->p[c], &nl[i]);
+			i++;
+		}
+		args[1 + c] = batch_array(v, nl, n, TEXTOID);
+	}
+	execute(imp->batch_project_plan, args, NULL, SPI_OK_INSERT);
+}
+
+static void
+insert_batch_rows(Importer *imp, int64 *ids)
+{
+	int			ne = 0;
+	int			ni = 0;
+	int			k = 0;
+	int			e = 0;
+	int			r = 0;
+	ListCell   *lc;
+	Datum	   *ev[5];
+	bool	   *en[5];
+	Datum	   *iv[10];
+	bool	   *in[10];
+	Datum		args[10];
+
+	foreach(lc, imp->pending)
+	{
+		PendingForm *pf = lfirst(lc);
+
+		ne += list_length(pf->form->expenditure);
+		ni += list_length(pf->form->indicators);
+	}
+	for (int c = 0; c < 5; c++)
+	{
+		ev[c] = palloc(sizeof(Datum) * (ne + 1));
+		en[c] = palloc0(sizeof(bool) * (ne + 1));
+	}
+	for (int c = 0; c < 10; c++)
+	{
+		iv[c] = palloc(sizeof(Datum) * (ni + 1));
+		in[c] = palloc0(sizeof(bool) * (ni + 1));
+	}
+	foreach(lc, imp->pending)
+	{
+		PendingForm *pf = lfirst(lc);
+		ListCell   *rc;
+		int			line = 0;
+
+		foreach(rc, pf->form->expenditure)
+		{
+			ImpRow	   *row = lfirst(rc);
+
+			ev[0][e] = Int64GetDatum(ids[k]);
+			ev[1][e] = Int32GetDatum(++line);
+			ev[2][e] = text_datum(row->cells[0], &en[2][e]);
+			ev[3][e] = numeric_datum(amount_text(row->cells[1]), &en[3][e]);
+			ev[4][e] = numeric_datum(amount_text(row->cells[2]), &en[4][e]);
+			e++;
+		}
+		line = 0;
+		foreach(rc, pf->form->indicators)
+		{
+			ImpRow	   *row = lfirst(rc);
+			Datum		cells[2];
+			bool		cell_nulls[2];
+
+			iv[0][r] = Int64GetDatum(ids[k]);
+			iv[1][r] = Int32GetDatum(++line);
+			iv[2][r] = text_datum(row->cells[IC_L1], &in[2][r]);
+			iv[3][r] = text_datum(row->cells[IC_L2], &in[3][r]);
+			iv[4][r] = text_datum(row->cells[IC_L3], &in[4][r]);
+			cells[0] = text_datum(row->cells[IC_SYMBOL], &cell_nulls[0]);
+			for (int t = 0; t < 2; t++)
+			{
+				cells[1] = text_datum(row->cells[t == 0 ? IC_HALF : IC_ANNUAL], &cell_nulls[1]);
+				iv[5 + t][r] = call(perf_target_from_cells, 2, cells, cell_nulls, &in[5 + t][r]);
+			}
+			iv[7][r] = numeric_datum(row->cells[IC_WEIGHT], &in[7][r]);
+			iv[8][r] = text_datum(row->cells[IC_POINTS], &in[8][r]);
+			iv[9][r] = text_datum(row->cells[IC_REMARKS], &in[9][r]);
+			r++;
+		}
+		k++;
+	}
+	if (ne > 0)
+	{
+		static const Oid etypes[5] = {INT8OID, INT4OID, TEXTOID, NUMERICOID, NUMERICOID};
+
+		for (int c = 0; c < 5; c++)
+			args[c] = batch_array(ev[c], en[c], ne, etypes[c]);
+		execute(imp->batch_expenditure_plan, args, NULL, SPI_OK_INSERT);
+	}
+	if (ni > 0)
+	{
+		Oid			itypes[10] = {INT8OID, INT4OID, TEXTOID, TEXTOID, TEXTOID,
+		imp->target_type, imp->target_type, NUMERICOID, TEXTOID, TEXTOID};
+
+		for (int c = 0; c < 10; c++)
+			args[c] = batch_array(iv[c], in[c], ni, itypes[c]);
+		execute(imp->batch_indicator_plan, args, NULL, SPI_OK_INSERT);
+	}
+}
+
+/* The forms of the batch, in three statements; then the held warnings. */
+static void
+store_batch(Importer *imp)
+{
+	int			n = list_length(imp->pending);
+	int64	   *ids;
+	ListCell   *lc;
+	int			k = 0;
+	ImpForm    *current = imp->form;
+
+	if (n == 0)
+		return;
+	prepare_batch_plans(imp);
+	ids = batch_ids(imp, n);
+	imp->where = "表头与资金";
+	imp->row = 0;
+	insert_batch_projects(imp, ids, n);
+	insert_batch_rows(imp, ids);
+	foreach(lc, imp->pending)
+	{
+		PendingForm *pf = lfirst(lc);
+		ListCell   *wc;
+		MemoryContext old;
+
+		imp->form = pf->form;
+		imp->where = "表头";
+		foreach(wc, pf->held)
+		{
+			HeldWarning *w = lfirst(wc);
+
+			warn_canonical(pf->form, w->label, w->written, w->stored);
+		}
+		old = MemoryContextSwitchTo(imp->callcxt);
+		imp->ids = lappend(imp->ids, psprintf(INT64_FORMAT, ids[k++]));
+		MemoryContextSwitchTo(old);
+	}
+	imp->form = current;
+}
+
+/* Keys of the forms stored before the batch, and no others. */
+static void
+forget_batch_keys(Importer *imp)
+{
+	List	   *keys = list_truncate(imp->key_list, imp->batch_nkeys);
+	ListCell   *lc;
+	HASHCTL		hc;
+	MemoryContext old = MemoryContextSwitchTo(imp->callcxt);
+
+	hash_destroy(imp->keys);
+	hc.keysize = sizeof(uint64);
+	hc.entrysize = sizeof(KeySeen);
+	hc.hcxt = imp->callcxt;
+	imp->keys = hash_create("import_form keys", 1024, &hc,
+							HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	imp->key_list = NIL;
+	imp->nkeys = 0;
+	foreach(lc, keys)
+	{
+		char	   *key = lfirst(lc);
+		uint64		h = DatumGetUInt64(hash_any_extended((const unsigned char *) key,
+														 (int) strlen(key), 0));
+		bool		found;
+		KeySeen    *seen = hash_search(imp->keys, &h, HASH_ENTER, &found);
+		KeySeen    *k = seen;
+
+		if (found)
+		{
+			k = palloc(sizeof(KeySeen));
+			k->hash = h;
+			k->next = seen->next;
+			seen->next = k;
+		}
+		else
+			k->next = NULL;
+		k->ordinal = ++imp->nkeys;
+		k->key = key;
+		imp->key_list = lappend(imp->key_list, key);
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * The batch failed: roll it back and store its forms (and 'also', the form
+ * being read when it failed, unless NULL) one by one, which raises the
+ * error again where a call without batches raises it.  Errors other than a
+ * form's data (a cancel, a lost lock) are raised as they are.
+ */
+static void
+redo_one_by_one(Importer *imp, ImpForm *also)
+{
+	ErrorData  *edata;
+	MemoryContext cxt = imp->batch_oldcxt;
+	List	   *forms = NIL;
+	ListCell   *lc;
+	ImpForm    *current = imp->form;
+
+	MemoryContextSwitchTo(cxt);
+	edata = CopyErrorData();
+	FlushErrorState();
+	end_batch(imp, false);
+	if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
+		ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION)
+		ReThrowError(edata);
+	foreach(lc, imp->pending)
+		forms = lappend(forms, ((PendingForm *) lfirst(lc))->form);
+	if (also != NULL && !list_member_ptr(forms, also))
+		forms = lappend(forms, also);
+	imp->pending = NIL;
+	forget_batch_keys(imp);
+	imp->one_by_one = true;
+	foreach(lc, forms)
+	{
+		imp->form = lfirst(lc);
+		store_form(imp, imp->form);
+	}
+	imp->one_by_one = false;
+	imp->form = current;
+	FreeErrorData(edata);		/* not raised again: the batch stored one by one */
+}
+
+/* Store the batch now, or store it one by one if it fails. */
+static void
+finish_batch(Importer *imp)
+{
+	if (!imp->in_batch)
+		return;
+	PG_TRY();
+	{
+		store_batch(imp);
+		end_batch(imp, true);
+		imp->pending = NIL;
+	}
+	PG_CATCH();
+	{
+		redo_one_by_one(imp, NULL);
+	}
+	PG_END_TRY();
+	/* the batch's forms go with the next form read (on_form), not before */
+}
+
+/* The form read last: into the batch (stored when full), or by itself. */
+static void
+store_or_batch(Importer *imp, ImpForm *f)
+{
+	bool		full = false;
+
+	if (imp->one_by_one)
+	{
+		store_form(imp, f);
+		return;
+	}
+	if (!imp->in_batch)
+		begin_batch(imp);
+	PG_TRY();
+	{
+		PendingForm *pf = palloc0(sizeof(PendingForm));
+
+		prepare_form(imp, f, pf->p, &pf->held);
+		pf->form = f;
+		imp->pending = lappend(imp->pending, pf);
+		full = list_length(imp->pending) >= IMPORT_BATCH_FORMS;
+	}
+	PG_CATCH();
+	{
+		redo_one_by_one(imp, f);
+	}
+	PG_END_TRY();
+	if (full)
+		finish_batch(imp);
 }
 
 /* ---------------------------------------------------------------- entry */
@@ -889,6 +1417,15 @@ import_form(PG_FUNCTION_ARGS)
 	imp.callcxt = CurrentMemoryContext;
 	imp.formcxt = AllocSetContextCreate(imp.callcxt, "import_form form",
 										ALLOCSET_DEFAULT_SIZES);
+	{
+		HASHCTL		hc;
+
+		hc.keysize = sizeof(uint64);
+		hc.entrysize = sizeof(KeySeen);
+		hc.hcxt = imp.callcxt;
+		imp.keys = hash_create("import_form keys", 1024, &hc,
+							   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	}
 	MemoryContextSwitchTo(imp.formcxt);
 	ctx.callback = import_context;
 	ctx.arg = &imp;
@@ -896,11 +1433,30 @@ import_form(PG_FUNCTION_ARGS)
 	error_context_stack = &ctx;
 	if (!fp_parse(imp.doc, (size_t) len, work, &sink, &err))
 	{
+		/* the forms before the one that does not read come first */
+		finish_batch(&imp);
 		error_context_stack = ctx.previous;
 		report_parse_error(&imp, &err);
 	}
+	finish_batch(&imp);
 	error_context_stack = ctx.previous;
 	MemoryContextSwitchTo(imp.callcxt);
+
+	/*
+	 * The fingerprints of all the forms stored, in one statement: this
+	 * transaction's own reads see them before commit, and the deferred
+	 * trigger finds them done.
+	 */
+	{
+		int			n = list_length(imp.ids);
+		int64	   *ids = palloc(sizeof(int64) * (n + 1));
+		int			i = 0;
+
+		foreach(lc, imp.ids)
+			ids[i++] = pg_strtoint64((char *) lfirst(lc));
+		pb_refresh_fingerprints(ids, n);
+		pfree(ids);
+	}
 
 	foreach(lc, imp.ids)
 	{

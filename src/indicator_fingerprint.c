@@ -45,6 +45,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "storage/proc.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/hsearch.h"
@@ -71,6 +72,8 @@ static SPIPlanPtr lock_plan = NULL;
 static SPIPlanPtr print_plan = NULL;
 static SPIPlanPtr upsert_plan = NULL;
 static SPIPlanPtr delete_plan = NULL;
+static SPIPlanPtr lock_many_plan = NULL;
+static SPIPlanPtr store_many_plan = NULL;
 
 static void
 forget_on_subabort(SubXactEvent event, SubTransactionId mySubid,
@@ -141,6 +144,38 @@ prepare_plans(void)
 	if (delete_plan == NULL)
 		delete_plan = prepare_kept(
 			"DELETE FROM perfbudget.project_fingerprint WHERE project_id = $1", 1, one);
+}
+
+/*
+ * The statements of pb_refresh_fingerprints: the lock, then the fingerprints
+ * of all the ids computed in one pass (perfbudget.indicator_fingerprints),
+ * stored, and those of forms left without rows deleted, in one statement.
+ */
+static void
+prepare_many_plans(void)
+{
+	Oid			ids[1] = {INT8ARRAYOID};
+
+	if (lock_many_plan == NULL)
+		lock_many_plan = prepare_kept(
+			"SELECT id FROM perfbudget.project WHERE id OPERATOR(pg_catalog.=) ANY ($1) "
+			"ORDER BY id FOR NO KEY UPDATE", 1, ids);
+	if (store_many_plan == NULL)
+		store_many_plan = prepare_kept(
+			"WITH x AS MATERIALIZED (SELECT * FROM perfbudget.indicator_fingerprints($1)), "
+			"gone AS (DELETE FROM perfbudget.project_fingerprint f "
+			"WHERE f.project_id OPERATOR(pg_catalog.=) ANY ($1) AND NOT EXISTS "
+			"(SELECT FROM x WHERE x.project_id OPERATOR(pg_catalog.=) f.project_id)) "
+			"INSERT INTO perfbudget.project_fingerprint AS f "
+			"(project_id, budget_year, region, department, fingerprint) "
+			"SELECT p.id, p.budget_year, p.region, p.department, x.fingerprint "
+			"FROM x JOIN perfbudget.project p ON p.id OPERATOR(pg_catalog.=) x.project_id "
+			"ON CONFLICT (project_id) DO UPDATE "
+			"SET budget_year = excluded.budget_year, region = excluded.region, "
+			"department = excluded.department, fingerprint = excluded.fingerprint "
+			"WHERE (f.budget_year, f.region, f.department, f.fingerprint) "
+			"IS DISTINCT FROM (excluded.budget_year, excluded.region, "
+			"excluded.department, excluded.fingerprint)", 1, ids);
 }
 
 /* Recompute and store the fingerprint of one project. */
@@ -230,6 +265,59 @@ pb_refresh_fingerprint(int64 project_id)
 	SPI_finish();
 	pb_restore_user(&saved);
 	pb_leave_safe_path(level);
+}
+
+/*
+ * Recompute and store the fingerprints of many projects at once, as
+ * import_form does for the forms of one call: the same lock, computation and
+ * upsert (or delete) as refresh_project, in two statements over the array of
+ * ids, so that the cost per form is that of its rows.  The projects are this
+ * transaction's own (import_form just wrote them), so the statement's
+ * snapshot sees every row; ids of deleted projects are skipped by the join.
+ */
+void
+pb_refresh_fingerprints(const int64 *project_ids, int n)
+{
+	HTAB	   *done;
+	CommandId	now;
+	int			level;
+	Datum	   *elems;
+	Datum		arg;
+	PbSavedUser saved;
+
+	if (n == 0)
+		return;
+	done = current_done_set();
+	now = GetCurrentCommandId(false);
+	elems = palloc(sizeof(Datum) * n);
+	for (int i = 0; i < n; i++)
+	{
+		FingerprintDone *entry;
+		bool		found;
+
+		entry = hash_search(done, &project_ids[i], HASH_ENTER, &found);
+		entry->computed_at = now;
+		elems[i] = Int64GetDatum(project_ids[i]);
+	}
+	arg = PointerGetDatum(construct_array(elems, n, INT8OID, sizeof(int64), true,
+										  TYPALIGN_DOUBLE));
+	level = pb_enter_safe_path();
+	pb_become_owner(pb_extension_owner(), &saved);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	prepare_many_plans();
+	if (SPI_execute_plan(lock_many_plan, &arg, NULL, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not lock the projects whose fingerprints are recomputed");
+	if (SPI_execute_plan(store_many_plan, &arg, NULL, false, 0) != SPI_OK_INSERT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not store the indicator fingerprints of %d projects", n),
+				 errdetail("SPI returned %s.", SPI_result_code_string(SPI_result)),
+				 errhint("perfbudget.rebuild_fingerprints() recomputes every stored fingerprint.")));
+	SPI_finish();
+	pb_restore_user(&saved);
+	pb_leave_safe_path(level);
+	pfree(elems);
 }
 
 Datum

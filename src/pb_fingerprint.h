@@ -1,6 +1,7 @@
 /*
  * pb_fingerprint.h — the stored indicator fingerprint of a form
- * (src/indicator_fingerprint.c), recomputed at once by import_form.
+ * (src/indicator_fingerprint.c), recomputed at once by import_form (for all
+ * the forms of a call together).
  */
 #ifndef PB_FINGERPRINT_H
 #define PB_FINGERPRINT_H
@@ -8,5 +9,8 @@
 #include "postgres.h"
 
 extern void pb_refresh_fingerprint(int64 project_id);
+
+/* The same for many forms at once, in three statements whatever their number. */
+extern void pb_refresh_fingerprints(const int64 *project_ids, int n);
 
 #endif

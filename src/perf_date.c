@@ -69,7 +69,7 @@ pb_scan_day_part(Scan *sc, PbScalar *d)
 	int			day;
 	int			k;
 
-	if (lit_at(sc, p, "底") || lit_at(sc, p, "末"))
+	if (LIT_AT(sc, p, "底") || LIT_AT(sc, p, "末"))
 	{
 		d->day = (uint8_t) pb_month_days(d->year, d->month);
 		d->date_style = PB_DATE_MONTH_END;
@@ -81,14 +81,14 @@ pb_scan_day_part(Scan *sc, PbScalar *d)
 	{
 		size_t		q = skip_spaces(sc, p + k);
 
-		if (lit_at(sc, q, "日") || lit_at(sc, q, "号"))
+		if (LIT_AT(sc, q, "日") || LIT_AT(sc, q, "号"))
 		{
 			if (!pb_set_day(sc, d, day, p))
 				return false;
 			sc->pos = q + 3;
 			return true;
 		}
-		if (pb_ends_value_at(sc, p + k) && !lit_at(sc, p + k, " "))
+		if (pb_ends_value_at(sc, p + k) && !LIT_AT(sc, p + k, " "))
 		{
 			if (!pb_set_day(sc, d, day, p))
 				return false;
@@ -107,7 +107,7 @@ pb_scan_after_year(Scan *sc, PbScalar *d)
 	int			month;
 	int			k;
 
-	if (lit_at(sc, p, "底") || lit_at(sc, p, "末"))
+	if (LIT_AT(sc, p, "底") || LIT_AT(sc, p, "末"))
 	{
 		d->month = 12;
 		d->day = 31;
@@ -120,7 +120,7 @@ pb_scan_after_year(Scan *sc, PbScalar *d)
 	{
 		size_t		q = skip_spaces(sc, p + k);
 
-		if (lit_at(sc, q, "月"))
+		if (LIT_AT(sc, q, "月"))
 		{
 			if (!pb_set_month(sc, d, month, p))
 				return false;

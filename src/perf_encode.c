@@ -97,11 +97,13 @@ pb_encode(const PbCell *c, const char *base, unsigned char *dst)
 			d = put_scalar(d, &c->hi);
 	}
 	*d++ = (unsigned char) c->unit.len;
-	memcpy(d, base + c->unit.off, c->unit.len);
+	if (c->unit.len)			/* most cells have no unit and no note */
+		memcpy(d, base + c->unit.off, c->unit.len);
 	d += c->unit.len;
 	*d++ = (unsigned char) (c->note.len & 0xFF);
 	*d++ = (unsigned char) (c->note.len >> 8);
-	memcpy(d, base + c->note.off, c->note.len);
+	if (c->note.len)
+		memcpy(d, base + c->note.off, c->note.len);
 	d += c->note.len;
 	if (c->kind == PB_KIND_QUALITATIVE)
 	{

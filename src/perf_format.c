@@ -234,6 +234,8 @@ pb_drop_unwritable_note(PbCell *cell, const char *base)
 	char		bare[512];		/* two scalars and the unit twice, never a phrase */
 	size_t		n;
 
+	if (cell->note.len == 0)
+		return;					/* most cells: nothing to drop */
 	v.cell = *cell;
 	v.base = base;
 	if (!pb_note_writable(&v, true))

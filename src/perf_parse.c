@@ -30,23 +30,26 @@ typedef struct Shape
 typedef struct Word
 {
 	const char *text;
+	uint8_t		len;			/* bytes of text: the tables are walked per cell */
 	uint8_t		sym;
 } Word;
 
+#define W(text, sym) {"" text, sizeof(text) - 1, sym}
+
 /* Longest first where one is a prefix of another. */
 static const Word prefix_words[] = {
-	{"大于或等于", PB_SYM_GE}, {"大于等于", PB_SYM_GE}, {"高于或等于", PB_SYM_GE},
-	{"不低于", PB_SYM_GE}, {"不少于", PB_SYM_GE}, {"不小于", PB_SYM_GE},
-	{"至少", PB_SYM_GE},
-	{"小于或等于", PB_SYM_LE}, {"小于等于", PB_SYM_LE}, {"低于或等于", PB_SYM_LE},
-	{"不高于", PB_SYM_LE}, {"不超过", PB_SYM_LE}, {"不大于", PB_SYM_LE},
-	{"不多于", PB_SYM_LE}, {"至多", PB_SYM_LE}, {"最多", PB_SYM_LE},
-	{"控制在", PB_SYM_LE},
-	{"超过", PB_SYM_GT}, {"高于", PB_SYM_GT}, {"大于", PB_SYM_GT}, {"多于", PB_SYM_GT},
-	{"低于", PB_SYM_LT}, {"少于", PB_SYM_LT}, {"小于", PB_SYM_LT},
-	{"不满", PB_SYM_LT}, {"不足", PB_SYM_LT},
-	{"达到", PB_SYM_EQ}, {"等于", PB_SYM_EQ},
-	{NULL, 0}
+	W("大于或等于", PB_SYM_GE), W("大于等于", PB_SYM_GE), W("高于或等于", PB_SYM_GE),
+	W("不低于", PB_SYM_GE), W("不少于", PB_SYM_GE), W("不小于", PB_SYM_GE),
+	W("至少", PB_SYM_GE),
+	W("小于或等于", PB_SYM_LE), W("小于等于", PB_SYM_LE), W("低于或等于", PB_SYM_LE),
+	W("不高于", PB_SYM_LE), W("不超过", PB_SYM_LE), W("不大于", PB_SYM_LE),
+	W("不多于", PB_SYM_LE), W("至多", PB_SYM_LE), W("最多", PB_SYM_LE),
+	W("控制在", PB_SYM_LE),
+	W("超过", PB_SYM_GT), W("高于", PB_SYM_GT), W("大于", PB_SYM_GT), W("多于", PB_SYM_GT),
+	W("低于", PB_SYM_LT), W("少于", PB_SYM_LT), W("小于", PB_SYM_LT),
+	W("不满", PB_SYM_LT), W("不足", PB_SYM_LT),
+	W("达到", PB_SYM_EQ), W("等于", PB_SYM_EQ),
+	{NULL, 0, 0}
 };
 
 /*
@@ -54,30 +57,30 @@ static const Word prefix_words[] = {
  * characters 内 and 前 only at the end of the value (see pb_ends_value_at).
  */
 static const Word suffix_words[] = {
-	{"及以上", PB_SYM_GE}, {"或以上", PB_SYM_GE}, {"以上", PB_SYM_GE},
-	{"及以下", PB_SYM_LE}, {"或以下", PB_SYM_LE}, {"以下", PB_SYM_LE},
-	{"以内", PB_SYM_LE}, {"之内", PB_SYM_LE}, {"之前", PB_SYM_LE},
-	{"以前", PB_SYM_LE},
-	{"内", PB_SYM_LE}, {"前", PB_SYM_LE},
-	{NULL, 0}
+	W("及以上", PB_SYM_GE), W("或以上", PB_SYM_GE), W("以上", PB_SYM_GE),
+	W("及以下", PB_SYM_LE), W("或以下", PB_SYM_LE), W("以下", PB_SYM_LE),
+	W("以内", PB_SYM_LE), W("之内", PB_SYM_LE), W("之前", PB_SYM_LE),
+	W("以前", PB_SYM_LE),
+	W("内", PB_SYM_LE), W("前", PB_SYM_LE),
+	{NULL, 0, 0}
 };
 
 /* Words that close a deadline ('12月底到位'); dropped after a date. */
-static const char *const completion_words[] = {
-	"完成", "到位", "完工", "办结", "结束", "落实", "实现", NULL
+static const Word completion_words[] = {
+	W("完成", 0), W("到位", 0), W("完工", 0), W("办结", 0), W("结束", 0), W("落实", 0),
+	W("实现", 0), {NULL, 0, 0}
 };
 
 /* A completion word that ends the value ('到位', not the 完成 of '完成率'). */
 static size_t
 match_completion(const Scan *sc, size_t pos)
 {
-	for (int i = 0; completion_words[i]; i++)
+	for (int i = 0; completion_words[i].text; i++)
 	{
-		size_t		l;
+		size_t		l = completion_words[i].len;
 
-		if (!lit_at(sc, pos, completion_words[i]))
+		if (!lit_at_len(sc, pos, completion_words[i].text, l))
 			continue;
-		l = strlen(completion_words[i]);
 		if (pb_ends_value_at(sc, pos + l))
 			return l;
 	}
@@ -92,14 +95,15 @@ pb_ends_value_at(const Scan *sc, size_t pos)
 		sc->s[pos] == ',' || sc->s[pos] == ';' || sc->s[pos] == '-' ||
 		sc->s[pos] == '~')
 		return true;
-	for (int i = 0; completion_words[i]; i++)
-		if (lit_at(sc, pos, completion_words[i]))
+	for (int i = 0; completion_words[i].text; i++)
+		if (lit_at_len(sc, pos, completion_words[i].text, completion_words[i].len))
 			return true;
-	if (lit_at(sc, pos, "，") ||
-		lit_at(sc, pos, "；") || lit_at(sc, pos, "、"))
+	if (LIT_AT(sc, pos, "，") ||
+		LIT_AT(sc, pos, "；") || LIT_AT(sc, pos, "、"))
 		return true;
 	for (int i = 0; suffix_words[i].text; i++)
-		if (lit_at(sc, pos, suffix_words[i].text) && strlen(suffix_words[i].text) > 3)
+		if (suffix_words[i].len > 3 &&
+			lit_at_len(sc, pos, suffix_words[i].text, suffix_words[i].len))
 			return true;
 	return false;
 }
@@ -135,12 +139,10 @@ match_suffix(const Scan *sc, size_t pos, uint8_t *sym)
 	}
 	for (int i = 0; suffix_words[i].text; i++)
 	{
-		const char *w = suffix_words[i].text;
-		size_t		l;
+		size_t		l = suffix_words[i].len;
 
-		if (!lit_at(sc, pos, w))
+		if (!lit_at_len(sc, pos, suffix_words[i].text, l))
 			continue;
-		l = strlen(w);
 		if (l == 3 && !pb_ends_value_at(sc, pos + l) && unit_continues_at(sc, pos + l))
 			continue;			/* 内/前 inside a unit ('5个国内城市') */
 		*sym = suffix_words[i].sym;
@@ -154,17 +156,21 @@ match_suffix(const Scan *sc, size_t pos, uint8_t *sym)
 static const struct
 {
 	const char *text;
+	uint8_t		len;
 	int8_t		pow10;
 }			unit_prefixes[] = {
-	{"万亿", 12}, {"百万", 6}, {"千万", 7}, {"十万", 5},
-	{"万", 4}, {"亿", 8}, {"千", 3},
-	{NULL, 0}
+	{"万亿", 6, 12}, {"百万", 6, 6}, {"千万", 6, 7}, {"十万", 6, 5},
+	{"万", 3, 4}, {"亿", 3, 8}, {"千", 3, 3},
+	{NULL, 0, 0}
 };
 
 static bool
 is_range_sep_at(const Scan *sc, size_t pos, size_t *len)
 {
-	static const char *const seps[] = {"——", "—", "--", "-", "~", "至", "到", NULL};
+	static const Word seps[] = {
+		W("——", 0), W("—", 0), W("--", 0), W("-", 0), W("~", 0), W("至", 0), W("到", 0),
+		{NULL, 0, 0}
+	};
 
 	switch (ch(sc, pos))
 	{
@@ -177,12 +183,12 @@ is_range_sep_at(const Scan *sc, size_t pos, size_t *len)
 		default:
 			return false;
 	}
-	for (int i = 0; seps[i]; i++)
-		if (lit_at(sc, pos, seps[i]))
+	for (int i = 0; seps[i].text; i++)
+		if (lit_at_len(sc, pos, seps[i].text, seps[i].len))
 		{
-			if (i == 6 && lit_at(sc, pos, "到位"))
+			if (i == 6 && LIT_AT(sc, pos, "到位"))
 				continue;		/* 到位 completes a deadline */
-			*len = strlen(seps[i]);
+			*len = seps[i].len;
 			return true;
 		}
 	return false;
@@ -330,9 +336,9 @@ unit_prefix(const Scan *sc, size_t pos, size_t len, uint8_t *plen)
 {
 	for (int i = 0; unit_prefixes[i].text; i++)
 	{
-		size_t		l = strlen(unit_prefixes[i].text);
+		size_t		l = unit_prefixes[i].len;
 
-		if (l <= len && memcmp(sc->s + pos, unit_prefixes[i].text, l) == 0)
+		if (l <= len && lit_at_len(sc, pos, unit_prefixes[i].text, l))
 		{
 			*plen = (uint8_t) l;
 			return unit_prefixes[i].pow10;
@@ -350,13 +356,13 @@ scan_unit(Scan *sc, PbScalar *out, Shape *shape)
 	size_t		start = p;
 	uint8_t		dummy;
 
-	if (lit_at(sc, p, "%"))
+	if (LIT_AT(sc, p, "%"))
 	{
 		out->kind = PB_KIND_PERCENT;
 		sc->pos = p + 1;
 		return true;
 	}
-	if (lit_at(sc, p, "百分比"))
+	if (LIT_AT(sc, p, "百分比"))
 	{
 		out->kind = PB_KIND_PERCENT;
 		sc->pos = p + 9;
@@ -389,7 +395,7 @@ scan_unit(Scan *sc, PbScalar *out, Shape *shape)
 			break;
 		p += l;
 	}
-	if (p - start >= 3 && (lit_at(sc, p - 3, "内") || lit_at(sc, p - 3, "前")) &&
+	if (p - start >= 3 && (LIT_AT(sc, p - 3, "内") || LIT_AT(sc, p - 3, "前")) &&
 		match_suffix(sc, p, &dummy) > 0)
 		return fail(sc, PB_ERR_SYNTAX, p - 3, "a comparator word is written twice",
 					"one comparator, as in 7个工作日内");
@@ -420,7 +426,7 @@ scan_scalar(Scan *sc, PbScalar *out, Shape *shape)
 	uint32_t	cp;
 
 	memset(shape, 0, sizeof(*shape));
-	if (lit_at(sc, start, "年底") || lit_at(sc, start, "年末"))
+	if (LIT_AT(sc, start, "年底") || LIT_AT(sc, start, "年末"))
 	{
 		memset(out, 0, sizeof(*out));
 		out->kind = PB_KIND_DATE;
@@ -452,7 +458,7 @@ scan_scalar(Scan *sc, PbScalar *out, Shape *shape)
 		size_t		p = skip_spaces(sc, sc->pos);
 		int64_t		v = out->digits;
 
-		if (v >= 1900 && v <= 2199 && lit_at(sc, p, "年"))
+		if (v >= 1900 && v <= 2199 && LIT_AT(sc, p, "年"))
 		{
 			memset(out, 0, sizeof(*out));
 			out->kind = PB_KIND_DATE;
@@ -462,7 +468,7 @@ scan_scalar(Scan *sc, PbScalar *out, Shape *shape)
 			shape->bare_int = false;
 			return pb_scan_after_year(sc, out);
 		}
-		if (lit_at(sc, p, "月"))
+		if (LIT_AT(sc, p, "月"))
 		{
 			memset(out, 0, sizeof(*out));
 			out->kind = PB_KIND_DATE;
@@ -492,7 +498,7 @@ starts_scalar(const Scan *sc, size_t p)
 		return true;
 	if (p < sc->n && (sc->s[p] == '+' || sc->s[p] == '-') && is_digit_at(sc, p + 1))
 		return true;
-	return lit_at(sc, p, "年底") || lit_at(sc, p, "年末");
+	return LIT_AT(sc, p, "年底") || LIT_AT(sc, p, "年末");
 }
 
 static bool
@@ -532,9 +538,9 @@ reads_as_date(const Scan *sc, const PbScalar *s, const Shape *sh)
 {
 	if (s->kind != PB_KIND_QUANTITY || s->scale != 0 || s->digits < 0 || !sh->has_unit)
 		return false;
-	if (lit_at(sc, sh->unit_off, "月"))
+	if (LIT_AT(sc, sh->unit_off, "月"))
 		return true;
-	return lit_at(sc, sh->unit_off, "年") && s->digits >= 1900 && s->digits <= 2199;
+	return LIT_AT(sc, sh->unit_off, "年") && s->digits >= 1900 && s->digits <= 2199;
 }
 
 /* Make the two ends of a range agree in kind and unit. */
@@ -666,8 +672,8 @@ scan_phrase(Scan *sc, PbCell *cell, size_t from)
 		int			l;
 		uint32_t	cp = cp_at(sc, p, &l);
 
-		if (cp == '*' || lit_at(sc, p, "××") || lit_at(sc, p, "XX") ||
-			lit_at(sc, p, "xx") || cp == 0x25A1)
+		if (cp == '*' || LIT_AT(sc, p, "××") || LIT_AT(sc, p, "XX") ||
+			LIT_AT(sc, p, "xx") || cp == 0x25A1)
 			return fail(sc, PB_ERR_SYNTAX, p,
 						"a template placeholder stands where the value should be",
 						"a value such as ≥95% or 充分");
@@ -709,49 +715,57 @@ scan_phrase(Scan *sc, PbCell *cell, size_t from)
 
 /* ---------------------------------------------------------------- symbols */
 
-/* Comparators written with symbols; longest spelling first. */
-static const struct
-{
-	const char *text;
-	uint8_t		sym;
-	bool		band;
-}			symbol_chars[] = {
-	{">=", PB_SYM_GE, false}, {"=>", PB_SYM_GE, false},
-	{"<=", PB_SYM_LE, false}, {"=<", PB_SYM_LE, false},
-	{"≥", PB_SYM_GE, false}, {"≤", PB_SYM_LE, false},
-	{"‹=", PB_SYM_LE, false}, {"›=", PB_SYM_GE, false},	/* quotation marks for < > */
-	{"==", PB_SYM_EQ, false}, {"=", PB_SYM_EQ, false},
-	{">", PB_SYM_GT, false}, {"<", PB_SYM_LT, false},
-	{"±", PB_SYM_RANGE, true}, {"+/-", PB_SYM_RANGE, true},
-	{"+-", PB_SYM_RANGE, true},
-	{NULL, 0, false}
-};
-
-/* Comparator written with symbols at pos; returns its bytes, 0 if none. */
+/*
+ * Comparator written with symbols at pos; returns its bytes, 0 if none.
+ * Spellings, the longest first where one is a prefix of another: >= => <=
+ * =< ≥ ≤ ‹= ›= (quotation marks for < >) == = > < and the bands ± +/- +-.
+ */
 static size_t
 match_symbol_chars(const Scan *sc, size_t pos, uint8_t *sym, bool *band)
 {
+	char		next = ch(sc, pos + 1);
+
 	*band = false;
 	switch (ch(sc, pos))
 	{
 		case '>':
+			*sym = next == '=' ? PB_SYM_GE : PB_SYM_GT;
+			return next == '=' ? 2 : 1;
 		case '<':
+			*sym = next == '=' ? PB_SYM_LE : PB_SYM_LT;
+			return next == '=' ? 2 : 1;
 		case '=':
+			*sym = next == '>' ? PB_SYM_GE : next == '<' ? PB_SYM_LE : PB_SYM_EQ;
+			return (next == '>' || next == '<' || next == '=') ? 2 : 1;
 		case '+':
-		case '\xE2':			/* ≥ ≤ ‹= ›= */
+			if (next != '-' && !LIT_AT(sc, pos, "+/-"))
+				return 0;
+			*band = true;
+			*sym = PB_SYM_RANGE;
+			return next == '-' ? 2 : 3;
 		case '\xC2':			/* ± */
-			break;
+			if (LIT_AT(sc, pos, "±"))
+			{
+				*band = true;
+				*sym = PB_SYM_RANGE;
+				return 2;
+			}
+			return 0;
+		case '\xE2':			/* ≥ ≤ ‹= ›= */
+			if (LIT_AT(sc, pos, "≥") || LIT_AT(sc, pos, "›="))
+			{
+				*sym = PB_SYM_GE;
+				return LIT_AT(sc, pos, "≥") ? 3 : 4;
+			}
+			if (LIT_AT(sc, pos, "≤") || LIT_AT(sc, pos, "‹="))
+			{
+				*sym = PB_SYM_LE;
+				return LIT_AT(sc, pos, "≤") ? 3 : 4;
+			}
+			return 0;
 		default:
 			return 0;
 	}
-	for (int i = 0; symbol_chars[i].text; i++)
-		if (lit_at(sc, pos, symbol_chars[i].text))
-		{
-			*sym = symbol_chars[i].sym;
-			*band = symbol_chars[i].band;
-			return strlen(symbol_chars[i].text);
-		}
-	return 0;
 }
 
 static size_t
@@ -780,10 +794,10 @@ match_prefix_word(const Scan *sc, size_t pos, uint8_t *sym)
 			return 0;
 	}
 	for (int i = 0; prefix_words[i].text; i++)
-		if (lit_at(sc, pos, prefix_words[i].text))
+		if (lit_at_len(sc, pos, prefix_words[i].text, prefix_words[i].len))
 		{
 			*sym = prefix_words[i].sym;
-			return strlen(prefix_words[i].text);
+			return prefix_words[i].len;
 		}
 	return 0;
 }
@@ -815,11 +829,14 @@ typedef enum Tail
 static bool
 starts_list_at(const Scan *sc, size_t p)
 {
-	static const char *const joins[] = {"、", ",", ";", "和", "及", "与", "或", NULL};
+	static const Word joins[] = {
+		W("、", 0), W(",", 0), W(";", 0), W("和", 0), W("及", 0), W("与", 0), W("或", 0),
+		{NULL, 0, 0}
+	};
 
-	for (int i = 0; joins[i]; i++)
-		if (lit_at(sc, p, joins[i]))
-			return is_digit_at(sc, skip_spaces(sc, p + strlen(joins[i])));
+	for (int i = 0; joins[i].text; i++)
+		if (lit_at_len(sc, p, joins[i].text, joins[i].len))
+			return is_digit_at(sc, skip_spaces(sc, p + joins[i].len));
 	return false;
 }
 
@@ -831,7 +848,7 @@ scan_suffix(Scan *sc, PbCell *cell, size_t *pos)
 	size_t		l;
 
 	/* '100%(含)以上': 含 restates that 以上 includes the boundary */
-	if (lit_at(sc, *pos, "(含)") && match_suffix(sc, *pos + 5, &sym) > 0)
+	if (LIT_AT(sc, *pos, "(含)") && match_suffix(sc, *pos + 5, &sym) > 0)
 		*pos += 5;
 	l = match_suffix(sc, *pos, &sym);
 
@@ -896,7 +913,7 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 
 	cp = cp_at(sc, p, &cl);
 	if (match_suffix(sc, p, &sym) > 0 ||
-		(lit_at(sc, p, "(含)") && match_suffix(sc, p + 5, &sym) > 0))
+		(LIT_AT(sc, p, "(含)") && match_suffix(sc, p + 5, &sym) > 0))
 	{
 		fail(sc, PB_ERR_CONTRADICTION, p, "a second comparator follows the value",
 			 "one comparator, as in 95%以上");
@@ -914,8 +931,8 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 	}
 	if (starts_list_at(sc, p) || (cp == ':' && is_digit_at(sc, p + 1)))
 		return TAIL_PHRASE;		/* '1个中心、3个站点': a sentence; '1:1': a ratio */
-	if (is_date && (lit_at(sc, p, "底") || lit_at(sc, p, "末") || lit_at(sc, p, "年") ||
-					lit_at(sc, p, "月") || lit_at(sc, p, "日") || lit_at(sc, p, "号")))
+	if (is_date && (LIT_AT(sc, p, "底") || LIT_AT(sc, p, "末") || LIT_AT(sc, p, "年") ||
+					LIT_AT(sc, p, "月") || LIT_AT(sc, p, "日") || LIT_AT(sc, p, "号")))
 	{
 		/* written right after the date it would become part of it */
 		fail(sc, PB_ERR_SYNTAX, p, "unexpected date word after the value",
@@ -935,7 +952,7 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 			return TAIL_ERROR;
 		}
 	}
-	else if (lit_at(sc, p, "百分比") || (cp < 0x80 && cp != '(' && !pb_is_letter_cp(cp)) ||
+	else if (LIT_AT(sc, p, "百分比") || (cp < 0x80 && cp != '(' && !pb_is_letter_cp(cp)) ||
 			 cp == 0x00B1 || pb_is_comparator_cp(cp))
 	{
 		fail(sc, PB_ERR_SYNTAX, p, "unexpected character after the value",
@@ -968,7 +985,7 @@ scan_month_period(Scan *sc, PbCell *cell)
 		return 0;
 	q = skip_spaces(sc, skip_spaces(sc, p + k1) + sep);
 	k2 = pb_small_int_at(sc, q, &m2);
-	if (k2 == 0 || !lit_at(sc, skip_spaces(sc, q + k2), "月"))
+	if (k2 == 0 || !LIT_AT(sc, skip_spaces(sc, q + k2), "月"))
 		return 0;
 	cell->hi = cell->lo;
 	if (!pb_set_month(sc, &cell->lo, m1, p) || !pb_set_month(sc, &cell->hi, m2, q))
@@ -1136,7 +1153,7 @@ static bool parse_folded(Scan *sc, PbCell *cell, bool allow_qual);
 static bool
 qual_prefix_at(const Scan *sc, size_t p)
 {
-	return lit_at(sc, p, "定性") && (lit_at(sc, p + 6, " ") || lit_at(sc, p + 6, ":"));
+	return LIT_AT(sc, p, "定性") && (LIT_AT(sc, p + 6, " ") || LIT_AT(sc, p + 6, ":"));
 }
 
 /*
@@ -1190,7 +1207,7 @@ parse_folded(Scan *sc, PbCell *cell, bool allow_qual)
 		/* '定性 100%': the symbol written before a value */
 		size_t		q = skip_spaces(sc, 6);
 
-		if (lit_at(sc, q, ":"))
+		if (LIT_AT(sc, q, ":"))
 			q = skip_spaces(sc, q + 1);
 		if (!at_end(sc, q))
 			return parse_under_qual(sc, cell, q);
@@ -1286,6 +1303,88 @@ parse_folded(Scan *sc, PbCell *cell, bool allow_qual)
 	return true;
 }
 
+/*
+ * Is the cell a phrase of CJK ideographs alone (U+4000–U+9FFF, three bytes
+ * led by E4–E9), as most qualitative targets are ('合理', '及时高效')?  Such a
+ * cell folds to itself, holds no comparator, digit, space or placeholder,
+ * and every character is a letter: the scanner would read it as a phrase,
+ * whole.  Only 年底/年末 make a value of ideographs ('年底', '不低于年底'):
+ * a cell holding them takes the long way.
+ */
+static bool
+is_ideograph_phrase(const char *in, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) in;
+
+	if (len == 0 || len % 3 != 0)
+		return false;
+	for (size_t i = 0; i < len; i += 3)
+	{
+		if (p[i] < 0xE4 || p[i] > 0xE9 ||
+			(p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80)
+			return false;
+		/* 年 (E5 B9 B4) then 底 (E5 BA 95) or 末 (E6 9C AB) */
+		if (p[i] == 0xE5 && p[i + 1] == 0xB9 && p[i + 2] == 0xB4 && i + 6 <= len &&
+			((p[i + 3] == 0xE5 && p[i + 4] == 0xBA && p[i + 5] == 0x95) ||
+			 (p[i + 3] == 0xE6 && p[i + 4] == 0x9C && p[i + 5] == 0xAB)))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A plain number or percentage with at most a comparator written in symbols
+ * before it ('=100%', '≥95%', '97.30%', '≤7'): no space, sign, comma, unit,
+ * suffix or note, at most 15 digits.  Such a cell folds to itself and the
+ * scanner reads it as one scalar with the written comparator (or none); it
+ * is read here directly.  Returns false, having written nothing, for any
+ * other cell.
+ */
+static bool
+parse_plain_number(const char *in, size_t len, char *out, PbCell *cell)
+{
+	Scan		sc = {in, len, 0, NULL, false};
+	uint8_t		sym = PB_SYM_NONE;
+	bool		band = false;
+	size_t		p = match_symbol_chars(&sc, 0, &sym, &band);
+	size_t		digits_at = p;
+	uint64_t	v = 0;
+	int			scale = 0;
+	bool		percent = false;
+
+	if (band || len - p > 17)
+		return false;
+	while (p < len && in[p] >= '0' && in[p] <= '9')
+		v = v * 10 + (uint64_t) (in[p++] - '0');
+	if (p == digits_at)
+		return false;
+	if (p < len && in[p] == '.')
+	{
+		size_t		point = ++p;
+
+		while (p < len && in[p] >= '0' && in[p] <= '9')
+			v = v * 10 + (uint64_t) (in[p++] - '0');
+		scale = (int) (p - point);
+		if (scale == 0)
+			return false;
+	}
+	if (p < len && in[p] == '%')
+	{
+		percent = true;
+		p++;
+	}
+	if (p != len)
+		return false;
+	memcpy(out, in, len);
+	reset_value(cell, sym == PB_SYM_NONE ? PB_SYM_EQ : sym,
+				sym == PB_SYM_NONE ? 0 : PB_F_EXPLICIT);
+	cell->kind = percent ? PB_KIND_PERCENT : PB_KIND_QUANTITY;
+	cell->lo.kind = cell->kind;
+	cell->lo.scale = (uint8_t) scale;
+	cell->lo.digits = (int64_t) v;
+	return true;
+}
+
 bool
 pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 {
@@ -1302,6 +1401,18 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 		err->reason = "the cell is longer than 61440 bytes";
 		err->expected = "a cell of at most 60000 bytes of text";
 		return false;
+	}
+	/* the common shapes first, told apart by their first byte */
+	if (len > 0 && len <= 20 && ((unsigned char) in[0] < 0x80 || in[0] == '\xE2') &&
+		parse_plain_number(in, len, out, cell))
+		return true;
+	if (len <= PB_MAX_TEXT && is_ideograph_phrase(in, len))
+	{
+		memcpy(out, in, len);
+		reset_value(cell, PB_SYM_QUAL, 0);
+		cell->kind = PB_KIND_QUALITATIVE;
+		cell->text.len = (uint32_t) len;
+		return true;
 	}
 	if (!pb_fold_text(in, len, out, &n, (size_t) -1, NULL, &bad, false))
 	{
@@ -1353,13 +1464,13 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	uint8_t		sym = PB_SYM_NONE;
 	size_t		l;
 	static const Word named[] = {
-		{"定性指标", PB_SYM_QUAL}, {"定性", PB_SYM_QUAL},
-		{"定量指标", PB_SYM_QUANT}, {"定量", PB_SYM_QUANT},
-		{"区间", PB_SYM_RANGE}, {"范围", PB_SYM_RANGE},
-		{"正向指标", PB_SYM_POSITIVE}, {"正向", PB_SYM_POSITIVE},
-		{"反向指标", PB_SYM_REVERSE}, {"反向", PB_SYM_REVERSE},
-		{"以上", PB_SYM_GE}, {"以下", PB_SYM_LE}, {"以内", PB_SYM_LE},
-		{NULL, 0}
+		W("定性指标", PB_SYM_QUAL), W("定性", PB_SYM_QUAL),
+		W("定量指标", PB_SYM_QUANT), W("定量", PB_SYM_QUANT),
+		W("区间", PB_SYM_RANGE), W("范围", PB_SYM_RANGE),
+		W("正向指标", PB_SYM_POSITIVE), W("正向", PB_SYM_POSITIVE),
+		W("反向指标", PB_SYM_REVERSE), W("反向", PB_SYM_REVERSE),
+		W("以上", PB_SYM_GE), W("以下", PB_SYM_LE), W("以内", PB_SYM_LE),
+		{NULL, 0, 0}
 	};
 
 	memset(err, 0, sizeof(*err));
@@ -1392,7 +1503,7 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	if (l == 0)
 	{
 		for (int i = 0; named[i].text; i++)
-			if (n == strlen(named[i].text) && lit_at(&sc, 0, named[i].text))
+			if (n == named[i].len && lit_at_len(&sc, 0, named[i].text, n))
 			{
 				sym = named[i].sym;
 				l = n;

@@ -1,53 +1,17 @@
 /*
- * perf_text.c — characters and folding for the cell scanner: UTF-8, the
- * classes of characters the grammar cares about (spaces, CJK, numerals,
- * letters, unit characters) and the fold that every cell goes through
- * (full-width ASCII to ASCII, look-alike comparators to ≥ ≤ =, white space
- * collapsed, spaces between two CJK characters dropped because PDF
- * extraction inserts them at line breaks).
+ * perf_text.c — characters and folding for the cell scanner: UTF-8
+ * encoding, spaces and CJK, compatibility forms, and the fold that every
+ * cell goes through (full-width ASCII to ASCII, look-alike comparators to
+ * ≥ ≤ =, white space collapsed, spaces between two CJK characters dropped
+ * because PDF extraction inserts them at line breaks).  The tests the
+ * scanner makes at every position (UTF-8 decoding, numerals, letters, unit
+ * characters) are inline in perf_scan.h.
  *
  * Pure C, no allocation, no PostgreSQL.
  */
 #include "perf_scan.h"
 
 /* ---------------------------------------------------------------- UTF-8 */
-
-/* Decode one UTF-8 sequence; returns its length, or 0 when invalid. */
-int
-pb_utf8_decode(const unsigned char *p, size_t avail, uint32_t *cp)
-{
-	unsigned char c = p[0];
-
-	if (c < 0x80)
-	{
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF && avail >= 2 && (p[1] & 0xC0) == 0x80)
-	{
-		*cp = ((uint32_t) (c & 0x1F) << 6) | (p[1] & 0x3F);
-		return 2;
-	}
-	if (c >= 0xE0 && c <= 0xEF && avail >= 3 &&
-		(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
-	{
-		*cp = ((uint32_t) (c & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) |
-			(p[2] & 0x3F);
-		if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF))
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4 && avail >= 4 && (p[1] & 0xC0) == 0x80 &&
-		(p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
-	{
-		*cp = ((uint32_t) (c & 0x07) << 18) | ((uint32_t) (p[1] & 0x3F) << 12) |
-			((uint32_t) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-		if (*cp < 0x10000 || *cp > 0x10FFFF)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
 
 size_t
 pb_utf8_encode(uint32_t cp, char *dst)
@@ -187,6 +151,16 @@ pb_fold_text(const char *in, size_t len, char *out, size_t *outlen,
 			prev_wide = true;
 			continue;
 		}
+		/* ≤ and ≥ (E2 89 A4/A5) fold to themselves and count as wide */
+		if (p[i] == 0xE2 && i + 2 < len && p[i + 1] == 0x89 &&
+			(p[i + 2] == 0xA4 || p[i + 2] == 0xA5) && !pending_space && o + 3 < stop_at)
+		{
+			out[o++] = (char) p[i++];
+			out[o++] = (char) p[i++];
+			out[o++] = (char) p[i++];
+			prev_wide = true;
+			continue;
+		}
 		/* plain ASCII that folding leaves alone: copy it as it is */
 		if (p[i] > 0x20 && p[i] < 0x7F && !pending_space && o < stop_at)
 		{
@@ -252,65 +226,6 @@ pb_fold(const char *in, size_t len, char *out, size_t *outlen, size_t *bad)
 	return pb_fold_text(in, len, out, outlen, (size_t) -1, NULL, bad, false);
 }
 
-/* Chinese numerals that OCR glues to Arabic digits ('二100'). */
-bool
-pb_is_cjk_numeral(uint32_t cp)
-{
-	switch (cp)
-	{
-		case 0x3007:			/* 〇 */
-		case 0x4E00:			/* 一 */
-		case 0x4E8C:			/* 二 */
-		case 0x4E09:			/* 三 */
-		case 0x56DB:			/* 四 */
-		case 0x4E94:			/* 五 */
-		case 0x516D:			/* 六 */
-		case 0x4E03:			/* 七 */
-		case 0x516B:			/* 八 */
-		case 0x4E5D:			/* 九 */
-		case 0x4E24:			/* 两 */
-			return true;
-		default:
-			return false;
-	}
-}
-
-/* A letter of any script: ASCII, Latin, Greek, Cyrillic, CJK …, not a sign. */
-bool
-pb_is_letter_cp(uint32_t cp)
-{
-	if (cp < 0x80)
-		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
-		return false;
-	return !((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-			 (cp >= 0xFE30 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFFEF));
-}
-
-bool
-pb_is_comparator_cp(uint32_t cp)
-{
-	return cp == '<' || cp == '>' || cp == '=' || cp == 0x2265 || cp == 0x2264;
-}
-
-/* May this code point be part of a unit ('元/人·月', 'km', '人次')? */
-bool
-pb_is_unit_cp(uint32_t cp)
-{
-	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-		return true;
-	if (cp == '/' || cp == 0x00B7 || cp == 0x30FB || cp == 0x2022 || cp == 0x2030 ||
-		cp == 0x00B2 || cp == 0x00B3 || cp == 0x2103)
-		return true;			/* / · ・ • ‰ ² ³ ℃ */
-	if (cp < 0x80)
-		return false;
-	/* CJK punctuation and brackets end a unit */
-	if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-		(cp >= 0x2010 && cp <= 0x206F) || cp == 0x2264 || cp == 0x2265 ||
-		cp == 0x00B1 || cp == 0x00D7)
-		return false;
-	return !pb_is_cjk_numeral(cp);
-}
 bool
 pb_starts_unit(const char *s, size_t len)
 {

@@ -31,14 +31,19 @@ PG_FUNCTION_INFO_V1(perf_target_send);
 void
 pb_check_encoding(void)
 {
-	int			enc = GetDatabaseEncoding();
+	static bool checked = false;	/* a backend's database never changes */
+	int			enc;
 
+	if (likely(checked))
+		return;
+	enc = GetDatabaseEncoding();
 	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("pg_perfbudget needs a UTF8 database"),
 				 errdetail("The database encoding is %s.", GetDatabaseEncodingName()),
 				 errhint("Create the database with ENCODING 'UTF8'.")));
+	checked = true;
 }
 
 void
@@ -53,16 +58,22 @@ pb_view_from_datum(Datum d, PbView *v)
 Datum
 pb_datum_from_cell(const PbCell *in, const char *base)
 {
-	PbCell		cell = *in;
+	PbCell		dropped;
+	const PbCell *cell = in;
 	size_t		n;
 	struct varlena *r;
 
 	/* only what the canonical text writes back is stored */
-	pb_drop_unwritable_note(&cell, base);
-	n = pb_encoded_size(&cell);
+	if (in->note.len > 0)
+	{
+		dropped = *in;
+		pb_drop_unwritable_note(&dropped, base);
+		cell = &dropped;
+	}
+	n = pb_encoded_size(cell);
 	r = (struct varlena *) palloc(VARHDRSZ + n);
 	SET_VARSIZE(r, VARHDRSZ + n);
-	pb_encode(&cell, base, (unsigned char *) VARDATA(r));
+	pb_encode(cell, base, (unsigned char *) VARDATA(r));
 	return PointerGetDatum(r);
 }
 

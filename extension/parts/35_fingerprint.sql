@@ -36,6 +36,25 @@ $$;
 COMMENT ON FUNCTION indicator_fingerprint(bigint) IS
   '指标指纹 — md5 of a form''s 产出/效益/满意度 indicator rows (canonical level-1 and level-2, level-3 name, half-year and annual targets, in line order; rows of 决策/过程 left out); NULL when the form has no such rows. The one definition of "the same indicator set": stored per form in project_fingerprint';
 
+CREATE FUNCTION indicator_fingerprints(project_ids bigint[])
+RETURNS TABLE (project_id bigint, fingerprint text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+    SELECT i.project_id,
+           pg_catalog.md5(pg_catalog.string_agg(
+               pg_catalog.concat_ws('|', perfbudget.canonical_level1(i.level1),
+                                    perfbudget.canonical_level2(i.level2), i.level3,
+                                    i.half_year_target::text, i.annual_target::text),
+               E'\n' ORDER BY i.line_no))
+    FROM perfbudget.indicator i
+    WHERE i.project_id OPERATOR(pg_catalog.=) ANY ($1)
+      AND coalesce(perfbudget.canonical_level1(i.level1), '')
+          OPERATOR(pg_catalog.<>) ALL (ARRAY['决策指标', '过程指标'])
+    GROUP BY i.project_id
+$$;
+COMMENT ON FUNCTION indicator_fingerprints(bigint[]) IS
+  '指标指纹（批量）— indicator_fingerprint of many forms in one pass: one row (project_id, fingerprint) per form that has 产出/效益/满意度 rows, none for the others. The same expression as indicator_fingerprint (test/pgtap/fingerprint.sql checks that they agree); import_form stores the fingerprints of all the forms of a call with it, in one statement';
+
 CREATE TABLE project_fingerprint (
     project_id  bigint PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
     budget_year integer NOT NULL,

@@ -15,6 +15,7 @@
 
 #include "perf_parse.h"
 #include "perf_core.h"
+#include "cell_corpus.h"
 
 /* ---- a tiny test harness ---- */
 
@@ -1454,8 +1455,60 @@ test_issue8(void)
 	end_case();
 }
 
+/*
+ * The frozen corpus (make-cell-corpus, cell_dump.c): every cell must give
+ * what it gave when the corpus was frozen — the same stored bytes, canonical
+ * text and 计算符号 reading, or the same error at the same position.  A
+ * change meant to be only faster must leave this test passing unchanged.
+ */
+static void
+test_frozen_corpus(const char *path)
+{
+	static char line[1 << 20];
+	FILE	   *f = fopen(path, "r");
+	int			lines = 0;
+	int			differ = 0;
+
+	begin_case("frozen corpus: every cell reads as when the corpus was frozen");
+	CHECK(f != NULL);
+	while (f && fgets(line, sizeof(line), f))
+	{
+		size_t		got = strlen(line);
+		char	   *tab = strchr(line, '\t');
+		char	   *cell;
+		char	   *res;
+		size_t		n;
+
+		if (got > 0 && line[got - 1] == '\n')
+			line[--got] = '\0';
+		lines++;
+		if (tab == NULL)
+		{
+			CHECK(tab != NULL);
+			continue;
+		}
+		*tab = '\0';
+		cell = corpus_unescape(line, &n);
+		res = cell_result(cell, n);
+		if (strcmp(res, tab + 1) != 0 && ++differ <= 10)
+		{
+			case_failed = 1;
+			printf("#   cell   %s\n#   frozen %s\n#   now    %s\n", line, tab + 1, res);
+		}
+		free(res);
+		free(cell);
+	}
+	if (f)
+		fclose(f);
+	if (differ > 10)
+		printf("#   … %d cells differ in all\n", differ);
+	CHECK(lines > 20000);
+	CHECK_INT(differ, 0);
+	end_case();
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	test_seed_cells();
 	test_value_shapes();
@@ -1466,6 +1519,7 @@ main(void)
 	test_met();
 	test_decode_rejects();
 	test_issue8();
+	test_frozen_corpus(argc > 1 ? argv[1] : "test/unit/cell_corpus.tsv");
 
 	printf("1..%d\n", n_tests);
 	printf("# %d of %d unit tests failed\n", n_failed, n_tests);
