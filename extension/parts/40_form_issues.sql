@@ -89,15 +89,27 @@ COMMENT ON COLUMN issue_rule.threshold IS '阈值 — the rule''s number, where 
 COMMENT ON COLUMN issue_rule.area IS '类别 — money, indicator, coverage or review';
 COMMENT ON COLUMN issue_rule.description IS '说明 — what the rule reports, in Chinese';
 
--------------------------------------------------------------------- the report
+-------------------------------------------------------------------- the rules, computed
 
+-- Every rule of one form, computed from its rows now: the one definition of
+-- the per-form findings.  perfbudget.issue_finding stores its result per
+-- form (kept at commit, below); this view is what that table must equal,
+-- what the commit-time maintenance and rebuild_findings() compute, and what
+-- form_issues reads for the forms the current transaction has changed.
+-- Rules are evaluated whether enabled or not, without severity (both come
+-- from issue_rule at read time); thresholds are applied here, so a change
+-- of a threshold recomputes the stored findings.  The cross-form rule
+-- boilerplate_indicator_set is not here: form_issues joins it by keys from
+-- the stored fingerprints.
+--
 -- Written for a province's volume: every branch reads the tables once
 -- (joins and GROUP BY, no per-project subquery), and each branch starts
 -- from perfbudget.project with its year, region, department, id and name as
--- plain columns, so that a filter on any of them reaches the project
--- table's indexes through the UNION ALL and the GROUP BYs.
-CREATE VIEW form_issues WITH (security_invoker = true) AS
-SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
+-- plain columns, so that a filter on any of them (project_id = ANY(ids) in
+-- the maintenance) reaches the project table's indexes through the UNION
+-- ALL and the GROUP BYs.
+CREATE VIEW issue_finding_computed WITH (security_invoker = true) AS
+SELECT f.project_id, f.code, f.line_no, f.message,
        f.budget_year, f.department, f.project_name, f.region
 FROM (
     -- money: one row per project with its expenditure rows summed
@@ -258,6 +270,244 @@ FROM (
     ) AS c(code, failed, what)
     WHERE c.failed
     UNION ALL
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
+           format('项目「%s」的年度目标照抄中长期目标', p.name)
+    FROM perfbudget.project p
+    WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
+) AS f;
+
+COMMENT ON VIEW issue_finding_computed IS '校验结果（重算）— every finding of every form computed from its rows now, all rules but boilerplate_indicator_set, enabled or not, without severity: the reference that perfbudget.issue_finding equals once the writing transactions have committed';
+COMMENT ON COLUMN issue_finding_computed.project_id IS '项目编号 — the form (perfbudget.project.id)';
+COMMENT ON COLUMN issue_finding_computed.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
+COMMENT ON COLUMN issue_finding_computed.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN issue_finding_computed.message IS '问题说明 — what is wrong, in Chinese';
+COMMENT ON COLUMN issue_finding_computed.budget_year IS '预算年度 — budget year of the form';
+COMMENT ON COLUMN issue_finding_computed.department IS '主管部门 — supervising department of the form';
+COMMENT ON COLUMN issue_finding_computed.project_name IS '项目名称 — name of the form''s project';
+COMMENT ON COLUMN issue_finding_computed.region IS '行政区划 — region of the form';
+
+-------------------------------------------------------------------- the rules, stored
+
+-- perfbudget.issue_finding holds issue_finding_computed per form, brought
+-- up to date at commit (src/issue_finding.c):
+--
+--   project, expenditure, indicator ──(statement triggers with transition
+--   tables: the project ids only, no query)──► the transaction's pending
+--   set ──(first deferred trigger event at commit: one statement for all of
+--   them)──► issue_finding
+--
+-- At commit the pending forms' project rows are locked in id order (FOR NO
+-- KEY UPDATE, as the fingerprint and sum triggers do), then their findings
+-- are deleted and recomputed from issue_finding_computed in one statement
+-- under the latest snapshot: a writer committing after us recomputes with
+-- our rows.  The deferred events are those of findings_at_commit on
+-- project and expenditure and of indicator_fingerprint on indicator (one
+-- event queue per row there already; it flushes first).  Until commit,
+-- form_issues recomputes the pending forms of the reading transaction
+-- itself (findings_pending()), so a transaction sees its own writes.
+--
+-- Not dumped: a restore loads project, expenditure and indicator, whose
+-- triggers fill it at each load's commit; rebuild_findings() recomputes
+-- it from scratch.  No foreign key to project: the findings of a deleted
+-- form are deleted by the same maintenance (one statement per commit
+-- instead of a key check per finding).
+CREATE TABLE issue_finding (
+    project_id bigint NOT NULL,
+    code       text NOT NULL,
+    line_no    integer,
+    message    text NOT NULL
+);
+CREATE INDEX issue_finding_project_idx ON issue_finding (project_id);
+COMMENT ON TABLE issue_finding IS '校验结果 — the findings of form_issues per form (all rules but boilerplate_indicator_set, enabled or not, thresholds applied), kept at commit by the triggers findings_collect and findings_at_commit; equal to issue_finding_computed once writers have committed. Not dumped: rebuilt as a restore loads the forms, or by perfbudget.rebuild_findings()';
+COMMENT ON COLUMN issue_finding.project_id IS '项目编号 — the form (perfbudget.project.id)';
+COMMENT ON COLUMN issue_finding.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
+COMMENT ON COLUMN issue_finding.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN issue_finding.message IS '问题说明 — what is wrong, in Chinese, with the threshold in force when it was computed';
+COMMENT ON INDEX issue_finding_project_idx IS 'the findings of one form: form_issues by project, and their replacement at commit';
+
+CREATE FUNCTION findings_collect() RETURNS trigger
+    AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION findings_collect() IS
+  'statement trigger (with transition tables): adds the project ids of the changed rows (the column named by the trigger''s argument) to the transaction''s pending set, whose findings are recomputed at commit; runs no query';
+
+CREATE FUNCTION findings_at_commit() RETURNS trigger
+    AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION findings_at_commit() IS
+  'deferred constraint trigger: at commit (or SET CONSTRAINTS … IMMEDIATE), locks the pending forms'' project rows in id order and replaces their rows of issue_finding by issue_finding_computed in one statement; later events of the same commit find nothing pending';
+
+CREATE FUNCTION findings_pending() RETURNS bigint[]
+    AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION findings_pending() IS
+  'the ids of the forms this transaction changed whose stored findings are not yet recomputed (empty in other sessions and after commit); form_issues computes these forms'' findings at read time';
+
+CREATE TRIGGER project_findings_insert
+    AFTER INSERT ON project REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('id');
+CREATE TRIGGER project_findings_update
+    AFTER UPDATE ON project REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('id');
+CREATE TRIGGER project_findings_delete
+    AFTER DELETE ON project REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('id');
+CREATE TRIGGER expenditure_findings_insert
+    AFTER INSERT ON expenditure REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER expenditure_findings_update
+    AFTER UPDATE ON expenditure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER expenditure_findings_delete
+    AFTER DELETE ON expenditure REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_findings_insert
+    AFTER INSERT ON indicator REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_findings_update
+    AFTER UPDATE ON indicator REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_findings_delete
+    AFTER DELETE ON indicator REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+COMMENT ON TRIGGER project_findings_insert ON project IS 'new forms: their findings are computed at commit';
+COMMENT ON TRIGGER project_findings_update ON project IS 'changed forms (name, money, dates, goals …): their findings are recomputed at commit';
+COMMENT ON TRIGGER project_findings_delete ON project IS 'deleted forms: their findings are deleted at commit';
+COMMENT ON TRIGGER expenditure_findings_insert ON expenditure IS 'forms with new expenditure rows: findings recomputed at commit';
+COMMENT ON TRIGGER expenditure_findings_update ON expenditure IS 'forms with changed expenditure rows (old and new form): findings recomputed at commit';
+COMMENT ON TRIGGER expenditure_findings_delete ON expenditure IS 'forms with deleted expenditure rows: findings recomputed at commit';
+COMMENT ON TRIGGER indicator_findings_insert ON indicator IS 'forms with new indicator rows: findings recomputed at commit';
+COMMENT ON TRIGGER indicator_findings_update ON indicator IS 'forms with changed indicator rows (old and new form): findings recomputed at commit';
+COMMENT ON TRIGGER indicator_findings_delete ON indicator IS 'forms with deleted indicator rows: findings recomputed at commit';
+
+CREATE CONSTRAINT TRIGGER project_findings
+    AFTER INSERT OR UPDATE OR DELETE ON project
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('id');
+CREATE CONSTRAINT TRIGGER expenditure_findings
+    AFTER INSERT OR UPDATE OR DELETE ON expenditure
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('project_id');
+COMMENT ON TRIGGER project_findings ON project IS
+  '校验结果: the pending forms'' findings recomputed into issue_finding at commit (deferred; the first event of the commit does all of them)';
+COMMENT ON TRIGGER expenditure_findings ON expenditure IS
+  '校验结果: the same at commit for a transaction that changed only expenditure rows';
+
+-- A new threshold changes the stored findings of its rule: every form is
+-- recomputed at commit.  On/off and severity are applied at read time and
+-- need nothing.
+CREATE FUNCTION findings_touch_all() RETURNS void
+    AS 'MODULE_PATHNAME' LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION findings_touch_all() IS
+  'adds every form to the transaction''s pending set (its findings are then recomputed at commit, and read as computed until then); a threshold change of issue_rule_setting calls it';
+
+CREATE FUNCTION issue_rule_setting_changed() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        PERFORM perfbudget.findings_touch_all();
+    ELSIF TG_OP = 'INSERT' THEN
+        IF EXISTS (SELECT FROM new_rows n WHERE n.threshold IS NOT NULL) THEN
+            PERFORM perfbudget.findings_touch_all();
+        END IF;
+    ELSIF TG_OP = 'DELETE' THEN
+        IF EXISTS (SELECT FROM old_rows o WHERE o.threshold IS NOT NULL) THEN
+            PERFORM perfbudget.findings_touch_all();
+        END IF;
+    ELSIF EXISTS (SELECT FROM old_rows o FULL JOIN new_rows n ON n.code OPERATOR(pg_catalog.=) o.code
+                  WHERE o.code IS NULL OR n.code IS NULL OR o.threshold IS DISTINCT FROM n.threshold) THEN
+        PERFORM perfbudget.findings_touch_all();
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION issue_rule_setting_changed() IS
+  'trigger of issue_rule_setting: when a threshold is set, changed or removed, every form''s findings are recomputed at commit (perfbudget.findings_touch_all)';
+
+CREATE TRIGGER issue_rule_setting_insert
+    AFTER INSERT ON issue_rule_setting REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION issue_rule_setting_changed();
+CREATE TRIGGER issue_rule_setting_update
+    AFTER UPDATE ON issue_rule_setting REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION issue_rule_setting_changed();
+CREATE TRIGGER issue_rule_setting_delete
+    AFTER DELETE ON issue_rule_setting REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION issue_rule_setting_changed();
+CREATE TRIGGER issue_rule_setting_truncate
+    AFTER TRUNCATE ON issue_rule_setting
+    FOR EACH STATEMENT EXECUTE FUNCTION issue_rule_setting_changed();
+CREATE CONSTRAINT TRIGGER issue_rule_setting_findings
+    AFTER INSERT OR UPDATE OR DELETE ON issue_rule_setting
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit();
+COMMENT ON TRIGGER issue_rule_setting_insert ON issue_rule_setting IS 'a new threshold: every form''s findings recomputed at commit';
+COMMENT ON TRIGGER issue_rule_setting_update ON issue_rule_setting IS 'a changed threshold: every form''s findings recomputed at commit';
+COMMENT ON TRIGGER issue_rule_setting_delete ON issue_rule_setting IS 'a removed threshold: every form''s findings recomputed at commit';
+COMMENT ON TRIGGER issue_rule_setting_truncate ON issue_rule_setting IS 'all settings removed: every form''s findings recomputed (at once, TRUNCATE queues no deferred event)';
+COMMENT ON TRIGGER issue_rule_setting_findings ON issue_rule_setting IS 'the recomputation at commit after a threshold change';
+
+CREATE FUNCTION rebuild_findings() RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n bigint;
+BEGIN
+    LOCK TABLE perfbudget.project, perfbudget.expenditure, perfbudget.indicator,
+               perfbudget.issue_rule_setting IN SHARE MODE;
+    LOCK TABLE perfbudget.issue_finding IN EXCLUSIVE MODE;
+    DELETE FROM perfbudget.issue_finding;
+    INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message)
+    SELECT c.project_id, c.code, c.line_no, c.message FROM perfbudget.issue_finding_computed c;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END
+$$;
+COMMENT ON FUNCTION rebuild_findings() IS
+  '重建校验结果 — recomputes issue_finding from the forms (after a data-only restore with --disable-triggers, or to check it); returns the number of findings stored. Locks the forms and the settings against writes while it runs';
+
+-- TRUNCATE fires no row or transition-table triggers: the findings are
+-- recomputed at once (TRUNCATE project CASCADE leaves none).
+CREATE FUNCTION findings_truncate() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM perfbudget.rebuild_findings();
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION findings_truncate() IS
+  'trigger of project, expenditure and indicator: a TRUNCATE recomputes issue_finding at once (rebuild_findings)';
+CREATE TRIGGER project_findings_truncate
+    AFTER TRUNCATE ON project FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+CREATE TRIGGER expenditure_findings_truncate
+    AFTER TRUNCATE ON expenditure FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+CREATE TRIGGER indicator_findings_truncate
+    AFTER TRUNCATE ON indicator FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+COMMENT ON TRIGGER project_findings_truncate ON project IS 'TRUNCATE of the forms: issue_finding recomputed (emptied)';
+COMMENT ON TRIGGER expenditure_findings_truncate ON expenditure IS 'TRUNCATE of the expenditure rows: issue_finding recomputed';
+COMMENT ON TRIGGER indicator_findings_truncate ON indicator IS 'TRUNCATE of the indicator rows: issue_finding recomputed';
+
+-------------------------------------------------------------------- the report
+
+-- The stored findings of the forms, those of the forms this transaction
+-- changed computed now instead (findings_pending(), empty in any other
+-- session), and the copied-set rule joined by keys from the stored
+-- fingerprints; on/off and severity from issue_rule.  Every branch exposes
+-- the project's id, year, region and department as plain columns, so that
+-- filters reach the project table's indexes.
+CREATE VIEW form_issues WITH (security_invoker = true) AS
+SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
+       f.budget_year, f.department, f.project_name, f.region
+FROM (
+    SELECT s.project_id, p.budget_year, p.region, p.department, p.name AS project_name,
+           s.line_no, s.code, s.message
+    FROM perfbudget.project p
+    JOIN perfbudget.issue_finding s ON s.project_id = p.id
+    WHERE p.id <> ALL ((SELECT perfbudget.findings_pending())::bigint[])
+    UNION ALL
+    SELECT c.project_id, c.budget_year, c.region, c.department, c.project_name,
+           c.line_no, c.code, c.message
+    FROM perfbudget.issue_finding_computed c
+    WHERE c.project_id = ANY ((SELECT perfbudget.findings_pending())::bigint[])
+    UNION ALL
     -- review: indicator sets copied across a department's projects (the
     -- form's stored fingerprint and its group's count, joined by keys, so
     -- filters on id, year, region or department reach the indexes)
@@ -271,11 +521,6 @@ FROM (
       ON g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
      AND g.department = fp.department AND g.fingerprint = fp.fingerprint
     WHERE g.forms >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
-    UNION ALL
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
-           format('项目「%s」的年度目标照抄中长期目标', p.name)
-    FROM perfbudget.project p
-    WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
 ) AS f
 JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
 
