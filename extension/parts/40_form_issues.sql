@@ -507,6 +507,21 @@ COMMENT ON TRIGGER indicator_findings_truncate ON indicator IS 'TRUNCATE of the 
 
 -------------------------------------------------------------------- the report
 
+-- The findings of some forms computed now, through issue_finding_computed
+-- (a SQL function the planner inlines, so that the ids reach the project
+-- table's index in every branch).
+CREATE FUNCTION findings_computed(project_ids bigint[])
+RETURNS TABLE (project_id bigint, code text, line_no integer, message text,
+               budget_year integer, department text, project_name text, region text)
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT c.project_id, c.code, c.line_no, c.message,
+           c.budget_year, c.department, c.project_name, c.region
+    FROM perfbudget.issue_finding_computed c
+    WHERE c.project_id OPERATOR(pg_catalog.=) ANY (project_ids)
+$$;
+COMMENT ON FUNCTION findings_computed(bigint[]) IS
+  '重算校验结果 — issue_finding_computed for the given forms (inlined by the planner: the ids reach each rule''s index scan); form_issues reads it for the forms pending in the reading transaction';
+
 -- The stored findings of the forms, those of the forms this transaction
 -- changed computed now instead (findings_pending(), empty in any other
 -- session), and the copied-set rule joined by keys from the stored
@@ -525,8 +540,7 @@ FROM (
     UNION ALL
     SELECT c.project_id, c.budget_year, c.region, c.department, c.project_name,
            c.line_no, c.code, c.message
-    FROM perfbudget.issue_finding_computed c
-    WHERE c.project_id = ANY ((SELECT perfbudget.findings_pending())::bigint[])
+    FROM perfbudget.findings_computed((SELECT perfbudget.findings_pending())) c
     UNION ALL
     -- review: indicator sets copied across a department's projects (the
     -- form's stored fingerprint and its group's count, joined by keys, so
