@@ -81,6 +81,7 @@ static PendingSets sets;
 static LocalTransactionId sets_lxid = InvalidLocalTransactionId;
 static bool callback_registered = false;
 
+static SPIPlanPtr lock_table_plan = NULL;
 static SPIPlanPtr lock_plan = NULL;
 static SPIPlanPtr replace_plan = NULL;
 static SPIPlanPtr lock_all_plan = NULL;
@@ -271,6 +272,9 @@ prepare_plans(void)
 {
 	Oid			ids[1] = {INT8ARRAYOID};
 
+	if (lock_table_plan == NULL)
+		lock_table_plan = prepare_kept(
+			"LOCK TABLE perfbudget.issue_finding IN ROW EXCLUSIVE MODE", 0, NULL);
 	if (lock_plan == NULL)
 		lock_plan = prepare_kept(
 			"SELECT NULL FROM perfbudget.project WHERE id = ANY ($1) "
@@ -393,7 +397,16 @@ pb_flush_findings(void)
 		Datum		args[1];
 
 		args[0] = pending_array(s->pending);
-		/* non-read-only: advances the command counter, so our changes are seen */
+
+		/*
+		 * Every wait before the snapshot is taken: for a threshold change
+		 * recomputing the whole table (which holds it in SHARE ROW
+		 * EXCLUSIVE mode until it commits), then for the writers of the same
+		 * forms (row locks).  A snapshot taken before a wait would miss
+		 * what they committed.  The non-read-only SPI calls also advance
+		 * the command counter, so this transaction's changes are seen.
+		 */
+		run_plan(lock_table_plan, NULL, false, SPI_OK_UTILITY, "lock");
 		run_plan(lock_plan, args, false, SPI_OK_SELECT, "lock");
 		run_plan(replace_plan, args, true, SPI_OK_INSERT, "recompute");
 	}
