@@ -664,28 +664,24 @@ SELECT f.project_id, f.code, f.line_no, f.message,
 FROM (
     -- money: one row per project with its expenditure rows summed
     SELECT c.id AS project_id, c.budget_year, c.region, c.department, c.name AS project_name,
-           NULL::integer AS line_no, c.code, c.message
+           NULL::integer AS line_no, split_part(c.hit, E'\x1f', 1) AS code,
+           substr(c.hit, strpos(c.hit, E'\x1f') + 1) AS message
     FROM (SELECT x.id, x.budget_year, x.region, x.department, x.name,
-                 unnest(ARRAY[
-                  'no_expenditure_rows',
-                  'expenditure_sum_mismatch',
-                  'period_reversed',
-                  'unit_mix']) AS code,
-                 unnest(ARRAY[
-                  CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
-                        THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END,
-                  CASE WHEN x.n > 0 AND (coalesce(x.half_sum, 0) <> coalesce(x.spend_half_year, 0)
-                                          OR coalesce(x.annual_sum, 0) <> coalesce(x.spend_annual, 0))
-                        THEN format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
-                                    x.name, x.half_sum, x.annual_sum, coalesce(x.spend_half_year, 0),
-                                    coalesce(x.spend_annual, 0)) END,
-                  CASE WHEN x.start_month > x.end_month
-                        THEN format('项目「%s」开始时间 %s 晚于完成时间 %s', x.name,
-                                    to_char(x.start_month, 'YYYY年FMMM月'), to_char(x.end_month, 'YYYY年FMMM月')) END,
-                  CASE WHEN x.max_amount / x.min_amount >=
-                             (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
-                        THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
-                                    x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END]) AS message
+                 unnest(array_remove(ARRAY[
+                  'no_expenditure_rows' || E'\x1f' || CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
+                           THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END,
+                  'expenditure_sum_mismatch' || E'\x1f' || CASE WHEN x.n > 0 AND (coalesce(x.half_sum, 0) <> coalesce(x.spend_half_year, 0)
+                                             OR coalesce(x.annual_sum, 0) <> coalesce(x.spend_annual, 0))
+                           THEN format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
+                                       x.name, x.half_sum, x.annual_sum, coalesce(x.spend_half_year, 0),
+                                       coalesce(x.spend_annual, 0)) END,
+                  'period_reversed' || E'\x1f' || CASE WHEN x.start_month > x.end_month
+                           THEN format('项目「%s」开始时间 %s 晚于完成时间 %s', x.name,
+                                       to_char(x.start_month, 'YYYY年FMMM月'), to_char(x.end_month, 'YYYY年FMMM月')) END,
+                  'unit_mix' || E'\x1f' || CASE WHEN x.max_amount / x.min_amount >=
+                                (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
+                           THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
+                                       x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END], NULL)) AS hit
           FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
                        p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
                        count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
@@ -694,93 +690,78 @@ FROM (
                 FROM perfbudget.project p
                 LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
                 GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x) c
-    WHERE c.message IS NOT NULL
     UNION ALL
     -- indicator rows: every rule of one row in one pass over the rows
-    SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no, c.code, c.message
+    SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
     FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no,
-                 unnest(ARRAY[
-                  'annual_target_missing',
-                  'qualitative_with_number',
-                  'qualitative_measurable',
-                  'qualitative_with_number',
-                  'qualitative_measurable',
-                  'percent_out_of_range',
-                  'percent_out_of_range',
-                  'rate_in_days',
-                  'count_without_unit',
-                  'date_outside_period',
-                  'date_outside_period',
-                  'half_year_beyond_annual',
-                  'satisfaction_below_threshold']) AS code,
-                 unnest(ARRAY[
-                  CASE WHEN i.annual_target IS NULL
-                        THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END,
-                  CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
-                             AND perfbudget.perf_kind(i.half_year_target) IN ('percent', 'quantity')
-                        THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '半年',
-                                    perfbudget.perf_value_of(i.half_year_target)) END,
-                  CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
-                             AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
-                        THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
-                                    i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
-                                    CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
-                  CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
-                             AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
-                        THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
-                                    perfbudget.perf_value_of(i.annual_target)) END,
-                  CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
-                             AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
-                        THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
-                                    i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
-                                    CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
-                  CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
-                             AND (perfbudget.perf_number(i.half_year_target) < 0
-                                  OR perfbudget.perf_number(i.half_year_target) > 100)
-                        THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
-                                    '半年', i.half_year_target) END,
-                  CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                             AND (perfbudget.perf_number(i.annual_target) < 0
-                                  OR perfbudget.perf_number(i.annual_target) > 100)
-                        THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
-                                    '全年', i.annual_target) END,
-                  CASE WHEN i.level3 LIKE '%率%'
-                             AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
-                        THEN format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3,
-                                    perfbudget.perf_unit(i.annual_target)) END,
-                  CASE WHEN perfbudget.perf_kind(i.annual_target) = 'quantity'
-                             AND perfbudget.perf_unit(i.annual_target) IS NULL
-                             AND i.level3 !~ '[(（].+[)）]'
-                        THEN format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3,
-                                    i.annual_target) END,
-                  CASE WHEN perfbudget.perf_date(i.half_year_target) < p.start_month
-                             OR perfbudget.perf_date(i.half_year_target) >= (p.end_month + interval '1 month')
-                        THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
-                                    i.half_year_target, to_char(p.start_month, 'YYYY年FMMM月'),
-                                    to_char(p.end_month, 'YYYY年FMMM月')) END,
-                  CASE WHEN perfbudget.perf_date(i.annual_target) < p.start_month
-                             OR perfbudget.perf_date(i.annual_target) >= (p.end_month + interval '1 month')
-                        THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
-                                    i.annual_target, to_char(p.start_month, 'YYYY年FMMM月'),
-                                    to_char(p.end_month, 'YYYY年FMMM月')) END,
-                  CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'percent'
-                             AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                             AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
-                             AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-                             AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
-                        THEN format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
-                                    i.half_year_target, i.annual_target) END,
-                  CASE WHEN (perfbudget.canonical_level1(i.level1) = '满意度指标' OR i.level3 LIKE '%满意%')
-                             AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                             AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-                             AND perfbudget.perf_number(i.annual_target) <
-                                 (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
-                        THEN format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
-                                    (SELECT threshold FROM perfbudget.issue_rule
-                                     WHERE code = 'satisfaction_below_threshold')) END]) AS message
+                 unnest(array_remove(ARRAY[
+                  'annual_target_missing' || E'\x1f' || CASE WHEN i.annual_target IS NULL
+                           THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END,
+                  'qualitative_with_number' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
+                                AND perfbudget.perf_kind(i.half_year_target) IN ('percent', 'quantity')
+                           THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '半年',
+                                       perfbudget.perf_value_of(i.half_year_target)) END,
+                  'qualitative_measurable' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
+                                AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
+                           THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
+                                       i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
+                                       CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                  'qualitative_with_number' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
+                                AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
+                           THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
+                                       perfbudget.perf_value_of(i.annual_target)) END,
+                  'qualitative_measurable' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
+                                AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
+                           THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
+                                       i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
+                                       CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                  'percent_out_of_range' || E'\x1f' || CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
+                                AND (perfbudget.perf_number(i.half_year_target) < 0
+                                     OR perfbudget.perf_number(i.half_year_target) > 100)
+                           THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
+                                       '半年', i.half_year_target) END,
+                  'percent_out_of_range' || E'\x1f' || CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                                AND (perfbudget.perf_number(i.annual_target) < 0
+                                     OR perfbudget.perf_number(i.annual_target) > 100)
+                           THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
+                                       '全年', i.annual_target) END,
+                  'rate_in_days' || E'\x1f' || CASE WHEN i.level3 LIKE '%率%'
+                                AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
+                           THEN format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3,
+                                       perfbudget.perf_unit(i.annual_target)) END,
+                  'count_without_unit' || E'\x1f' || CASE WHEN perfbudget.perf_kind(i.annual_target) = 'quantity'
+                                AND perfbudget.perf_unit(i.annual_target) IS NULL
+                                AND i.level3 !~ '[(（].+[)）]'
+                           THEN format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3,
+                                       i.annual_target) END,
+                  'date_outside_period' || E'\x1f' || CASE WHEN perfbudget.perf_date(i.half_year_target) < p.start_month
+                                OR perfbudget.perf_date(i.half_year_target) >= (p.end_month + interval '1 month')
+                           THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
+                                       i.half_year_target, to_char(p.start_month, 'YYYY年FMMM月'),
+                                       to_char(p.end_month, 'YYYY年FMMM月')) END,
+                  'date_outside_period' || E'\x1f' || CASE WHEN perfbudget.perf_date(i.annual_target) < p.start_month
+                                OR perfbudget.perf_date(i.annual_target) >= (p.end_month + interval '1 month')
+                           THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
+                                       i.annual_target, to_char(p.start_month, 'YYYY年FMMM月'),
+                                       to_char(p.end_month, 'YYYY年FMMM月')) END,
+                  'half_year_beyond_annual' || E'\x1f' || CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'percent'
+                                AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                                AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
+                                AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                                AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
+                           THEN format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
+                                       i.half_year_target, i.annual_target) END,
+                  'satisfaction_below_threshold' || E'\x1f' || CASE WHEN (perfbudget.canonical_level1(i.level1) = '满意度指标' OR i.level3 LIKE '%满意%')
+                                AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                                AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                                AND perfbudget.perf_number(i.annual_target) <
+                                    (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
+                           THEN format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
+                                       (SELECT threshold FROM perfbudget.issue_rule
+                                        WHERE code = 'satisfaction_below_threshold')) END], NULL)) AS hit
           FROM perfbudget.project p
           JOIN perfbudget.indicator i ON i.project_id = p.id) c
-    WHERE c.message IS NOT NULL
     UNION ALL
     -- the same 三级 name twice under one 二级
     SELECT p.id, p.budget_year, p.region, p.department, p.name, min(i.line_no), 'duplicate_indicator',
@@ -792,34 +773,18 @@ FROM (
     HAVING count(*) > 1
     UNION ALL
     -- coverage: one row per project with what its indicator table has
-    SELECT c.id, c.budget_year, c.region, c.department, c.name, NULL, c.code,
-           format('项目「%s」%s', c.name, c.what)
+    SELECT c.id, c.budget_year, c.region, c.department, c.name, NULL,
+           split_part(c.hit, E'\x1f', 1), format('项目「%s」%s', c.name, substr(c.hit, strpos(c.hit, E'\x1f') + 1))
     FROM (SELECT h.id, h.budget_year, h.region, h.department, h.name,
-                 unnest(ARRAY[
-                  'missing_output',
-                  'missing_benefit',
-                  'missing_satisfaction',
-                  'output_without_quantity',
-                  'output_without_quality_or_timeliness',
-                  'missing_cost',
-                  'too_few_indicators']) AS code,
-                 unnest(ARRAY[
-                  NOT h.has_output,
-                  NOT h.has_benefit,
-                  NOT h.has_satisfaction,
-                  h.has_output AND NOT h.has_quantity,
-                  h.has_output AND NOT h.has_quality,
-                  NOT h.has_cost,
-                  h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')]) AS failed,
-                 unnest(ARRAY[
-                  '缺少产出指标',
-                  '缺少效益指标',
-                  '缺少满意度指标',
-                  '产出指标缺少数量指标',
-                  '产出指标缺少质量指标或时效指标',
-                  '缺少成本指标',
-                  format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
-                          (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators'))]) AS what
+                 unnest(array_remove(ARRAY[
+                  CASE WHEN NOT h.has_output THEN 'missing_output' || E'\x1f' || '缺少产出指标' END,
+                  CASE WHEN NOT h.has_benefit THEN 'missing_benefit' || E'\x1f' || '缺少效益指标' END,
+                  CASE WHEN NOT h.has_satisfaction THEN 'missing_satisfaction' || E'\x1f' || '缺少满意度指标' END,
+                  CASE WHEN (h.has_output AND NOT h.has_quantity) THEN 'output_without_quantity' || E'\x1f' || '产出指标缺少数量指标' END,
+                  CASE WHEN (h.has_output AND NOT h.has_quality) THEN 'output_without_quality_or_timeliness' || E'\x1f' || '产出指标缺少质量指标或时效指标' END,
+                  CASE WHEN NOT h.has_cost THEN 'missing_cost' || E'\x1f' || '缺少成本指标' END,
+                  CASE WHEN (h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')) THEN 'too_few_indicators' || E'\x1f' || format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
+                             (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')) END], NULL)) AS hit
           FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
                        coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
                        coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
@@ -833,7 +798,6 @@ FROM (
                                   perfbudget.canonical_level2(level2) AS l2
                            FROM perfbudget.indicator) i ON i.project_id = p.id
                 GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h) c
-    WHERE c.failed
     UNION ALL
     SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
            format('项目「%s」的年度目标照抄中长期目标', p.name)

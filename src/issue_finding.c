@@ -254,10 +254,16 @@ enter_safe_path(void)
 	return level;
 }
 
+/*
+ * Generic plans: the ids are an array whose size the planner would
+ * otherwise see, and for a thousand forms it picks hash joins over whole
+ * tables — a cost that grows with the database, not with the forms written.
+ * The generic plan reaches every table through its index by the ids.
+ */
 static SPIPlanPtr
 prepare_kept(const char *sql, int nargs, Oid *argtypes)
 {
-	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+	SPIPlanPtr	plan = SPI_prepare_cursor(sql, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
 
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
