@@ -390,7 +390,9 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
-        PERFORM perfbudget.findings_touch_all();
+        -- no row event follows to recompute at commit: recompute now (the
+        -- table lock held to commit makes later writers wait and see it)
+        PERFORM perfbudget.rebuild_findings();
     ELSIF TG_OP = 'INSERT' THEN
         IF EXISTS (SELECT FROM new_rows n WHERE n.threshold IS NOT NULL) THEN
             PERFORM perfbudget.findings_touch_all();
@@ -407,7 +409,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION issue_rule_setting_changed() IS
-  'trigger of issue_rule_setting: when a threshold is set, changed or removed, every form''s findings are recomputed at commit (perfbudget.findings_touch_all)';
+  'trigger of issue_rule_setting: when a threshold is set, changed or removed, every form''s findings are recomputed at commit (perfbudget.findings_touch_all); a TRUNCATE recomputes them at once (perfbudget.rebuild_findings)';
 
 CREATE TRIGGER issue_rule_setting_insert
     AFTER INSERT ON issue_rule_setting REFERENCING NEW TABLE AS new_rows

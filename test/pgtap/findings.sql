@@ -24,7 +24,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set doc `cat examples/rugao_2024_hrss.txt`
 BEGIN;
-SELECT plan(47);
+SELECT plan(49);
 
 DELETE FROM project;
 DELETE FROM issue_rule_setting;
@@ -187,6 +187,10 @@ DELETE FROM issue_rule_setting WHERE code IN ('too_few_indicators', 'unit_mix');
 SELECT pg_temp.commit_triggers();
 SELECT pg_temp.check_stored('after thresholds removed');
 SELECT pg_temp.check_read('after the setting changes');
+INSERT INTO issue_rule_setting (code, threshold) VALUES ('too_few_indicators', 12);
+SELECT pg_temp.commit_triggers();
+TRUNCATE issue_rule_setting;
+SELECT pg_temp.check_stored('TRUNCATE issue_rule_setting (recomputed at once)');
 
 -- 7. a recomputation rolled back with its savepoint is done again
 UPDATE indicator SET annual_target = NULL
