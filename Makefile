@@ -26,6 +26,7 @@ OBJS = \
 	src/checks.o \
 	src/expenditure_sum.o \
 	src/indicator_fingerprint.o \
+	src/issue_finding.o \
 	src/form_parse.o \
 	src/form_import.o \
 	src/form_key.o \

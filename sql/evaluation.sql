@@ -84,7 +84,7 @@ SELECT p.name, p.spend_executed, s.budget_initial, s.budget_adjusted, s.executio
 FROM project p JOIN self_evaluation s ON s.project_id = p.id ORDER BY p.id;
 SELECT project_id, execution_rate, execution_score, indicator_score, total_score, grade,
        reported_total, reported_grade FROM project_score ORDER BY project_id;
-SELECT line_no, level3, weight_used, computed_score, entered_score, score_used, score_basis, score_range
+SELECT line_no, level3, weight_used, computed_score, entered_score, score_used, score_basis, score_min, score_max
 FROM indicator_score WHERE project_id = 2 AND weight_used IS NOT NULL ORDER BY line_no;
 SELECT * FROM department_score;
 SELECT "主管部门", "自评项目数", "平均总分", "优", "良", "中", "差" FROM "部门得分" WHERE NOT "是否合计";
@@ -165,7 +165,7 @@ SELECT code, message FROM pg_temp.issues(2) WHERE code = 'execution_without_reas
 -- the 50 breakpoint moves the band of 部分达成 to 15–24 and its default to 19.5
 UPDATE evaluation_setting SET score_rule = 'qualitative_50';
 UPDATE indicator SET score = NULL WHERE project_id = 2 AND level3 = '社会和受益人满意度';
-SELECT score_used, score_range FROM indicator_score WHERE project_id = 2 AND level3 = '社会和受益人满意度';
+SELECT score_used, score_min, score_max FROM indicator_score WHERE project_id = 2 AND level3 = '社会和受益人满意度';
 -- Ningxia's default weights on a form without its own
 UPDATE evaluation_setting SET output_weight = 40, benefit_weight = 40, satisfaction_weight = 20;
 UPDATE indicator SET weight = NULL WHERE project_id = 1;

@@ -29,6 +29,10 @@
  * The work runs under search_path = pg_catalog, pg_temp (a GUC nest level,
  * as a function's SET clause would), whatever the writer's path.
  *
+ * The same events run the commit-time recomputation of the stored findings
+ * of form_issues (pb_flush_findings, src/issue_finding.c), first: one event
+ * queue per indicator row is enough for both.
+ *
  * perfbudget.refresh_fingerprint(id) — and import_form after each form,
  * through pb_refresh_fingerprint() — recomputes at once, so that the
  * writing transaction's own reads (form_issues, department_review) see an
@@ -39,6 +43,7 @@
 
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "pb_findings.h"
 #include "pb_fingerprint.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -389,6 +394,17 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 	}
 	changed_at = change_command(td);
 	done = current_done_set();
+
+	/*
+	 * The stored findings of every form the transaction changed, in one
+	 * statement, before this trigger's per-form locks: so the pending
+	 * forms' rows are locked in id order (src/issue_finding.c).  A no-op
+	 * once done.
+	 */
+	for (int i = 0; i < 2; i++)
+		if (ids[i] >= 0)
+			pb_findings_note_change(ids[i], changed_at);
+	pb_flush_findings();
 
 	for (int i = 0; i < 2; i++)
 	{

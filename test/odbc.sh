@@ -50,13 +50,18 @@ SET client_min_messages = warning;
 CREATE EXTENSION pg_perfbudget;
 \set doc `cat examples/rugao_2024_hrss.txt`
 SELECT count(*) FROM perfbudget.import_form(:'doc');
+-- the year's monitoring and self-evaluation, so that every view has rows
+\set doc `cat examples/rugao_2024_monitoring.txt`
+SELECT count(*) FROM perfbudget.import_monitoring(:'doc');
+\set doc `cat examples/rugao_2024_self_evaluation.txt`
+SELECT count(*) FROM perfbudget.import_self_evaluation(:'doc');
 SQL
 # the read-only role of doc/reference.md §11.4
 psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -v reader="$READER" -v password="$READER_PASSWORD" >/dev/null <<'SQL'
-CREATE ROLE :"reader" LOGIN PASSWORD :'password';
+SET client_min_messages = warning;
+SELECT perfbudget.create_roles();
+CREATE ROLE :"reader" LOGIN PASSWORD :'password' IN ROLE perfbudget_analyst;
 GRANT CONNECT ON DATABASE :"DBNAME" TO :"reader";
-GRANT USAGE ON SCHEMA perfbudget TO :"reader";
-GRANT SELECT ON ALL TABLES IN SCHEMA perfbudget TO :"reader";
 ALTER ROLE :"reader" SET default_transaction_read_only = on;
 SQL
 

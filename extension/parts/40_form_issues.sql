@@ -89,134 +89,137 @@ COMMENT ON COLUMN issue_rule.threshold IS '阈值 — the rule''s number, where 
 COMMENT ON COLUMN issue_rule.area IS '类别 — money, indicator, coverage or review';
 COMMENT ON COLUMN issue_rule.description IS '说明 — what the rule reports, in Chinese';
 
--------------------------------------------------------------------- the report
+-------------------------------------------------------------------- the rules, computed
 
+-- Every rule of one form, computed from its rows now: the one definition of
+-- the per-form findings.  perfbudget.issue_finding stores its result per
+-- form (kept at commit, below); this view is what that table must equal,
+-- what the commit-time maintenance and rebuild_findings() compute, and what
+-- form_issues reads for the forms the current transaction has changed.
+-- Rules are evaluated whether enabled or not, without severity (both come
+-- from issue_rule at read time); thresholds are applied here, so a change
+-- of a threshold recomputes the stored findings.  The cross-form rule
+-- boilerplate_indicator_set is not here: form_issues joins it by keys from
+-- the stored fingerprints.
+--
+-- The rules of a row are one array of its hits, code and message joined
+-- by a unit separator (E'\x1f'; a code never holds one), NULLs removed and
+-- unnested in the target list: a row without findings — most rows — yields
+-- no row at all.  Not a LATERAL VALUES list: the executor compiles a VALUES
+-- row's expressions again for every outer row (nodeValuesscan.c), ≈ 40 µs
+-- per indicator row for these thirteen; nor a row per rule filtered
+-- afterwards, thirteen rows per indicator row through the executor.
+--
 -- Written for a province's volume: every branch reads the tables once
 -- (joins and GROUP BY, no per-project subquery), and each branch starts
 -- from perfbudget.project with its year, region, department, id and name as
--- plain columns, so that a filter on any of them reaches the project
--- table's indexes through the UNION ALL and the GROUP BYs.
-CREATE VIEW form_issues WITH (security_invoker = true) AS
-SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
+-- plain columns, so that a filter on any of them (project_id = ANY(ids) in
+-- the maintenance) reaches the project table's indexes through the UNION
+-- ALL and the GROUP BYs.
+CREATE VIEW issue_finding_computed WITH (security_invoker = true) AS
+SELECT f.project_id, f.code, f.line_no, f.message,
        f.budget_year, f.department, f.project_name, f.region
 FROM (
     -- money: one row per project with its expenditure rows summed
-    SELECT x.id AS project_id, x.budget_year, x.region, x.department, x.name AS project_name,
-           NULL::integer AS line_no, c.code, c.message
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
-                 p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
-                 count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
-                 max(e.annual) FILTER (WHERE e.annual > 0) AS max_amount,
-                 min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
-          FROM perfbudget.project p
-          LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
-          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x
-    CROSS JOIN LATERAL (VALUES
-        ('no_expenditure_rows',
-         CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
-              THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END),
-        ('expenditure_sum_mismatch',
-         CASE WHEN x.n > 0 AND (coalesce(x.half_sum, 0) <> coalesce(x.spend_half_year, 0)
-                                OR coalesce(x.annual_sum, 0) <> coalesce(x.spend_annual, 0))
-              THEN format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
-                          x.name, x.half_sum, x.annual_sum, coalesce(x.spend_half_year, 0),
-                          coalesce(x.spend_annual, 0)) END),
-        ('period_reversed',
-         CASE WHEN x.start_month > x.end_month
-              THEN format('项目「%s」开始时间 %s 晚于完成时间 %s', x.name,
-                          to_char(x.start_month, 'YYYY年FMMM月'), to_char(x.end_month, 'YYYY年FMMM月')) END),
-        ('unit_mix',
-         CASE WHEN x.max_amount / x.min_amount >=
-                   (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
-              THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
-                          x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END)
-    ) AS c(code, message)
-    WHERE c.message IS NOT NULL
+    SELECT c.id AS project_id, c.budget_year, c.region, c.department, c.name AS project_name,
+           NULL::integer AS line_no, split_part(c.hit, E'\x1f', 1) AS code,
+           substr(c.hit, strpos(c.hit, E'\x1f') + 1) AS message
+    FROM (SELECT x.id, x.budget_year, x.region, x.department, x.name,
+                 unnest(array_remove(ARRAY[
+                  'no_expenditure_rows' || E'\x1f' || CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
+                           THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END,
+                  'expenditure_sum_mismatch' || E'\x1f' || CASE WHEN x.n > 0 AND (coalesce(x.half_sum, 0) <> coalesce(x.spend_half_year, 0)
+                                             OR coalesce(x.annual_sum, 0) <> coalesce(x.spend_annual, 0))
+                           THEN format('项目「%s」资金分配合计（半年 %s，全年 %s）与支出资金总额（半年 %s，全年 %s）不符',
+                                       x.name, x.half_sum, x.annual_sum, coalesce(x.spend_half_year, 0),
+                                       coalesce(x.spend_annual, 0)) END,
+                  'period_reversed' || E'\x1f' || CASE WHEN x.start_month > x.end_month
+                           THEN format('项目「%s」开始时间 %s 晚于完成时间 %s', x.name,
+                                       to_char(x.start_month, 'YYYY年FMMM月'), to_char(x.end_month, 'YYYY年FMMM月')) END,
+                  'unit_mix' || E'\x1f' || CASE WHEN x.max_amount / x.min_amount >=
+                                (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
+                           THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
+                                       x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END], NULL)) AS hit
+          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
+                       p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
+                       count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
+                       max(e.annual) FILTER (WHERE e.annual > 0) AS max_amount,
+                       min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
+                FROM perfbudget.project p
+                LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
+                GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x) c
     UNION ALL
     -- indicator rows: every rule of one row in one pass over the rows
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no, c.code, c.message
-    FROM perfbudget.project p
-    JOIN perfbudget.indicator i ON i.project_id = p.id
-    CROSS JOIN LATERAL (VALUES
-        ('annual_target_missing',
-         CASE WHEN i.annual_target IS NULL
-              THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END),
-        ('qualitative_with_number',
-         CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
-                   AND perfbudget.perf_kind(i.half_year_target) IN ('percent', 'quantity')
-              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '半年',
-                          perfbudget.perf_value_of(i.half_year_target)) END),
-        ('qualitative_measurable',
-         CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
-                   AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
-              THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
-                          i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
-                          CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END),
-        ('qualitative_with_number',
-         CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
-                   AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
-              THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
-                          perfbudget.perf_value_of(i.annual_target)) END),
-        ('qualitative_measurable',
-         CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
-                   AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
-              THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
-                          i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
-                          CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END),
-        ('percent_out_of_range',
-         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
-                   AND (perfbudget.perf_number(i.half_year_target) < 0
-                        OR perfbudget.perf_number(i.half_year_target) > 100)
-              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
-                          '半年', i.half_year_target) END),
-        ('percent_out_of_range',
-         CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                   AND (perfbudget.perf_number(i.annual_target) < 0
-                        OR perfbudget.perf_number(i.annual_target) > 100)
-              THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
-                          '全年', i.annual_target) END),
-        ('rate_in_days',
-         CASE WHEN i.level3 LIKE '%率%'
-                   AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
-              THEN format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3,
-                          perfbudget.perf_unit(i.annual_target)) END),
-        ('count_without_unit',
-         CASE WHEN perfbudget.perf_kind(i.annual_target) = 'quantity'
-                   AND perfbudget.perf_unit(i.annual_target) IS NULL
-                   AND i.level3 !~ '[(（].+[)）]'
-              THEN format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3,
-                          i.annual_target) END),
-        ('date_outside_period',
-         CASE WHEN perfbudget.perf_date(i.half_year_target) < p.start_month
-                   OR perfbudget.perf_date(i.half_year_target) >= (p.end_month + interval '1 month')
-              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
-                          i.half_year_target, to_char(p.start_month, 'YYYY年FMMM月'),
-                          to_char(p.end_month, 'YYYY年FMMM月')) END),
-        ('date_outside_period',
-         CASE WHEN perfbudget.perf_date(i.annual_target) < p.start_month
-                   OR perfbudget.perf_date(i.annual_target) >= (p.end_month + interval '1 month')
-              THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
-                          i.annual_target, to_char(p.start_month, 'YYYY年FMMM月'),
-                          to_char(p.end_month, 'YYYY年FMMM月')) END),
-        ('half_year_beyond_annual',
-         CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'percent'
-                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                   AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
-                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-                   AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
-              THEN format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
-                          i.half_year_target, i.annual_target) END),
-        ('satisfaction_below_threshold',
-         CASE WHEN (perfbudget.canonical_level1(i.level1) = '满意度指标' OR i.level3 LIKE '%满意%')
-                   AND perfbudget.perf_kind(i.annual_target) = 'percent'
-                   AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-                   AND perfbudget.perf_number(i.annual_target) <
-                       (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
-              THEN format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
-                          (SELECT threshold FROM perfbudget.issue_rule
-                           WHERE code = 'satisfaction_below_threshold')) END)
-    ) AS c(code, message)
-    WHERE c.message IS NOT NULL
+    SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no,
+                 unnest(array_remove(ARRAY[
+                  'annual_target_missing' || E'\x1f' || CASE WHEN i.annual_target IS NULL
+                           THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END,
+                  'qualitative_with_number' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
+                                AND perfbudget.perf_kind(i.half_year_target) IN ('percent', 'quantity')
+                           THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '半年',
+                                       perfbudget.perf_value_of(i.half_year_target)) END,
+                  'qualitative_measurable' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.half_year_target) = '定性'
+                                AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
+                           THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
+                                       i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
+                                       CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                  'qualitative_with_number' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
+                                AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
+                           THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
+                                       perfbudget.perf_value_of(i.annual_target)) END,
+                  'qualitative_measurable' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
+                                AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
+                           THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
+                                       i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
+                                       CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                  'percent_out_of_range' || E'\x1f' || CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
+                                AND (perfbudget.perf_number(i.half_year_target) < 0
+                                     OR perfbudget.perf_number(i.half_year_target) > 100)
+                           THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
+                                       '半年', i.half_year_target) END,
+                  'percent_out_of_range' || E'\x1f' || CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                                AND (perfbudget.perf_number(i.annual_target) < 0
+                                     OR perfbudget.perf_number(i.annual_target) > 100)
+                           THEN format('第%s行指标「%s」是比率，%s指标值 %s 不在 0–100%% 之间', i.line_no, i.level3,
+                                       '全年', i.annual_target) END,
+                  'rate_in_days' || E'\x1f' || CASE WHEN i.level3 LIKE '%率%'
+                                AND perfbudget.perf_unit(i.annual_target) ~ '^(个)?(工作日|天|日|小时)$'
+                           THEN format('第%s行指标「%s」是比率，指标值却以「%s」计量', i.line_no, i.level3,
+                                       perfbudget.perf_unit(i.annual_target)) END,
+                  'count_without_unit' || E'\x1f' || CASE WHEN perfbudget.perf_kind(i.annual_target) = 'quantity'
+                                AND perfbudget.perf_unit(i.annual_target) IS NULL
+                                AND i.level3 !~ '[(（].+[)）]'
+                           THEN format('第%s行指标「%s」的指标值 %s 没有计量单位', i.line_no, i.level3,
+                                       i.annual_target) END,
+                  'date_outside_period' || E'\x1f' || CASE WHEN perfbudget.perf_date(i.half_year_target) < p.start_month
+                                OR perfbudget.perf_date(i.half_year_target) >= (p.end_month + interval '1 month')
+                           THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
+                                       i.half_year_target, to_char(p.start_month, 'YYYY年FMMM月'),
+                                       to_char(p.end_month, 'YYYY年FMMM月')) END,
+                  'date_outside_period' || E'\x1f' || CASE WHEN perfbudget.perf_date(i.annual_target) < p.start_month
+                                OR perfbudget.perf_date(i.annual_target) >= (p.end_month + interval '1 month')
+                           THEN format('第%s行指标「%s」的日期 %s 不在项目期间 %s–%s 内', i.line_no, i.level3,
+                                       i.annual_target, to_char(p.start_month, 'YYYY年FMMM月'),
+                                       to_char(p.end_month, 'YYYY年FMMM月')) END,
+                  'half_year_beyond_annual' || E'\x1f' || CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'percent'
+                                AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                                AND perfbudget.perf_symbol(i.half_year_target) = perfbudget.perf_symbol(i.annual_target)
+                                AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                                AND perfbudget.perf_number(i.half_year_target) > perfbudget.perf_number(i.annual_target)
+                           THEN format('第%s行指标「%s」半年指标值 %s 高于全年指标值 %s', i.line_no, i.level3,
+                                       i.half_year_target, i.annual_target) END,
+                  'satisfaction_below_threshold' || E'\x1f' || CASE WHEN (perfbudget.canonical_level1(i.level1) = '满意度指标' OR i.level3 LIKE '%满意%')
+                                AND perfbudget.perf_kind(i.annual_target) = 'percent'
+                                AND perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                                AND perfbudget.perf_number(i.annual_target) <
+                                    (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'satisfaction_below_threshold')
+                           THEN format('第%s行满意度指标「%s」的目标 %s 低于 %s%%', i.line_no, i.level3, i.annual_target,
+                                       (SELECT threshold FROM perfbudget.issue_rule
+                                        WHERE code = 'satisfaction_below_threshold')) END], NULL)) AS hit
+          FROM perfbudget.project p
+          JOIN perfbudget.indicator i ON i.project_id = p.id) c
     UNION ALL
     -- the same 三级 name twice under one 二级
     SELECT p.id, p.budget_year, p.region, p.department, p.name, min(i.line_no), 'duplicate_indicator',
@@ -228,35 +231,285 @@ FROM (
     HAVING count(*) > 1
     UNION ALL
     -- coverage: one row per project with what its indicator table has
-    SELECT h.id, h.budget_year, h.region, h.department, h.name, NULL, c.code,
-           format('项目「%s」%s', h.name, c.what)
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
-                 coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
-                 coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
-                 coalesce(bool_or(i.l1 = '满意度指标'), false) AS has_satisfaction,
-                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 = '数量指标'), false) AS has_quantity,
-                 coalesce(bool_or(i.l1 = '产出指标' AND i.l2 IN ('质量指标', '时效指标')), false) AS has_quality,
-                 coalesce(bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标'), false) AS has_cost,
-                 count(i.project_id) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
-          FROM perfbudget.project p
-          LEFT JOIN (SELECT project_id, perfbudget.canonical_level1(level1) AS l1,
-                            perfbudget.canonical_level2(level2) AS l2
-                     FROM perfbudget.indicator) i ON i.project_id = p.id
-          GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h
-    CROSS JOIN LATERAL (VALUES
-        ('missing_output', NOT h.has_output, '缺少产出指标'),
-        ('missing_benefit', NOT h.has_benefit, '缺少效益指标'),
-        ('missing_satisfaction', NOT h.has_satisfaction, '缺少满意度指标'),
-        ('output_without_quantity', h.has_output AND NOT h.has_quantity, '产出指标缺少数量指标'),
-        ('output_without_quality_or_timeliness', h.has_output AND NOT h.has_quality,
-         '产出指标缺少质量指标或时效指标'),
-        ('missing_cost', NOT h.has_cost, '缺少成本指标'),
-        ('too_few_indicators',
-         h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators'),
-         format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
-                (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')))
-    ) AS c(code, failed, what)
-    WHERE c.failed
+    SELECT c.id, c.budget_year, c.region, c.department, c.name, NULL,
+           split_part(c.hit, E'\x1f', 1), format('项目「%s」%s', c.name, substr(c.hit, strpos(c.hit, E'\x1f') + 1))
+    FROM (SELECT h.id, h.budget_year, h.region, h.department, h.name,
+                 unnest(array_remove(ARRAY[
+                  CASE WHEN NOT h.has_output THEN 'missing_output' || E'\x1f' || '缺少产出指标' END,
+                  CASE WHEN NOT h.has_benefit THEN 'missing_benefit' || E'\x1f' || '缺少效益指标' END,
+                  CASE WHEN NOT h.has_satisfaction THEN 'missing_satisfaction' || E'\x1f' || '缺少满意度指标' END,
+                  CASE WHEN (h.has_output AND NOT h.has_quantity) THEN 'output_without_quantity' || E'\x1f' || '产出指标缺少数量指标' END,
+                  CASE WHEN (h.has_output AND NOT h.has_quality) THEN 'output_without_quality_or_timeliness' || E'\x1f' || '产出指标缺少质量指标或时效指标' END,
+                  CASE WHEN NOT h.has_cost THEN 'missing_cost' || E'\x1f' || '缺少成本指标' END,
+                  CASE WHEN (h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')) THEN 'too_few_indicators' || E'\x1f' || format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
+                             (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')) END], NULL)) AS hit
+          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+                       coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
+                       coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
+                       coalesce(bool_or(i.l1 = '满意度指标'), false) AS has_satisfaction,
+                       coalesce(bool_or(i.l1 = '产出指标' AND i.l2 = '数量指标'), false) AS has_quantity,
+                       coalesce(bool_or(i.l1 = '产出指标' AND i.l2 IN ('质量指标', '时效指标')), false) AS has_quality,
+                       coalesce(bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标'), false) AS has_cost,
+                       count(i.project_id) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
+                FROM perfbudget.project p
+                LEFT JOIN (SELECT project_id, perfbudget.canonical_level1(level1) AS l1,
+                                  perfbudget.canonical_level2(level2) AS l2
+                           FROM perfbudget.indicator) i ON i.project_id = p.id
+                GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h) c
+    UNION ALL
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
+           format('项目「%s」的年度目标照抄中长期目标', p.name)
+    FROM perfbudget.project p
+    WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
+) AS f;
+
+COMMENT ON VIEW issue_finding_computed IS '校验结果（重算）— every finding of every form computed from its rows now, all rules but boilerplate_indicator_set, enabled or not, without severity: the reference that perfbudget.issue_finding equals once the writing transactions have committed';
+COMMENT ON COLUMN issue_finding_computed.project_id IS '项目编号 — the form (perfbudget.project.id)';
+COMMENT ON COLUMN issue_finding_computed.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
+COMMENT ON COLUMN issue_finding_computed.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN issue_finding_computed.message IS '问题说明 — what is wrong, in Chinese';
+COMMENT ON COLUMN issue_finding_computed.budget_year IS '预算年度 — budget year of the form';
+COMMENT ON COLUMN issue_finding_computed.department IS '主管部门 — supervising department of the form';
+COMMENT ON COLUMN issue_finding_computed.project_name IS '项目名称 — name of the form''s project';
+COMMENT ON COLUMN issue_finding_computed.region IS '行政区划 — region of the form';
+
+-------------------------------------------------------------------- the rules, stored
+
+-- perfbudget.issue_finding holds issue_finding_computed per form, brought
+-- up to date at commit (src/issue_finding.c):
+--
+--   project, expenditure, indicator ──(statement triggers with transition
+--   tables: the project ids only, no query)──► the transaction's pending
+--   set ──(first deferred trigger event at commit: one statement for all of
+--   them)──► issue_finding
+--
+-- At commit the pending forms' project rows are locked in id order (FOR NO
+-- KEY UPDATE, as the fingerprint and sum triggers do), then their findings
+-- are deleted and recomputed from issue_finding_computed in one statement
+-- under the latest snapshot: a writer committing after us recomputes with
+-- our rows.  The deferred events are those of findings_at_commit on
+-- project and expenditure and of indicator_fingerprint on indicator (one
+-- event queue per row there already; it flushes first).  Until commit,
+-- form_issues recomputes the pending forms of the reading transaction
+-- itself (findings_pending()), so a transaction sees its own writes.
+--
+-- Not dumped: a restore loads project, expenditure and indicator, whose
+-- triggers fill it at each load's commit; rebuild_findings() recomputes
+-- it from scratch.  No foreign key to project: the findings of a deleted
+-- form are deleted by the same maintenance (one statement per commit
+-- instead of a key check per finding).
+CREATE TABLE issue_finding (
+    project_id bigint NOT NULL,
+    code       text NOT NULL,
+    line_no    integer,
+    message    text NOT NULL
+);
+CREATE INDEX issue_finding_project_idx ON issue_finding (project_id);
+COMMENT ON TABLE issue_finding IS '校验结果 — the findings of form_issues per form (all rules but boilerplate_indicator_set, enabled or not, thresholds applied), kept at commit by the triggers findings_collect and findings_at_commit; equal to issue_finding_computed once writers have committed. Not dumped: rebuilt as a restore loads the forms, or by perfbudget.rebuild_findings()';
+COMMENT ON COLUMN issue_finding.project_id IS '项目编号 — the form (perfbudget.project.id)';
+COMMENT ON COLUMN issue_finding.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
+COMMENT ON COLUMN issue_finding.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN issue_finding.message IS '问题说明 — what is wrong, in Chinese, with the threshold in force when it was computed';
+COMMENT ON INDEX issue_finding_project_idx IS 'the findings of one form: form_issues by project, and their replacement at commit';
+
+CREATE FUNCTION findings_collect() RETURNS trigger
+    AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION findings_collect() IS
+  'statement trigger (with transition tables): adds the project ids of the changed rows (the column named by the trigger''s argument) to the transaction''s pending set, whose findings are recomputed at commit; runs no query';
+
+CREATE FUNCTION findings_at_commit() RETURNS trigger
+    AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION findings_at_commit() IS
+  'deferred constraint trigger: at commit (or SET CONSTRAINTS … IMMEDIATE), locks the pending forms'' project rows in id order and replaces their rows of issue_finding by issue_finding_computed in one statement; later events of the same commit find nothing pending';
+
+CREATE FUNCTION findings_pending() RETURNS bigint[]
+    AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION findings_pending() IS
+  'the ids of the forms this transaction changed whose stored findings are not yet recomputed (empty in other sessions and after commit); form_issues computes these forms'' findings at read time';
+
+CREATE TRIGGER project_findings_insert
+    AFTER INSERT ON project REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('id');
+CREATE TRIGGER project_findings_update
+    AFTER UPDATE ON project REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('id');
+CREATE TRIGGER project_findings_delete
+    AFTER DELETE ON project REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('id');
+CREATE TRIGGER expenditure_findings_insert
+    AFTER INSERT ON expenditure REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER expenditure_findings_update
+    AFTER UPDATE ON expenditure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER expenditure_findings_delete
+    AFTER DELETE ON expenditure REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_findings_insert
+    AFTER INSERT ON indicator REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_findings_update
+    AFTER UPDATE ON indicator REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_findings_delete
+    AFTER DELETE ON indicator REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+COMMENT ON TRIGGER project_findings_insert ON project IS 'new forms: their findings are computed at commit';
+COMMENT ON TRIGGER project_findings_update ON project IS 'changed forms (name, money, dates, goals …): their findings are recomputed at commit';
+COMMENT ON TRIGGER project_findings_delete ON project IS 'deleted forms: their findings are deleted at commit';
+COMMENT ON TRIGGER expenditure_findings_insert ON expenditure IS 'forms with new expenditure rows: findings recomputed at commit';
+COMMENT ON TRIGGER expenditure_findings_update ON expenditure IS 'forms with changed expenditure rows (old and new form): findings recomputed at commit';
+COMMENT ON TRIGGER expenditure_findings_delete ON expenditure IS 'forms with deleted expenditure rows: findings recomputed at commit';
+COMMENT ON TRIGGER indicator_findings_insert ON indicator IS 'forms with new indicator rows: findings recomputed at commit';
+COMMENT ON TRIGGER indicator_findings_update ON indicator IS 'forms with changed indicator rows (old and new form): findings recomputed at commit';
+COMMENT ON TRIGGER indicator_findings_delete ON indicator IS 'forms with deleted indicator rows: findings recomputed at commit';
+
+CREATE CONSTRAINT TRIGGER project_findings
+    AFTER INSERT OR UPDATE OR DELETE ON project
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('id');
+CREATE CONSTRAINT TRIGGER expenditure_findings
+    AFTER INSERT OR UPDATE OR DELETE ON expenditure
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('project_id');
+COMMENT ON TRIGGER project_findings ON project IS
+  '校验结果: the pending forms'' findings recomputed into issue_finding at commit (deferred; the first event of the commit does all of them)';
+COMMENT ON TRIGGER expenditure_findings ON expenditure IS
+  '校验结果: the same at commit for a transaction that changed only expenditure rows';
+
+-- A new threshold changes the stored findings of its rule: every form is
+-- recomputed at commit.  On/off and severity are applied at read time and
+-- need nothing.
+CREATE FUNCTION findings_touch_all() RETURNS void
+    AS 'MODULE_PATHNAME' LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION findings_touch_all() IS
+  'adds every form to the transaction''s pending set (its findings are then recomputed at commit, and read as computed until then); a threshold change of issue_rule_setting calls it';
+
+CREATE FUNCTION issue_rule_setting_changed() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        -- no row event follows to recompute at commit: recompute now (the
+        -- table lock held to commit makes later writers wait and see it)
+        PERFORM perfbudget.rebuild_findings();
+    ELSIF TG_OP = 'INSERT' THEN
+        IF EXISTS (SELECT FROM new_rows n WHERE n.threshold IS NOT NULL) THEN
+            PERFORM perfbudget.findings_touch_all();
+        END IF;
+    ELSIF TG_OP = 'DELETE' THEN
+        IF EXISTS (SELECT FROM old_rows o WHERE o.threshold IS NOT NULL) THEN
+            PERFORM perfbudget.findings_touch_all();
+        END IF;
+    ELSIF EXISTS (SELECT FROM old_rows o FULL JOIN new_rows n ON n.code OPERATOR(pg_catalog.=) o.code
+                  WHERE o.code IS NULL OR n.code IS NULL OR o.threshold IS DISTINCT FROM n.threshold) THEN
+        PERFORM perfbudget.findings_touch_all();
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION issue_rule_setting_changed() IS
+  'trigger of issue_rule_setting: when a threshold is set, changed or removed, every form''s findings are recomputed at commit (perfbudget.findings_touch_all); a TRUNCATE recomputes them at once (perfbudget.rebuild_findings)';
+
+CREATE TRIGGER issue_rule_setting_insert
+    AFTER INSERT ON issue_rule_setting REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION issue_rule_setting_changed();
+CREATE TRIGGER issue_rule_setting_update
+    AFTER UPDATE ON issue_rule_setting REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION issue_rule_setting_changed();
+CREATE TRIGGER issue_rule_setting_delete
+    AFTER DELETE ON issue_rule_setting REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION issue_rule_setting_changed();
+CREATE TRIGGER issue_rule_setting_truncate
+    AFTER TRUNCATE ON issue_rule_setting
+    FOR EACH STATEMENT EXECUTE FUNCTION issue_rule_setting_changed();
+CREATE CONSTRAINT TRIGGER issue_rule_setting_findings
+    AFTER INSERT OR UPDATE OR DELETE ON issue_rule_setting
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit();
+COMMENT ON TRIGGER issue_rule_setting_insert ON issue_rule_setting IS 'a new threshold: every form''s findings recomputed at commit';
+COMMENT ON TRIGGER issue_rule_setting_update ON issue_rule_setting IS 'a changed threshold: every form''s findings recomputed at commit';
+COMMENT ON TRIGGER issue_rule_setting_delete ON issue_rule_setting IS 'a removed threshold: every form''s findings recomputed at commit';
+COMMENT ON TRIGGER issue_rule_setting_truncate ON issue_rule_setting IS 'all settings removed: every form''s findings recomputed (at once, TRUNCATE queues no deferred event)';
+COMMENT ON TRIGGER issue_rule_setting_findings ON issue_rule_setting IS 'the recomputation at commit after a threshold change';
+
+CREATE FUNCTION rebuild_findings() RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n bigint;
+BEGIN
+    LOCK TABLE perfbudget.project, perfbudget.expenditure, perfbudget.indicator,
+               perfbudget.issue_rule_setting IN SHARE MODE;
+    LOCK TABLE perfbudget.issue_finding IN EXCLUSIVE MODE;
+    DELETE FROM perfbudget.issue_finding;
+    INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message)
+    SELECT c.project_id, c.code, c.line_no, c.message FROM perfbudget.issue_finding_computed c;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END
+$$;
+COMMENT ON FUNCTION rebuild_findings() IS
+  '重建校验结果 — recomputes issue_finding from the forms (after a data-only restore with --disable-triggers, or to check it); returns the number of findings stored. Locks the forms and the settings against writes while it runs';
+
+-- TRUNCATE fires no row or transition-table triggers: the findings are
+-- recomputed at once (TRUNCATE project CASCADE leaves none).
+CREATE FUNCTION findings_truncate() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM perfbudget.rebuild_findings();
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION findings_truncate() IS
+  'trigger of project, expenditure and indicator: a TRUNCATE recomputes issue_finding at once (rebuild_findings)';
+CREATE TRIGGER project_findings_truncate
+    AFTER TRUNCATE ON project FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+CREATE TRIGGER expenditure_findings_truncate
+    AFTER TRUNCATE ON expenditure FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+CREATE TRIGGER indicator_findings_truncate
+    AFTER TRUNCATE ON indicator FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+COMMENT ON TRIGGER project_findings_truncate ON project IS 'TRUNCATE of the forms: issue_finding recomputed (emptied)';
+COMMENT ON TRIGGER expenditure_findings_truncate ON expenditure IS 'TRUNCATE of the expenditure rows: issue_finding recomputed';
+COMMENT ON TRIGGER indicator_findings_truncate ON indicator IS 'TRUNCATE of the indicator rows: issue_finding recomputed';
+
+-------------------------------------------------------------------- the report
+
+-- The findings of some forms computed now, through issue_finding_computed
+-- (a SQL function the planner inlines, so that the ids reach the project
+-- table's index in every branch).
+CREATE FUNCTION findings_computed(project_ids bigint[])
+RETURNS TABLE (project_id bigint, code text, line_no integer, message text,
+               budget_year integer, department text, project_name text, region text)
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT c.project_id, c.code, c.line_no, c.message,
+           c.budget_year, c.department, c.project_name, c.region
+    FROM perfbudget.issue_finding_computed c
+    WHERE c.project_id OPERATOR(pg_catalog.=) ANY (project_ids)
+$$;
+COMMENT ON FUNCTION findings_computed(bigint[]) IS
+  '重算校验结果 — issue_finding_computed for the given forms (inlined by the planner: the ids reach each rule''s index scan); form_issues reads it for the forms pending in the reading transaction';
+
+-- The stored findings of the forms, those of the forms this transaction
+-- changed computed now instead (findings_pending(), empty in any other
+-- session), and the copied-set rule joined by keys from the stored
+-- fingerprints; on/off and severity from issue_rule.  Every branch exposes
+-- the project's id, year, region and department as plain columns, so that
+-- filters reach the project table's indexes.
+CREATE VIEW form_issues WITH (security_invoker = true) AS
+SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
+       f.budget_year, f.department, f.project_name, f.region
+FROM (
+    SELECT s.project_id, p.budget_year, p.region, p.department, p.name AS project_name,
+           s.line_no, s.code, s.message
+    FROM perfbudget.project p
+    JOIN perfbudget.issue_finding s ON s.project_id = p.id
+    WHERE p.id <> ALL ((SELECT perfbudget.findings_pending())::bigint[])
+    UNION ALL
+    SELECT c.project_id, c.budget_year, c.region, c.department, c.project_name,
+           c.line_no, c.code, c.message
+    FROM perfbudget.findings_computed((SELECT perfbudget.findings_pending())) c
     UNION ALL
     -- review: indicator sets copied across a department's projects (the
     -- form's stored fingerprint and its group's count, joined by keys, so
@@ -271,11 +524,6 @@ FROM (
       ON g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
      AND g.department = fp.department AND g.fingerprint = fp.fingerprint
     WHERE g.forms >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
-    UNION ALL
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
-           format('项目「%s」的年度目标照抄中长期目标', p.name)
-    FROM perfbudget.project p
-    WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
 ) AS f
 JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
 

@@ -177,30 +177,38 @@ COMMENT ON COLUMN project_summary.issues_warning IS '警告数 — warning rows 
 COMMENT ON COLUMN project_summary.region IS '行政区划 — region of the form, from its title line';
 COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
 
--- One GROUP BY over the facts of a department (its forms, their indicator
--- rows, their findings), not joins of three roll-ups: linear, and a filter
--- on year, region or department reaches the project table's indexes
--- through it.  The year's total row is a second GROUP BY of the same facts
--- (a filter on department prunes it: its department is NULL).
+-- One GROUP BY over the facts of a department, not joins of three
+-- roll-ups: its forms (one row each), their indicator rows and their
+-- findings, each already grouped by (year, region, department) — narrow
+-- rows, so the final grouping stays in memory.  A filter on year, region or
+-- department reaches the project table's indexes through the plain GROUP
+-- BYs and the UNION ALL; the findings come from the stored issue_finding
+-- through form_issues.  The year's total row is a second GROUP BY of the
+-- same facts (a filter on department prunes it: its department is NULL).
+-- 量化率 is hits / targets rounded half up to 4 decimals, which is what
+-- quantitative_share computes, from counts that add across groups.
 CREATE VIEW department_summary WITH (security_invoker = true) AS
 WITH facts AS NOT MATERIALIZED (
     SELECT p.budget_year, p.region, p.department, 1 AS projects,
            p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
            p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
            p.spend_half_year, p.spend_annual,
-           NULL::perfbudget.perf_target AS annual_target, 0 AS indicators,
-           0 AS quantitative_indicators, 0 AS issues_error, 0 AS issues_warning
+           0 AS indicators, 0 AS quantitative_indicators, 0 AS targets,
+           0 AS issues_error, 0 AS issues_warning
     FROM perfbudget.project p
     UNION ALL
     SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, i.annual_target, 1,
-           (perfbudget.perf_symbol(i.annual_target) <> '定性')::integer, 0, 0
+           NULL, NULL, NULL, NULL,
+           count(*), count(*) FILTER (WHERE perfbudget.perf_symbol(i.annual_target) <> '定性'),
+           count(i.annual_target), 0, 0
     FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
+    GROUP BY p.budget_year, p.region, p.department
     UNION ALL
     SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL, 0, 0,
-           (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+           NULL, NULL, NULL, NULL, 0, 0, 0,
+           count(*) FILTER (WHERE f.severity = 'error'), count(*) FILTER (WHERE f.severity = 'warning')
     FROM perfbudget.form_issues f
+    GROUP BY f.budget_year, f.region, f.department
 )
 SELECT budget_year, department, false AS is_total,
        sum(projects)::bigint AS projects,
@@ -219,7 +227,7 @@ SELECT budget_year, department, false AS is_total,
            AS half_year_ratio,
        sum(indicators)::bigint AS indicators,
        sum(quantitative_indicators)::bigint AS quantitative_indicators,
-       perfbudget.quantitative_share(annual_target) AS quantitative_share,
+       round(sum(quantitative_indicators)::numeric / nullif(sum(targets), 0), 4) AS quantitative_share,
        sum(issues_error)::bigint AS issues_error,
        sum(issues_warning)::bigint AS issues_warning,
        region
@@ -236,7 +244,7 @@ SELECT budget_year, NULL, true,
        perfbudget.funding_sum(spend_annual),
        round(perfbudget.funding_sum(spend_half_year) / nullif(perfbudget.funding_sum(spend_annual), 0), 4),
        sum(indicators)::bigint, sum(quantitative_indicators)::bigint,
-       perfbudget.quantitative_share(annual_target),
+       round(sum(quantitative_indicators)::numeric / nullif(sum(targets), 0), 4),
        sum(issues_error)::bigint, sum(issues_warning)::bigint,
        NULL
 FROM facts

@@ -66,7 +66,8 @@ SELECT project_id, line_no, level1, level3, grp AS score_group, applies, weight_
             WHEN score IS NOT NULL AND lower(score_range) < upper(score_range)
                  AND score BETWEEN lower(score_range) AND upper(score_range) THEN 'grade_band'
             ELSE 'rule' END AS score_basis,
-       score_range, annual_target, actual, weight AS form_weight, deviation_note
+       lower(score_range) AS score_min, upper(score_range) AS score_max,
+       annual_target::text AS annual_target, actual::text AS actual, weight AS form_weight, deviation_note
 FROM s;
 
 COMMENT ON VIEW indicator_score IS '指标得分 — one row per indicator row: the weight it carries in self-evaluation, the score by perf_score under evaluation_rule, the department''s own score and the score used by project_score';
@@ -81,9 +82,10 @@ COMMENT ON COLUMN indicator_score.computed_score IS '规则得分 — perf_score
 COMMENT ON COLUMN indicator_score.entered_score IS '自评得分 — the score the department wrote (indicator.score)';
 COMMENT ON COLUMN indicator_score.score_used IS '采用得分 — the rules'' score; the department''s score when it lies in the grade''s band of a phrase, or when the rules cannot decide';
 COMMENT ON COLUMN indicator_score.score_basis IS '得分依据 — rule (the formula), grade_band (the department''s score inside the grade''s band), entered (the rules cannot decide: the department''s score); NULL when no score';
-COMMENT ON COLUMN indicator_score.score_range IS '得分区间 — the scores that agree with the rules (perf_score_range)';
-COMMENT ON COLUMN indicator_score.annual_target IS '全年指标值 — the target';
-COMMENT ON COLUMN indicator_score.actual IS '实际完成值 — the actual';
+COMMENT ON COLUMN indicator_score.score_min IS '最低得分 — the lowest score that agrees with the rules (lower bound of perf_score_range)';
+COMMENT ON COLUMN indicator_score.score_max IS '最高得分 — the highest score that agrees with the rules (upper bound of perf_score_range)';
+COMMENT ON COLUMN indicator_score.annual_target IS '全年指标值 — the target, as canonical text (perf_target)';
+COMMENT ON COLUMN indicator_score.actual IS '实际完成值 — the actual, as canonical text (perf_value)';
 COMMENT ON COLUMN indicator_score.form_weight IS '分值（表）— the weight the form gives (indicator.weight)';
 COMMENT ON COLUMN indicator_score.deviation_note IS '偏差原因分析及改进措施 — the department''s explanation';
 
@@ -305,33 +307,35 @@ WITH found AS (
     -- self-evaluation, per indicator row
     SELECT s.project_id, c.severity, c.code, c.message, s.line_no
     FROM perfbudget.indicator_score s
+    -- the typed target and actual (the view shows them as text)
+    JOIN perfbudget.indicator i ON i.project_id = s.project_id AND i.line_no = s.line_no
     CROSS JOIN perfbudget.evaluation_rule e
     CROSS JOIN LATERAL (SELECT coalesce(s.form_weight, s.weight_used) AS w,
-                               perfbudget.perf_met(s.annual_target, s.actual) AS met) k
+                               perfbudget.perf_met(i.annual_target, i.actual) AS met) k
     CROSS JOIN LATERAL (VALUES
         ('error', 'score_out_of_range',
          CASE WHEN s.entered_score < 0 OR s.entered_score > k.w
               THEN format('指标「%s」自评得分 %s 超出 [0, %s]', s.level3, s.entered_score, round(k.w, 2)) END),
         ('error', 'score_disagrees',
          CASE WHEN s.entered_score BETWEEN 0 AND k.w
-                   AND (s.entered_score < lower(s.score_range) - e.score_tolerance
-                        OR s.entered_score > upper(s.score_range) + e.score_tolerance)
+                   AND (s.entered_score < s.score_min - e.score_tolerance
+                        OR s.entered_score > s.score_max + e.score_tolerance)
               THEN format('指标「%s」自评得分 %s 与评分规则不符（实际完成值 %s，指标值 %s，应为 %s）',
                           s.level3, s.entered_score, s.actual, s.annual_target,
-                          CASE WHEN lower(s.score_range) = upper(s.score_range)
-                               THEN round(lower(s.score_range), 2)::text
-                               ELSE round(lower(s.score_range), 2) || '–' || round(upper(s.score_range), 2) END) END),
+                          CASE WHEN s.score_min = s.score_max
+                               THEN round(s.score_min, 2)::text
+                               ELSE round(s.score_min, 2) || '–' || round(s.score_max, 2) END) END),
         ('warning', 'full_marks_target_missed',
          CASE WHEN s.entered_score >= k.w AND k.w > 0 AND NOT k.met
               THEN format('指标「%s」未达到指标值（实际完成值 %s，指标值 %s）却得满分 %s',
                           s.level3, s.actual, s.annual_target, s.entered_score) END),
         ('warning', 'over_target_without_note',
-         CASE WHEN perfbudget.perf_symbol(s.annual_target) IN ('≥', '>', '=')
-                   AND perfbudget.perf_ratio(s.annual_target, s.actual) >= e.over_target_ratio
+         CASE WHEN perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                   AND perfbudget.perf_ratio(i.annual_target, i.actual) >= e.over_target_ratio
                    AND coalesce(btrim(s.deviation_note), '') = ''
               THEN format('指标「%s」实际完成值 %s 达到指标值 %s 的 %s%%，未说明偏差原因（指标值是否设定偏低）',
                           s.level3, s.actual, s.annual_target,
-                          round(100 * perfbudget.perf_ratio(s.annual_target, s.actual), 1)) END),
+                          round(100 * perfbudget.perf_ratio(i.annual_target, i.actual), 1)) END),
         ('warning', 'score_undecided',
          CASE WHEN s.weight_used IS NOT NULL AND s.actual IS NOT NULL AND s.computed_score IS NULL
               THEN format('指标「%s」无法按规则计分（实际完成值 %s，指标值 %s），%s', s.level3, s.actual,

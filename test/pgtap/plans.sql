@@ -27,7 +27,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set seed_forms `sed -e "/^BEGIN;$/d" -e "/^COMMIT;$/d" examples/seed_forms.sql`
 BEGIN;
-SELECT plan(21);
+SELECT plan(24);
 
 DELETE FROM project;
 :seed_forms
@@ -51,8 +51,10 @@ SET CONSTRAINTS ALL IMMEDIATE;
 ANALYZE project;
 ANALYZE expenditure;
 ANALYZE indicator;
+ANALYZE issue_finding;
 
--- The whole-table reads of the three tables in the plan of a query: a
+-- The whole-table reads of the three tables and of the stored findings in
+-- the plan of a query: a
 -- sequential scan, or an index scan without an index condition (which
 -- walks the whole index).
 CREATE FUNCTION pg_temp.seq_scans(query text) RETURNS text
@@ -70,7 +72,7 @@ BEGIN
     SELECT string_agg(n ->> 'Node Type' || ' on ' || (n ->> 'Relation Name'), ', '
                       ORDER BY n ->> 'Relation Name') INTO found
     FROM node
-    WHERE n ->> 'Relation Name' IN ('project', 'expenditure', 'indicator')
+    WHERE n ->> 'Relation Name' IN ('project', 'expenditure', 'indicator', 'issue_finding')
       AND (n ->> 'Node Type' = 'Seq Scan'
            OR (n ->> 'Node Type' IN ('Index Scan', 'Index Only Scan') AND NOT n ? 'Index Cond'));
     RETURN coalesce(found, 'none');
@@ -120,6 +122,18 @@ SELECT is(pg_temp.seq_scans($$SELECT * FROM form_issues WHERE project_id = 1100$
           'form_issues of one project: indexes only');
 SELECT is(pg_temp.seq_scans($$SELECT * FROM "问题清单" WHERE "项目编号" = 1100$$), 'none',
           '问题清单 of one project: indexes only');
+
+-- The stored findings: the commit-time recomputation of a batch of forms
+-- (findings_computed, inlined) reads every table through its index, and so
+-- does a point query of a transaction that has forms pending (their
+-- findings computed at read time).
+SELECT is(pg_temp.seq_scans($$SELECT * FROM findings_computed(ARRAY[1100, 1101, 2200]::bigint[])$$), 'none',
+          'findings_computed of three forms (the recomputation at commit): indexes only');
+UPDATE project SET name = name || '（改）' WHERE id = 1100;
+SELECT is(findings_pending(), ARRAY[1100]::bigint[], 'a form changed in this transaction is pending');
+SELECT is(pg_temp.seq_scans($$SELECT * FROM form_issues WHERE region = 'R30' AND department = 'D5' AND budget_year = 2021$$), 'none',
+          'form_issues of one department with a form pending: indexes only');
+SET CONSTRAINTS ALL IMMEDIATE;
 
 -- The results of a filtered read equal the same rows of the full read.
 SELECT set_eq($$SELECT * FROM department_summary WHERE region = 'R30' AND department = 'D5'$$,
