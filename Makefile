@@ -36,7 +36,8 @@ OBJS = \
 	src/indicator_label_sql.o \
 	src/rollup.o \
 	src/run_as_owner.o \
-	src/change_log.o
+	src/change_log.o \
+	src/department_access.o
 
 # The install script of the current version is built from extension/parts/,
 # one file per concern.  Released install scripts (pg_perfbudget--0.1.sql)

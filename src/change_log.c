@@ -42,6 +42,7 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
+#include "change_log.h"
 #include "run_as_owner.h"
 
 PG_FUNCTION_INFO_V1(change_log_trigger);
@@ -51,6 +52,12 @@ void		pb_define_history_setting(void);
 static bool history_enabled = true;
 
 /* Projects created by the current top transaction (see created_projects). */
+typedef struct CreatedProject
+{
+	int64		id;				/* hash key */
+	Oid			creator;		/* the role that inserted it */
+} CreatedProject;
+
 static HTAB *created = NULL;
 static TransactionId created_xid = InvalidTransactionId;
 
@@ -94,7 +101,7 @@ created_projects(bool create)
 	if (!create)
 		return NULL;
 	ctl.keysize = sizeof(int64);
-	ctl.entrysize = sizeof(int64);
+	ctl.entrysize = sizeof(CreatedProject);
 	ctl.hcxt = TopTransactionContext;
 	created = hash_create("perfbudget projects created", 64, &ctl,
 						  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
@@ -102,18 +109,25 @@ created_projects(bool create)
 	return created;
 }
 
-static bool
-created_here(int64 project_id)
+/* by the current role: the write check must not trust another role's form */
+bool
+pb_project_created_here(int64 project_id)
 {
 	HTAB	   *set = created_projects(false);
+	CreatedProject *p;
 
-	return set != NULL && hash_search(set, &project_id, HASH_FIND, NULL) != NULL;
+	if (set == NULL)
+		return false;
+	p = hash_search(set, &project_id, HASH_FIND, NULL);
+	return p != NULL && p->creator == GetUserId();
 }
 
 static void
 note_created(int64 project_id)
 {
-	(void) hash_search(created_projects(true), &project_id, HASH_ENTER, NULL);
+	CreatedProject *p = hash_search(created_projects(true), &project_id, HASH_ENTER, NULL);
+
+	p->creator = GetUserId();
 }
 
 static const char *
@@ -236,15 +250,16 @@ change_log_trigger(PG_FUNCTION_ARGS)
 
 	is_project = strcmp(td->tg_trigger->tgargs[0], "project") == 0;
 	result = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+	project_id = project_id_of(td->tg_relation, td->tg_trigtuple, is_project);
+	/* noted even without history: the write check of rows trusts it too */
+	if (is_project && TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		note_created(project_id);
 	if (!history_enabled)
 		return PointerGetDatum(result);
 
-	project_id = project_id_of(td->tg_relation, td->tg_trigtuple, is_project);
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 	{
-		if (is_project)
-			note_created(project_id);
-		else if (created_here(project_id))
+		if (!is_project && pb_project_created_here(project_id))
 			return PointerGetDatum(result);
 		kind = 'I';
 	}

@@ -1265,7 +1265,8 @@ forget_batch_keys(Importer *imp)
  * The batch failed: roll it back and store its forms (and 'also', the form
  * being read when it failed, unless NULL) one by one, which raises the
  * error again where a call without batches raises it.  Errors other than a
- * form's data (a cancel, a lost lock) are raised as they are.
+ * form's data or its department's access (a cancel, a lost lock) are raised
+ * as they are.
  */
 static void
 redo_one_by_one(Importer *imp, ImpForm *also)
@@ -1281,7 +1282,8 @@ redo_one_by_one(Importer *imp, ImpForm *also)
 	FlushErrorState();
 	end_batch(imp, false);
 	if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
-		ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION)
+		ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION &&
+		edata->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE)	/* a department not granted */
 		ReThrowError(edata);
 	foreach(lc, imp->pending)
 		forms = lappend(forms, ((PendingForm *) lfirst(lc))->form);

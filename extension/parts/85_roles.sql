@@ -29,7 +29,14 @@ BEGIN
         perfbudget.self_evaluation TO perfbudget_bureau, perfbudget_filer;
     GRANT INSERT, UPDATE, DELETE ON perfbudget.issue_rule_setting, perfbudget.evaluation_setting
         TO perfbudget_bureau;
+    -- who may see which department: the bureau decides, the auditor reads it
+    REVOKE ALL ON perfbudget.department_grant FROM perfbudget_filer, perfbudget_analyst;
+    GRANT INSERT, UPDATE, DELETE ON perfbudget.department_grant TO perfbudget_bureau;
+    -- the bureau, the analysts and the auditors see every department;
+    -- a filer sees only what grant_department gives it
+    PERFORM perfbudget.grant_department(g.role_name, '*')
+    FROM unnest(ARRAY['perfbudget_bureau', 'perfbudget_analyst', 'perfbudget_auditor']::name[]) AS g(role_name);
 END
 $$;
 COMMENT ON FUNCTION create_roles() IS
-  '创建角色 — creates, when missing, the group roles perfbudget_bureau (财政局: reads and writes every form, tunes issue_rule_setting), perfbudget_filer (填报部门: reads and writes forms — of its granted departments once row-level security applies), perfbudget_analyst (分析: reads every view, writes nothing) and perfbudget_auditor (审计: reads everything, the change_log included), and grants their privileges in this database; run it again after ALTER EXTENSION UPDATE. Needs CREATEROLE and ownership of the extension''s objects';
+  '创建角色 — creates, when missing, the group roles perfbudget_bureau (财政局: reads and writes every form, tunes issue_rule_setting), perfbudget_filer (填报部门: reads and writes the forms of the departments granted to it by grant_department or grant_region, nothing else), perfbudget_analyst (分析: reads every view, writes nothing) and perfbudget_auditor (审计: reads everything, the change_log included), grants their privileges in this database and grants the bureau, analyst and auditor roles every department (''*''); run it again after ALTER EXTENSION UPDATE. Needs CREATEROLE and ownership of the extension''s objects';

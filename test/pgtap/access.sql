@@ -19,7 +19,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set doc `cat examples/rugao_2024_hrss.txt`
 BEGIN;
-SELECT plan(62);
+SELECT plan(79);
 
 DELETE FROM project;
 SELECT create_roles();
@@ -28,6 +28,12 @@ CREATE ROLE pb_test_filer IN ROLE perfbudget_filer;
 CREATE ROLE pb_test_analyst IN ROLE perfbudget_analyst;
 CREATE ROLE pb_test_auditor IN ROLE perfbudget_auditor;
 CREATE ROLE pb_test_nobody;
+CREATE ROLE pb_test_other IN ROLE perfbudget_filer;     -- a filer of another department
+CREATE ROLE pb_test_county IN ROLE perfbudget_filer;    -- a county's bureau in a province's database
+CREATE ROLE pb_test_ungranted IN ROLE perfbudget_filer; -- a filer granted nothing yet
+SELECT grant_department('pb_test_filer', '如皋市人力资源和社会保障局');
+SELECT grant_department('pb_test_other', '如皋市财政局', '如皋市');
+SELECT grant_region('pb_test_county', '如皋市');
 GRANT USAGE ON SCHEMA public TO PUBLIC;
 
 -- 'ok' or the SQLSTATE of running sql as role
@@ -147,13 +153,72 @@ UPDATE expenditure SET annual = annual + 1
 SELECT throws_ok('SET CONSTRAINTS ALL IMMEDIATE', '23514', NULL,
                  'the deferred sum check runs for a filer and rejects an unbalanced edit (not 42501)');
 RESET ROLE;
+UPDATE expenditure SET annual = annual - 1
+ WHERE project_id = (SELECT min(id) FROM project) AND line_no = 1;  -- balanced again
 SELECT is((SELECT count(*) FROM change_log WHERE changed_by = 'pb_test_filer'), 7::bigint,
           'the history holds the six imported forms and the edit, by the filer');
+SET CONSTRAINTS ALL DEFERRED;
 SET LOCAL ROLE pb_test_filer;
 SELECT throws_ok($$INSERT INTO change_log (changed_by, table_name, project_id, operation, new_row)
                    VALUES ('x', 'project', 1, 'INSERT', '{}')$$, '42501', NULL,
                  'a filer cannot forge a history entry');
 RESET ROLE;
+
+-- ---- row-level security (issue 11, point 2) ----
+-- what each role sees of the six forms the filer stored
+CREATE FUNCTION pg_temp.seen(role name) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    out text;
+BEGIN
+    EXECUTE format('SET LOCAL ROLE %I', role);
+    SELECT format('%s forms, %s expenditure, %s indicators, %s findings, %s summary rows, %s fingerprints',
+                  (SELECT count(*) FROM perfbudget.project), (SELECT count(*) FROM perfbudget.expenditure),
+                  (SELECT count(*) FROM perfbudget.indicator), (SELECT count(*) FROM perfbudget.form_issues),
+                  (SELECT count(*) FROM perfbudget.department_summary),
+                  (SELECT count(*) FROM perfbudget.project_fingerprint)) INTO out;
+    RESET ROLE;
+    RETURN out;
+END
+$$;
+SELECT is(pg_temp.seen(r), v, format('%s sees %s', r, v)) FROM (VALUES
+    ('pb_test_filer'::name, '6 forms, 10 expenditure, 92 indicators, 13 findings, 2 summary rows, 6 fingerprints'),
+    ('pb_test_county', '6 forms, 10 expenditure, 92 indicators, 13 findings, 2 summary rows, 6 fingerprints'),
+    ('pb_test_analyst', '6 forms, 10 expenditure, 92 indicators, 13 findings, 2 summary rows, 6 fingerprints'),
+    ('pb_test_other', '0 forms, 0 expenditure, 0 indicators, 0 findings, 0 summary rows, 0 fingerprints'),
+    ('pb_test_ungranted', '0 forms, 0 expenditure, 0 indicators, 0 findings, 0 summary rows, 0 fingerprints')) x(r, v);
+SELECT is((SELECT count(*) FROM perfbudget.form_issues), 13::bigint, 'the owner sees the same 13 findings');
+
+SELECT min(id) AS first_id FROM project \gset
+SET LOCAL ROLE pb_test_other;
+SELECT throws_ok(format($$INSERT INTO perfbudget.expenditure VALUES (%s, 99, '注入', 0, 1000000)$$, :first_id),
+                 '42501', '无权写入如皋市主管部门「如皋市人力资源和社会保障局」的申报表',
+                 'another department''s filer cannot add a row to a form it cannot see (the form stays summed)');
+SELECT throws_ok(format('SELECT count(*) FROM perfbudget.import_form(%L)', :'doc'), '42501',
+                 '无权写入如皋市主管部门「如皋市人力资源和社会保障局」的申报表',
+                 'importing another department''s forms fails with 42501 naming the department');
+WITH u AS (UPDATE perfbudget.indicator SET level3 = 'x' RETURNING 1)
+SELECT is(count(*), 0::bigint, 'an UPDATE of another department''s rows touches none') FROM u;
+WITH d AS (DELETE FROM perfbudget.project RETURNING 1)
+SELECT is(count(*), 0::bigint, 'a DELETE of another department''s forms deletes none') FROM d;
+RESET ROLE;
+SELECT is((SELECT count(*) FROM project) || ' ' || (SELECT count(*) FROM expenditure) || ' ' ||
+          (SELECT count(*) FROM indicator WHERE level3 = 'x'), '6 10 0',
+          'the other filer wrote nothing');
+
+SET LOCAL ROLE pb_test_filer;
+SELECT throws_ok($$UPDATE perfbudget.project SET department = '如皋市财政局' WHERE id = (SELECT min(id) FROM perfbudget.project)$$,
+                 '42501', '无权写入如皋市主管部门「如皋市财政局」的申报表',
+                 'a filer cannot move a form to a department not granted to it');
+RESET ROLE;
+SELECT is(revoke_department('pb_test_filer', '如皋市人力资源和社会保障局'), 1::bigint, 'revoke_department removes the grant');
+SELECT is(pg_temp.seen('pb_test_filer'), '0 forms, 0 expenditure, 0 indicators, 0 findings, 0 summary rows, 0 fingerprints',
+          'after the revoke the filer sees nothing');
+SELECT is(revoke_region('pb_test_county', '如皋市'), 1::bigint, 'revoke_region removes the region''s grant');
+SELECT is(pg_temp.seen('pb_test_county'), '0 forms, 0 expenditure, 0 indicators, 0 findings, 0 summary rows, 0 fingerprints',
+          'and the county sees nothing');
+SELECT throws_ok($$SELECT perfbudget.grant_department('no_such_role_x', '某局')$$, '42704', NULL,
+                 'granting a role that does not exist is an error');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,0 +1,273 @@
+/*
+ * department_access.c — which departments' forms a role may see and write
+ * (perfbudget.department_grant), for the row-level security policies and
+ * for the write check that names the department.
+ *
+ * A grant is (role, region, department), names compared by name_key; a
+ * NULL region is every region, a NULL department every department of the
+ * region, both NULL everything ('*').  A role has the grants of the roles
+ * it is a member of.  The grants of the current role are read once per
+ * transaction (as the owner, filtered by the caller's memberships: a role
+ * needs no right on department_grant to be filtered by it) and read again
+ * when department_grant changes in the transaction; the policies then cost
+ * two name foldings and a comparison with a few grants per row.
+ *
+ * Row-level security alone refuses another department's row with "new row
+ * violates row-level security policy", which names no department; the
+ * BEFORE trigger write_access says which one, and the policy stays the
+ * guarantee.  Both apply only where row-level security does
+ * (check_enable_rls): the owner, superusers and BYPASSRLS roles skip them.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "storage/proc.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/rls.h"
+
+#include "change_log.h"
+#include "form_key.h"
+#include "run_as_owner.h"
+
+PG_FUNCTION_INFO_V1(department_visible);
+PG_FUNCTION_INFO_V1(sees_all_departments);
+PG_FUNCTION_INFO_V1(write_access_trigger);
+PG_FUNCTION_INFO_V1(department_access_reset);
+
+typedef struct Grant
+{
+	char	   *region;			/* folded; NULL: every region */
+	char	   *department;		/* folded; NULL: every department */
+} Grant;
+
+typedef struct GrantCache
+{
+	Oid			userid;
+	LocalTransactionId lxid;
+	bool		valid;
+	bool		all;
+	int			n;
+	Grant	   *grants;			/* in TopTransactionContext */
+} GrantCache;
+
+static GrantCache cache;
+
+static char *
+fold(const char *s)
+{
+	return s == NULL ? NULL : pb_fold_name(s, strlen(s), false);
+}
+
+static void
+load_grants(void)
+{
+	Datum		arg[1] = {ObjectIdGetDatum(GetUserId())};
+	Oid			argtype[1] = {OIDOID};
+	PbSavedUser saved;
+	int			level;
+	MemoryContext old;
+
+	level = pb_enter_safe_path();
+	pb_become_owner(pb_extension_owner(), &saved);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT g.region, g.department FROM perfbudget.department_grant g "
+							  "JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) g.role_name "
+							  "WHERE pg_catalog.pg_has_role($1, r.oid, 'MEMBER')",
+							  1, argtype, arg, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read perfbudget.department_grant");
+
+	old = MemoryContextSwitchTo(TopTransactionContext);
+	cache.n = (int) SPI_processed;
+	cache.grants = palloc0(sizeof(Grant) * (cache.n + 1));
+	cache.all = false;
+	for (int i = 0; i < cache.n; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+
+		cache.grants[i].region = fold(SPI_getvalue(t, d, 1));
+		cache.grants[i].department = fold(SPI_getvalue(t, d, 2));
+		if (cache.grants[i].region == NULL && cache.grants[i].department == NULL)
+			cache.all = true;
+	}
+	MemoryContextSwitchTo(old);
+	SPI_finish();
+	pb_restore_user(&saved);
+	pb_leave_safe_path(level);
+	cache.userid = GetUserId();
+	cache.lxid = MyProc->lxid;
+	cache.valid = true;
+}
+
+static void
+current_grants(void)
+{
+	if (!cache.valid || cache.userid != GetUserId() || cache.lxid != MyProc->lxid)
+		load_grants();
+}
+
+static bool
+granted(const char *region, const char *department)
+{
+	char	   *r;
+	char	   *d;
+
+	current_grants();
+	if (cache.all)
+		return true;
+	if (cache.n == 0 || department == NULL)
+		return false;
+	r = fold(region);
+	d = fold(department);
+	for (int i = 0; i < cache.n; i++)
+	{
+		Grant	   *g = &cache.grants[i];
+
+		if (g->region != NULL && (r == NULL || strcmp(g->region, r) != 0))
+			continue;
+		if (g->department != NULL && strcmp(g->department, d) != 0)
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* department_visible(region, department): the policy of the forms. */
+Datum
+department_visible(PG_FUNCTION_ARGS)
+{
+	const char *region = PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0));
+	const char *department = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
+
+	PG_RETURN_BOOL(granted(region, department));
+}
+
+Datum
+sees_all_departments(PG_FUNCTION_ARGS)
+{
+	current_grants();
+	PG_RETURN_BOOL(cache.all);
+}
+
+static void
+refuse(Relation rel, const char *region, const char *department)
+{
+	char	   *role = GetUserNameFromId(GetUserId(), false);
+
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("无权写入%s主管部门「%s」的申报表", region ? region : "", department),
+			 errdetail("角色「%s」未获授该部门（perfbudget.department_grant），不能在表 %s 中写入它的行。",
+					   role, RelationGetRelationName(rel)),
+			 errhint("财政局可执行 SELECT perfbudget.grant_department('%s', '%s'%s%s%s);",
+					 role, department, region ? ", '" : "", region ? region : "",
+					 region ? "'" : "")));
+}
+
+static char *
+text_column(Relation rel, HeapTuple row, const char *name)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			col = SPI_fnumber(desc, name);
+
+	if (col <= 0)
+		elog(ERROR, "write_access_trigger: table \"%s\" has no column \"%s\"",
+			 RelationGetRelationName(rel), name);
+	return SPI_getvalue(row, desc, col);
+}
+
+/* A row of a form: its form must be one the role may write. */
+static void
+check_form_row(Relation rel, HeapTuple row)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			col = SPI_fnumber(desc, "project_id");
+	Datum		arg[1];
+	Oid			argtype[1] = {INT8OID};
+	bool		isnull;
+	char	   *region = NULL;
+	char	   *department = NULL;
+	bool		found = false;
+	PbSavedUser saved;
+	int			level;
+	MemoryContext caller = CurrentMemoryContext;
+
+	if (col <= 0)
+		elog(ERROR, "write_access_trigger: table \"%s\" has no column \"project_id\"",
+			 RelationGetRelationName(rel));
+	arg[0] = heap_getattr(row, col, desc, &isnull);
+	/* a form this transaction stored passed the check of its project row */
+	if (isnull || pb_project_created_here(DatumGetInt64(arg[0])))
+		return;
+	current_grants();
+	if (cache.all)
+		return;
+
+	level = pb_enter_safe_path();
+	pb_become_owner(rel->rd_rel->relowner, &saved);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT region, department FROM perfbudget.project "
+							  "WHERE id OPERATOR(pg_catalog.=) $1",
+							  1, argtype, arg, NULL, true, 1) == SPI_OK_SELECT && SPI_processed == 1)
+	{
+		found = true;
+		region = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		department = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+		region = region ? MemoryContextStrdup(caller, region) : NULL;
+		department = department ? MemoryContextStrdup(caller, department) : NULL;
+	}
+	SPI_finish();
+	pb_restore_user(&saved);
+	pb_leave_safe_path(level);
+	/* no such form: the foreign key says so */
+	if (found && !granted(region, department))
+		refuse(rel, region, department);
+}
+
+/*
+ * BEFORE INSERT OR UPDATE FOR EACH ROW; argument 'project' on the forms,
+ * 'row' on the tables of their rows.
+ */
+Datum
+write_access_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	HeapTuple	row;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event) ||
+		td->tg_trigger->tgnargs != 1)
+		elog(ERROR, "write_access_trigger must be a BEFORE INSERT OR UPDATE ... FOR EACH ROW trigger with one argument");
+	row = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+	if (check_enable_rls(RelationGetRelid(td->tg_relation), InvalidOid, true) != RLS_ENABLED)
+		return PointerGetDatum(row);
+
+	if (strcmp(td->tg_trigger->tgargs[0], "project") == 0)
+	{
+		char	   *region = text_column(td->tg_relation, row, "region");
+		char	   *department = text_column(td->tg_relation, row, "department");
+
+		if (department != NULL && !granted(region, department))
+			refuse(td->tg_relation, region, department);
+	}
+	else
+		check_form_row(td->tg_relation, row);
+	return PointerGetDatum(row);
+}
+
+/* Statement trigger of department_grant: the transaction reads the grants again. */
+Datum
+department_access_reset(PG_FUNCTION_ARGS)
+{
+	cache.valid = false;
+	return PointerGetDatum(NULL);
+}
