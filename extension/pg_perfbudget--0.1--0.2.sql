@@ -2526,3 +2526,13 @@ CREATE TRIGGER write_access BEFORE INSERT OR UPDATE ON indicator
 COMMENT ON TRIGGER write_access ON project IS '部门授权: storing a form of a department not granted fails with 42501 naming it';
 COMMENT ON TRIGGER write_access ON expenditure IS '部门授权: a row of a form of a department not granted fails with 42501 naming it';
 COMMENT ON TRIGGER write_access ON indicator IS '部门授权: a row of a form of a department not granted fails with 42501 naming it';
+
+-- Two PL/pgSQL triggers keep the derived fingerprint tables when a form is
+-- deleted (the cascade to project_fingerprint fires fingerprint_group_count
+-- back in the writer's context) or moves to another year or department
+-- (project_fingerprint_key).  A filer holds no right on those tables, so
+-- these two run as their owner: trigger functions, callable only as the
+-- triggers of the extension's own tables, with fixed queries and a pinned
+-- search_path (doc/security.md §5).
+ALTER FUNCTION fingerprint_group_count() SECURITY DEFINER;
+ALTER FUNCTION project_fingerprint_key() SECURITY DEFINER;

@@ -19,7 +19,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set doc `cat examples/rugao_2024_hrss.txt`
 BEGIN;
-SELECT plan(79);
+SELECT plan(81);
 
 DELETE FROM project;
 SELECT create_roles();
@@ -219,6 +219,16 @@ SELECT is(pg_temp.seen('pb_test_county'), '0 forms, 0 expenditure, 0 indicators,
           'and the county sees nothing');
 SELECT throws_ok($$SELECT perfbudget.grant_department('no_such_role_x', '某局')$$, '42704', NULL,
                  'granting a role that does not exist is an error');
+
+-- a document's text is data, whatever it holds
+SELECT grant_department('pb_test_filer', '如皋市人力资源和社会保障局');
+SET LOCAL ROLE pb_test_filer;
+SELECT is((SELECT count(*) FROM perfbudget.import_form(
+               replace(:'doc', '社保扩面业务经费', '社保''); DROP TABLE perfbudget.project; --'), true)),
+          6::bigint, 'a form whose 项目名称 holds SQL imports');
+RESET ROLE;
+SELECT is((SELECT count(*) FROM project WHERE name = '社保''); DROP TABLE perfbudget.project; --'), 1::bigint,
+          'and the name is stored as written, the table still there');
 
 SELECT * FROM finish();
 ROLLBACK;
