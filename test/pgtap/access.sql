@@ -19,7 +19,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set doc `cat examples/rugao_2024_hrss.txt`
 BEGIN;
-SELECT plan(81);
+SELECT plan(91);
 
 DELETE FROM project;
 SELECT create_roles();
@@ -78,6 +78,16 @@ $$;
 
 CREATE TEMP TABLE expected (role name, tab text, cols text, rights text);
 INSERT INTO expected VALUES
+    ('pb_test_bureau', 'issue_finding', 'code', 'S---'),
+    ('pb_test_bureau', 'department_grant', 'role_name', 'SIUD'),
+    ('pb_test_filer', 'issue_finding', 'code', 'S---'),
+    ('pb_test_filer', 'department_grant', 'role_name', '----'),
+    ('pb_test_analyst', 'issue_finding', 'code', 'S---'),
+    ('pb_test_analyst', 'department_grant', 'role_name', '----'),
+    ('pb_test_auditor', 'issue_finding', 'code', 'S---'),
+    ('pb_test_auditor', 'department_grant', 'role_name', 'S---'),
+    ('pb_test_nobody', 'issue_finding', 'code', '----'),
+    ('pb_test_nobody', 'department_grant', 'role_name', '----'),
     ('pb_test_bureau',  'project', 'name', 'SIUD'),
     ('pb_test_bureau',  'expenditure', 'item', 'SIUD'),
     ('pb_test_bureau',  'indicator', 'level3', 'SIUD'),
