@@ -55,6 +55,10 @@ typedef struct GrantCache
 	bool		all;
 	int			n;
 	Grant	   *grants;			/* in TopTransactionContext */
+	/* the last answer: the rows of a query mostly share their department */
+	char	   *last_region;
+	char	   *last_department;
+	bool		last_granted;
 } GrantCache;
 
 static GrantCache cache;
@@ -105,6 +109,30 @@ load_grants(void)
 	cache.userid = GetUserId();
 	cache.lxid = MyProc->lxid;
 	cache.valid = true;
+	cache.last_region = NULL;
+	cache.last_department = NULL;
+}
+
+static bool
+same_text(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Folding costs far more than comparing: remember the last pair asked. */
+static void
+remember(const char *region, const char *department, bool result)
+{
+	MemoryContext old = MemoryContextSwitchTo(TopTransactionContext);
+
+	if (cache.last_region)
+		pfree(cache.last_region);
+	if (cache.last_department)
+		pfree(cache.last_department);
+	cache.last_region = region ? pstrdup(region) : NULL;
+	cache.last_department = pstrdup(department);
+	cache.last_granted = result;
+	MemoryContextSwitchTo(old);
 }
 
 static void
@@ -119,15 +147,19 @@ granted(const char *region, const char *department)
 {
 	char	   *r;
 	char	   *d;
+	bool		result = false;
 
 	current_grants();
 	if (cache.all)
 		return true;
 	if (cache.n == 0 || department == NULL)
 		return false;
+	if (cache.last_department != NULL && same_text(cache.last_region, region) &&
+		strcmp(cache.last_department, department) == 0)
+		return cache.last_granted;
 	r = fold(region);
 	d = fold(department);
-	for (int i = 0; i < cache.n; i++)
+	for (int i = 0; i < cache.n && !result; i++)
 	{
 		Grant	   *g = &cache.grants[i];
 
@@ -135,9 +167,13 @@ granted(const char *region, const char *department)
 			continue;
 		if (g->department != NULL && strcmp(g->department, d) != 0)
 			continue;
-		return true;
+		result = true;
 	}
-	return false;
+	pfree(d);
+	if (r)
+		pfree(r);
+	remember(region, department, result);
+	return result;
 }
 
 /* department_visible(region, department): the policy of the forms. */
