@@ -28,6 +28,7 @@
 #include "miscadmin.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/rls.h"
@@ -55,11 +56,19 @@ typedef struct GrantCache
 	bool		all;
 	int			n;
 	Grant	   *grants;			/* in TopTransactionContext */
-	/* the last answer: the rows of a query mostly share their department */
-	char	   *last_region;
-	char	   *last_department;
-	bool		last_granted;
+	/* answers by the names as stored: folding costs far more than a lookup */
+	HTAB	   *answers;
 } GrantCache;
+
+/* "region \x1f department" as stored (≤ 100 and 200 characters: project_name_lengths) */
+#define ANSWER_KEY_SIZE 1400
+#define MAX_ANSWERS 4096
+
+typedef struct Answer
+{
+	char		key[ANSWER_KEY_SIZE];
+	bool		granted;
+} Answer;
 
 static GrantCache cache;
 
@@ -109,30 +118,25 @@ load_grants(void)
 	cache.userid = GetUserId();
 	cache.lxid = MyProc->lxid;
 	cache.valid = true;
-	cache.last_region = NULL;
-	cache.last_department = NULL;
+	cache.answers = NULL;
 }
 
-static bool
-same_text(const char *a, const char *b)
+/* The answers table, made (again) when missing or full. */
+static HTAB *
+answers(void)
 {
-	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
-}
+	HASHCTL		ctl;
 
-/* Folding costs far more than comparing: remember the last pair asked. */
-static void
-remember(const char *region, const char *department, bool result)
-{
-	MemoryContext old = MemoryContextSwitchTo(TopTransactionContext);
-
-	if (cache.last_region)
-		pfree(cache.last_region);
-	if (cache.last_department)
-		pfree(cache.last_department);
-	cache.last_region = region ? pstrdup(region) : NULL;
-	cache.last_department = pstrdup(department);
-	cache.last_granted = result;
-	MemoryContextSwitchTo(old);
+	if (cache.answers != NULL && hash_get_num_entries(cache.answers) < MAX_ANSWERS)
+		return cache.answers;
+	if (cache.answers != NULL)
+		hash_destroy(cache.answers);
+	ctl.keysize = ANSWER_KEY_SIZE;
+	ctl.entrysize = sizeof(Answer);
+	ctl.hcxt = TopTransactionContext;
+	cache.answers = hash_create("perfbudget department answers", 64, &ctl,
+								HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+	return cache.answers;
 }
 
 static void
@@ -148,15 +152,22 @@ granted(const char *region, const char *department)
 	char	   *r;
 	char	   *d;
 	bool		result = false;
+	char		key[ANSWER_KEY_SIZE];
+	Answer	   *hit = NULL;
+	bool		found;
 
 	current_grants();
 	if (cache.all)
 		return true;
 	if (cache.n == 0 || department == NULL)
 		return false;
-	if (cache.last_department != NULL && same_text(cache.last_region, region) &&
-		strcmp(cache.last_department, department) == 0)
-		return cache.last_granted;
+	if (strlen(department) + (region ? strlen(region) : 0) + 2 <= ANSWER_KEY_SIZE)
+	{
+		snprintf(key, sizeof(key), "%s\x1f%s", region ? region : "", department);
+		hit = hash_search(answers(), key, HASH_ENTER, &found);
+		if (found)
+			return hit->granted;
+	}
 	r = fold(region);
 	d = fold(department);
 	for (int i = 0; i < cache.n && !result; i++)
@@ -172,7 +183,8 @@ granted(const char *region, const char *department)
 	pfree(d);
 	if (r)
 		pfree(r);
-	remember(region, department, result);
+	if (hit != NULL)
+		hit->granted = result;
 	return result;
 }
 

@@ -486,7 +486,9 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT c.project_id, c.code, c.line_no, c.message,
            c.budget_year, c.department, c.project_name, c.region
     FROM perfbudget.issue_finding_computed c
-    WHERE c.project_id OPERATOR(pg_catalog.=) ANY (project_ids)
+    -- no pending form (the usual case): nothing to compute, not even a plan's scans
+    WHERE pg_catalog.cardinality(project_ids) OPERATOR(pg_catalog.>) 0
+      AND c.project_id OPERATOR(pg_catalog.=) ANY (project_ids)
 $$;
 COMMENT ON FUNCTION findings_computed(bigint[]) IS
   '重算校验结果 — issue_finding_computed for the given forms (inlined by the planner: the ids reach each rule''s index scan); form_issues reads it for the forms pending in the reading transaction';
