@@ -15,6 +15,7 @@ OBJS = \
 	src/perf_text.o \
 	src/perf_date.o \
 	src/perf_format.o \
+	src/perf_readback.o \
 	src/perf_compare.o \
 	src/perf_encode.o \
 	src/perf_eval.o \
@@ -68,7 +69,7 @@ extension/pg_perfbudget--$(EXTVERSION).sql: $(sort $(wildcard extension/parts/*.
 $(OBJS): $(wildcard src/*.h)
 
 # The pure C core, built without the server for the unit test and fuzzer.
-CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c src/perf_compare.c \
+CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c src/perf_readback.c src/perf_compare.c \
 	src/perf_encode.c src/perf_eval.c src/perf_score.c src/form_parse.c src/evaluation_parse.c src/indicator_label.c
 HOST_CC ?= cc
 HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc

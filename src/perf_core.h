@@ -53,6 +53,15 @@ extern size_t pb_format_number(const PbScalar *s, char *dst);
 /* Text of the number in the base unit ('292000' for 29.2万). */
 extern size_t pb_format_base_number(const PbScalar *s, char *dst);
 
+/* ---- perf_readback.c: does the canonical text read back? ---- */
+
+/* Could this cell's text fail to read back (a phrase under a comparator)? */
+extern bool pb_needs_readback_check(const PbCell *cell);
+
+/* Does the target's canonical text parse to an equal target?  text and out:
+ * scratch of pb_format_bound(v) bytes each. */
+extern bool pb_target_reads_back(const PbView *v, char *text, char *out, PbError *err);
+
 /* ---- perf_compare.c: ordering and hashing ---- */
 
 /* Total order of values (ignores symbol, note and unit prefix spelling). */
