@@ -15,7 +15,8 @@
  * One TAP test a row, and a few of the version byte itself.  Buffers are
  * exactly sized, so under AddressSanitizer an overrun is reported.
  *
- *   test/unit/test_binary_corpus [FILE]     default test/corpus/binary-1.0.tsv
+ *   test/unit/test_binary_corpus [FILE [LAYOUT]]
+ *                          default test/corpus/binary-1.0.tsv, layout 0
  */
 #define _POSIX_C_SOURCE 200809L	/* getline */
 
@@ -27,7 +28,7 @@
 #include "perf_parse.h"
 #include "perf_core.h"
 
-#define FROZEN_LAYOUT 0			/* the layout the file holds */
+static int	frozen_layout = 0;	/* the layout the file holds (argument 2) */
 #define SEND_FORMAT 1			/* the send format's version byte */
 
 static int	n_tests;
@@ -135,9 +136,9 @@ check_row(int row, const char *cell, const char *type, const char *disk_hex,
 		free(send);
 		return;
 	}
-	if (pb_layout_version(disk, dlen) != FROZEN_LAYOUT)
+	if (pb_layout_version(disk, dlen) != frozen_layout)
 	{
-		printf("# layout version %d, the file holds %d\n", pb_layout_version(disk, dlen), FROZEN_LAYOUT);
+		printf("# layout version %d, the file holds %d\n", pb_layout_version(disk, dlen), frozen_layout);
 		ok = false;
 	}
 	if (!pb_decode(disk, dlen, &v, false, &why))
@@ -197,7 +198,7 @@ check_row(int row, const char *cell, const char *type, const char *disk_hex,
 		printf("# pb_encode wrote other than pb_encoded_size\n");
 		ok = false;
 	}
-	else if (PB_LAYOUT_VERSION == FROZEN_LAYOUT)
+	else if (PB_LAYOUT_VERSION == frozen_layout)
 	{
 		if (alen != dlen || memcmp(again, disk, dlen) != 0)
 		{
@@ -241,7 +242,7 @@ check_row(int row, const char *cell, const char *type, const char *disk_hex,
 			printf("# the send bytes are another value ('%s')\n", text2);
 			ok = false;
 		}
-		if (PB_LAYOUT_VERSION == FROZEN_LAYOUT &&
+		if (PB_LAYOUT_VERSION == frozen_layout &&
 			(slen - 1 != alen || memcmp(send + 1, again, alen) != 0))
 		{
 			printf("# send now writes other bytes than the frozen ones\n");
@@ -306,6 +307,8 @@ main(int argc, char **argv)
 				values = 0;
 	char		what[200];
 
+	if (argc > 2)
+		frozen_layout = atoi(argv[2]);
 	if (f == NULL)
 	{
 		printf("not ok 1 - cannot open %s\n1..1\n", path);
