@@ -86,6 +86,7 @@ static bool callback_registered = false;
 static SPIPlanPtr lock_table_plan = NULL;
 static SPIPlanPtr lock_plan = NULL;
 static SPIPlanPtr replace_plan = NULL;
+static SPIPlanPtr replace_bulk_plan = NULL;
 static SPIPlanPtr lock_all_plan = NULL;
 static SPIPlanPtr replace_all_plan = NULL;
 static SPIPlanPtr all_ids_plan = NULL;
@@ -283,6 +284,13 @@ prepare_plans(void)
 			"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message) "
 			"SELECT c.project_id, c.code, c.line_no, c.message "
 			"FROM perfbudget.issue_finding_computed c WHERE c.project_id = ANY ($1)", 1, ids);
+	/* the same, planned by hash joins when the statistics cannot be trusted */
+	if (replace_bulk_plan == NULL)
+		replace_bulk_plan = prepare_kept(
+			"WITH gone AS (DELETE FROM perfbudget.issue_finding WHERE project_id = ANY ($1)) "
+			"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message) "
+			"SELECT c.project_id, c.code, c.line_no, c.message "
+			"FROM perfbudget.issue_finding_computed c WHERE c.project_id = ANY ($1)", 1, ids);
 	if (lock_all_plan == NULL)
 		lock_all_plan = prepare_kept(
 			"LOCK TABLE perfbudget.issue_finding IN SHARE ROW EXCLUSIVE MODE", 0, NULL);
@@ -405,7 +413,14 @@ pb_flush_findings(void)
 		 */
 		run_plan(lock_table_plan, NULL, false, SPI_OK_UTILITY, "lock");
 		run_plan(lock_plan, args, false, SPI_OK_SELECT, "lock");
-		run_plan(replace_plan, args, true, SPI_OK_INSERT, "recompute");
+		if (pb_form_statistics_say_empty())
+		{
+			/* a plan by index would scan a table per form (run_as_owner.c) */
+			pb_plan_by_hash_joins();
+			run_plan(replace_bulk_plan, args, true, SPI_OK_INSERT, "recompute");
+		}
+		else
+			run_plan(replace_plan, args, true, SPI_OK_INSERT, "recompute");
 	}
 	pb_leave_extension_context(&cx);
 	forget_pending(s, flushed_at);

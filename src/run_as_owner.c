@@ -31,6 +31,9 @@
 #include "utils/syscache.h"
 #include "catalog/pg_class.h"
 #include "executor/spi.h"
+#include "storage/bufmgr.h"
+#include "storage/lmgr.h"
+#include "access/table.h"
 
 #include "run_as_owner.h"
 
@@ -97,6 +100,15 @@ pb_enter_extension_context(PbExtensionContext *cx, Oid owner)
 		pb_become_owner(owner, &cx->saved);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	/*
+	 * The extension's queries reach forms by id; from statistics that say
+	 * "empty" the planner would scan a table per row instead.  A plan kept
+	 * across calls is made again after every ANALYZE, under the setting of
+	 * that moment.
+	 */
+	if (pb_form_statistics_say_empty())
+		(void) set_config_option("enable_seqscan", "off", PGC_USERSET,
+								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 }
 
 /* In the reverse order: SPI's memory first, the user's rights, then the path. */
@@ -107,4 +119,49 @@ pb_leave_extension_context(PbExtensionContext *cx)
 	if (cx->as_owner)
 		pb_restore_user(&cx->saved);
 	pb_leave_safe_path(cx->guc_level);
+}
+
+/*
+ * An ANALYZE that ran while the tables held only dead rows (a load that was
+ * rolled back, or every form deleted) records pages but no tuples, and the
+ * planner then reads every later size as zero rows: it joins the forms of a
+ * bulk load by scanning a table once per form, and a commit of thousands of
+ * forms takes hours.  (reltuples -1, never analyzed, is estimated from the
+ * pages and is fine.)
+ */
+bool
+pb_form_statistics_say_empty(void)
+{
+	static const char *const tables[] = {"project", "expenditure", "indicator"};
+	Oid			nsp = get_namespace_oid("perfbudget", false);
+
+	for (int i = 0; i < lengthof(tables); i++)
+	{
+		Oid			relid = get_relname_relid(tables[i], nsp);
+		Relation	rel;
+		bool		empty;
+
+		if (!OidIsValid(relid))
+			continue;
+		rel = table_open(relid, AccessShareLock);
+		empty = rel->rd_rel->reltuples == 0 && rel->rd_rel->relpages > 0 &&
+			RelationGetNumberOfBlocks(rel) > 0;
+		table_close(rel, AccessShareLock);
+		if (empty)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Hash joins read each table once whatever the estimates say: linear in the
+ * tables, where a nested loop planned from empty statistics is quadratic.
+ */
+void
+pb_plan_by_hash_joins(void)
+{
+	(void) set_config_option("enable_nestloop", "off", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	(void) set_config_option("enable_seqscan", "on", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 }

@@ -31,4 +31,13 @@ typedef struct PbExtensionContext
 extern void pb_enter_extension_context(PbExtensionContext *cx, Oid owner);
 extern void pb_leave_extension_context(PbExtensionContext *cx);
 
+/*
+ * Do the statistics of the form tables say "empty" while the tables hold
+ * rows?  Then every plan made from them believes each scan returns one row.
+ */
+extern bool pb_form_statistics_say_empty(void);
+
+/* Inside an extension context: plan the next queries without nested loops. */
+extern void pb_plan_by_hash_joins(void);
+
 #endif
