@@ -270,9 +270,9 @@ got=$(bars "$EV/index.html" likelihood-chart)
 [[ "$got" == "确定能=10;有可能=2;完全不可能=1;" ]]
 ok $? "index: likelihood of completion of the monitored indicators as a chart" "bars: $got"
 rows=$(grep -o '<table class="list risk-indicators">.*' "$EV/index.html" | sed 's|</table>.*||' | grep -o '<tr><td>' | wc -l)
-((rows == 3)) && grep -qF '<td>服务对象满意度</td><td>≥95%</td><td>88%</td><td>90%</td><td></td><td class="likelihood red">完全不可能</td><td>更换印刷供应商</td>' "$EV/index.html" &&
+((rows == 3)) && grep -qF '<td>服务对象满意度</td><td>≥95%</td><td>88%</td><td>90%</td><td></td><td class="likelihood red">完全不可能</td><td>更换印刷供应商</td><td>完全不可能、未说明偏差原因、预计完不成</td>' "$EV/index.html" &&
 	grep -qF '<td>社保当日业务当日办结率</td><td>100%</td><td>98.2%</td><td>99%</td><td>人员保障：窗口人员不足</td><td class="likelihood yellow">有可能</td><td></td>' "$EV/index.html"
-ok $? "index: the 3 indicators at risk with target, completed, expected, cause, likelihood and measure, 完全不可能 first" "rows: $rows"
+ok $? "index: the 3 indicators at risk with target, completed, expected, cause, likelihood, measure and alerts, 完全不可能 first" "rows: $rows"
 rows=$(grep -o '<table class="list monitoring-projects">.*' "$EV/index.html" | sed 's|</table>.*||' | grep -o '<tr><td>' | wc -l)
 ((rows == 4)) && grep -qF '<td><a href="d1.html#m2">“助保贷款”财政贴息</a></td>' "$EV/index.html"
 ok $? "index: the 4 projects behind plan, linked to their department's page" "rows: $rows"
