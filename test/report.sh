@@ -261,7 +261,7 @@ check "  ... the region and department pages and the one page have the departmen
 	         grep -qF '<th scope=\"row\">如皋市人力资源和社会保障局</th>$want<td>1</td></tr>' '$WORK/eval.html'"
 got=$(bars "$EV/index.html" monitoring-chart)
 [[ "$got" == "如皋市=滞后 4 · 预警 5 / 6 个项目;" ]] &&
-	grep -qE '<rect class="bar-error" x="300" y="32" width="320" height="20"/><rect class="bar-warning" x="620" y="32" width="80" height="20"/><rect class="bar-share" x="700" y="32" width="80" height="20"/>' "$EV/index.html"
+	grep -qE '<rect class="bar-error" x="300" y="32" width="266.7" height="20"/><rect class="bar-warning" x="566.7" y="32" width="66.7" height="20"/><rect class="bar-share" x="633.3" y="32" width="66.7" height="20"/>' "$EV/index.html"
 ok $? "index: a chart of the regions' projects behind plan (4), only with indicators at risk (1), on track (1)" "bars: $got"
 got=$(bars "$EV/index.html" cause-chart)
 [[ "$got" == "人员保障=1;其他=1;（未说明原因）=1;" ]]
@@ -285,7 +285,7 @@ want=$(q "SELECT format('<td>%s</td><td>%s</td><td>%s</td><td>%s%%</td><td>%s</t
 	grep -qF "<a href=\"d1.html#scores\">如皋市人力资源和社会保障局</a></th>$want</tr>" "$EV/r1.html"
 ok $? "index and region page: grades as department_score has them (6 evaluated, average 97.96, 5 优 1 良)" "view: $want"
 check "  ... drawn as stacked bars 优 良 中 差 (5 and 1 of 6)" \
-	grep -qE 'id="grade-chart".*<title>如皋市</title>.*<rect class="grade-a" x="300" y="32" width="400" height="20"/><rect class="grade-b" x="700" y="32" width="80" height="20"/>' "$EV/index.html"
+	grep -qE 'id="grade-chart".*<title>如皋市</title>.*<rect class="grade-a" x="300" y="32" width="333.3" height="20"/><rect class="grade-b" x="633.3" y="32" width="66.7" height="20"/>' "$EV/index.html"
 first=$(grep -o '<table class="list scores" id="lowest-scores">.*' "$EV/index.html" | grep -o '<tbody><tr><td>.*' | sed 's|</tr>.*||')
 [[ "$first" == *'>“助保贷款”财政贴息</a></td>'*'<td class="n">85.00%</td><td class="n">8.50</td><td class="n">80.79</td><td class="n">89.29</td><td class="grade">良</td>'* ]]
 ok $? "index: the lowest-scoring project first (“助保贷款”财政贴息, 89.29, 良)" "first: ${first:0:300}"
