@@ -14,12 +14,17 @@
 # only the database around it grows: its time should not grow with the size.
 # The region is the one holding that department.  Prints one table with the
 # ratio largest/smallest size.  Never fails on slow results: it informs.
+# A share of the forms (--evaluation-share, default 0.5) has a monitoring
+# report and, drawn apart, a self-evaluation, so that the monitoring and
+# scoring sections of every page have their rows (bench/gen-forms).
 #
 #   pg_virtualenv -t -v 15 -c "--locale=C.UTF-8 --encoding=UTF8" bench/report.sh
 #   PGHOST=… PGPORT=… PGUSER=postgres bench/report.sh --sizes 10000,100000,300000 --keep
 #
 # Options:
-#   --sizes A,B,…   numbers of forms, ascending (default 10000,100000)
+#   --sizes A,B,…   numbers of forms, ascending (default 10000,100000; with
+#                   BENCH_SCALE ≥ 3 also 300000)
+#   --evaluation-share S  share of forms with monitoring / self-evaluation (0.5)
 #   --forms K       size of the department measured (default 10)
 #   --seed S        gen-forms seed (default 1)
 #   --reps R        timed runs of the region, department and one-page reports
@@ -35,6 +40,8 @@ set -uo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
 SIZES=10000,100000
+awk -v s="${BENCH_SCALE:-1}" 'BEGIN { exit !(s >= 3) }' && SIZES=10000,100000,300000
+EVAL_SHARE=0.5
 FORMS=10
 SEED=1
 REPS=3
@@ -45,6 +52,7 @@ while [ $# -gt 0 ]; do
     case $1 in
         --sizes) SIZES=$2; shift 2 ;;
         --forms) FORMS=$2; shift 2 ;;
+        --evaluation-share) EVAL_SHARE=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
         --reps) REPS=$2; shift 2 ;;
         --reports) REPORTS=$2; shift 2 ;;
@@ -68,7 +76,7 @@ ms () { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
 median () { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 echo "# pg_perfbudget report scale — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# sizes $SIZES, department of about $FORMS forms, $REPS runs (median) after one warm-up"
+echo "# sizes $SIZES, department of about $FORMS forms, $REPS runs (median) after one warm-up, evaluation share $EVAL_SHARE"
 
 # run NAME SIZE REPS ARGS… — time pb-report, record the median and the output size
 run () {
@@ -111,13 +119,15 @@ for N in "${sizes[@]}"; do
         createdb --maintenance-db="$MAINT_DB" "$DB" || exit 3
         bpsql -d "$DB" -c "CREATE EXTENSION pg_perfbudget" || exit 3
         rm -rf "$WORK/copy"
-        nice "$BENCH_DIR/gen-forms" -n "$N" --seed "$SEED" --copy "$WORK/copy" >/dev/null || exit 3
+        nice "$BENCH_DIR/gen-forms" -n "$N" --seed "$SEED" --evaluation-share "$EVAL_SHARE" \
+            --copy "$WORK/copy" >/dev/null || exit 3
         t0=$(now)
         (cd "$WORK/copy" && bpsql -d "$DB" -f load.sql >/dev/null) || exit 3
         echo "#   COPY load: $(ms "$t0" "$(now)") ms"
         rm -rf "$WORK/copy"
         bpsql -d "$DB" -c "VACUUM ANALYZE perfbudget.project" -c "VACUUM ANALYZE perfbudget.expenditure" \
-            -c "VACUUM ANALYZE perfbudget.indicator" >/dev/null
+            -c "VACUUM ANALYZE perfbudget.indicator" -c "VACUUM ANALYZE perfbudget.monitoring" \
+            -c "VACUUM ANALYZE perfbudget.indicator_monitoring" -c "VACUUM ANALYZE perfbudget.self_evaluation" >/dev/null
     fi
     IFS=$'\t' read -r Y R D K YN <<<"$(bpsql -d "$DB" -F $'\t' -c "
         WITH y AS (SELECT budget_year, count(*) AS n FROM perfbudget.project

@@ -86,7 +86,7 @@ is "$?:$(q "SELECT count(*) FROM perfbudget.indicator_monitoring")" "0:13" "--mo
 "$ROOT/bin/pb-report" -d "$DB" -o "$TMP/report.html"
 is "$?" 0 "pb-report runs"
 is "$(grep -o 'id="scores"\|id="grade-chart"\|id="score-table"\|id="monitoring-table"' "$TMP/report.html" | tr '\n' ' ')" \
-	'id="scores" id="grade-chart" id="score-table" id="monitoring-table" ' "the report has the scoring and monitoring sections"
+	'id="monitoring-table" id="scores" id="grade-chart" id="score-table" ' "the report has the monitoring and scoring sections"
 is "$(grep -o '<td class="grade">[^<]*</td>' "$TMP/report.html" | sed 's/<[^>]*>//g' | sort | uniq -c | tr -s ' ' | tr '\n' ';')" \
 	' 1 ; 4 优; 1 良;' "the score table: 4 优, 1 良, no grade for the form re-imported without its rows"
 is "$(grep -o 'class="project at-risk"' "$TMP/report.html" | wc -l)" "5" "five projects at risk are listed"

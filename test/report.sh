@@ -68,6 +68,35 @@ check() { # check NAME COMMAND...
 	"$@" >/dev/null 2>&1
 	ok $? "$name"
 }
+# check_links DIR — sets links (how many) and broken (those that name no
+# page of DIR, or no id in it)
+check_links() {
+	local page href file frag
+	links=0 broken=
+	for page in "$1"/*.html; do
+		while read -r href; do
+			links=$((links + 1))
+			file=${href%%#*} frag=
+			[[ "$href" == *#* ]] && frag=${href#*#}
+			[[ -z "$file" ]] && file=$(basename "$page")
+			if [[ "$file" == */* || "$file" == *:* || ! -f "$1/$file" ]]; then
+				broken+="$(basename "$page"): $href; "
+			elif [[ -n "$frag" ]] && ! grep -q "id=\"$frag\"" "$1/$file"; then
+				broken+="$(basename "$page"): $href (no id); "
+			fi
+		done < <(grep -oE 'href="[^"]*"' "$page" | sed -E 's/^href="(.*)"$/\1/')
+	done
+}
+# bars FILE ID — the bars of the SVG chart ID: "title=value text;" each
+bars() {
+	grep -o "id=\"$2\".*" "$1" | sed 's|</svg>.*||; s/<g /\n<g /g' |
+		sed -nE 's|.*<title>([^<]*)</title>.*<text class="value"[^>]*>([^<]*)</text></g>$|\1=\2|p' | tr '\n' ';'
+}
+# external FILE... — what in the pages would load from outside
+external() {
+	cat "$@" | sed 's|xmlns="http://www.w3.org/2000/svg"||g' |
+		grep -oiE 'src[[:space:]]*=|url\(|@import|<(script|link|img|iframe|object|embed)\b|https?:' | sort -u | tr '\n' ' '
+}
 
 createdb --maintenance-db="$MAINT_DB" "$DB" &&
 	psql -X -q -v ON_ERROR_STOP=1 -d "$DB" >/dev/null <<'SQL'
@@ -82,7 +111,8 @@ HTML=$WORK/report.html
 "$ROOT"/bin/pb-report -d "$DB" -o "$HTML" --year 2024 2>"$WORK/report.err"
 ok $? "pb-report writes the 2024 report" "$(head -c 500 "$WORK/report.err")"
 check "the report is a non-empty HTML document" grep -q '^<!DOCTYPE html>' "$HTML"
-external=$(grep -oiE '(src|href)[[:space:]]*=|url\(|@import|<(script|link|img|iframe|object|embed)\b' "$HTML" | sort -u | tr '\n' ' ')
+# (links within the page, href="#…", are its table of contents)
+external=$(grep -oiE 'src[[:space:]]*=|href[[:space:]]*=[[:space:]]*"[^#]|url\(|@import|<(script|link|img|iframe|object|embed)\b' "$HTML" | sort -u | tr '\n' ' ')
 [[ -z "$external" ]]
 ok $? "self-contained: no external resources" "found: $external"
 check "the department summary table names the department" grep -q "<th scope=\"row\">$DEPARTMENT</th>" "$HTML"
@@ -130,20 +160,7 @@ ok $? "one index, one region page, one department page" "pages: $pages"
 external=$(cat "$OUT"/*.html | sed 's|xmlns="http://www.w3.org/2000/svg"||g' | grep -oiE '(src)[[:space:]]*=|url\(|@import|<(script|link|img|iframe|object|embed)\b|https?:' | sort -u | tr '\n' ' ')
 [[ -z "$external" ]]
 ok $? "no page loads anything from outside (no src=, url(), script, link, img, http:)" "found: $external"
-links=0 broken=
-for page in "$OUT"/*.html; do
-	while read -r href; do
-		links=$((links + 1))
-		file=${href%%#*} frag=
-		[[ "$href" == *#* ]] && frag=${href#*#}
-		[[ -z "$file" ]] && file=$(basename "$page")
-		if [[ "$file" == */* || "$file" == *:* || ! -f "$OUT/$file" ]]; then
-			broken+="$(basename "$page"): $href; "
-		elif [[ -n "$frag" ]] && ! grep -q "id=\"$frag\"" "$OUT/$file"; then
-			broken+="$(basename "$page"): $href (no id); "
-		fi
-	done < <(grep -oE 'href="[^"]*"' "$page" | sed -E 's/^href="(.*)"$/\1/')
-done
+check_links "$OUT"
 [[ -z "$broken" ]] && ((links >= 20))
 ok $? "all $links links name a page of the directory and an id in it" "broken: $broken"
 check "the index links the region and the department" \
@@ -160,6 +177,15 @@ check "the department page lists its six projects with every finding (13)" \
 	         test \$(grep -o '<li class=\"warning\">' '$OUT/d1.html' | wc -l) -eq 13"
 check "the index and region pages do not list findings one by one" \
 	bash -c "! grep -q '<li class=' '$OUT/index.html' '$OUT/r1.html'"
+nodata=0
+for page in "$OUT"/index.html "$OUT"/r1.html "$OUT"/d1.html "$HTML"; do
+	grep -q '<h2 id="monitoring">绩效运行监控</h2><p class="none">没有绩效运行监控数据' "$page" &&
+		grep -q '<h2 id="scores">绩效自评得分</h2><p class="none">没有绩效自评数据' "$page" &&
+		! grep -qE 'id="(monitoring-table|grade-chart|score-table|lowest-scores|monitoring-chart)"' "$page" ||
+		nodata=$((nodata + 1))
+done
+((nodata == 0))
+ok $? "without monitoring and self-evaluation, every page says so instead of empty tables and charts" "$nodata pages not"
 "$ROOT"/bin/pb-report -d "$DB" -O "$WORK/one" --year 2024 --region 如皋市 --department "$DEPARTMENT" 2>/dev/null &&
 	grep -q '范围：如皋市 · 如皋市人力资源和社会保障局' "$WORK/one/index.html" && test -f "$WORK/one/d1.html"
 ok $? "--region and --department select the department"
@@ -208,6 +234,105 @@ else
 	glyphs=$("${PIXELS[@]}" diff "$WORK/index.png" "$WORK/reordered.png" 2>&1)
 	[[ "$glyphs" =~ ^[0-9]+$ ]] && ((glyphs > 300))
 	ok $? "its Chinese is drawn with glyphs, not boxes ($glyphs pixels differ with the title reordered > 300)"
+	rm -rf "$PROFILE"
+fi
+
+# ---- monitoring and self-evaluation (issue 10): the example documents of
+# the same six forms, imported as departments send them
+"$ROOT"/bin/pb-import -q -d "$DB" --self-evaluation examples/rugao_2024_self_evaluation.txt 2>"$WORK/eval.err" &&
+	"$ROOT"/bin/pb-import -q -d "$DB" --monitoring examples/rugao_2024_monitoring.txt 2>>"$WORK/eval.err"
+ok $? "the example self-evaluation and monitoring documents import" "$(head -c 500 "$WORK/eval.err")"
+EV=$WORK/eval
+"$ROOT"/bin/pb-report -d "$DB" -O "$EV" --year 2024 2>"$WORK/eval.err" &&
+	"$ROOT"/bin/pb-report -d "$DB" -o "$WORK/eval.html" --year 2024 2>>"$WORK/eval.err"
+ok $? "pb-report writes the drill-down and the one page with them" "$(head -c 500 "$WORK/eval.err")"
+q() { psql -X -q -A -t -d "$DB" -c "$1"; }
+# the index's monitoring row of the region, from the view the analysts query
+want=$(q "SELECT format('<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s%%</td><td>%s%%</td><td>%s</td><td>%s</td><td>%s</td>',
+                        projects_monitored, latest_as_of, trim_scale(executed), trim_scale(spend_half_year),
+                        to_char(half_year_progress * 100, 'FM990.00'), to_char(annual_progress * 100, 'FM990.00'),
+                        projects_behind, projects_at_risk, indicators_at_risk)
+          FROM perfbudget.monitoring_summary WHERE budget_year = 2024")
+[[ "$want" == '<td>6</td><td>2024-06-30</td><td>1051.8</td><td>1052</td><td>99.98%</td><td>91.38%</td><td>4</td><td>5</td><td>3</td>' ]] &&
+	grep -qF "<tr class=\"group\"><th scope=\"row\"><a href=\"r1.html#monitoring\">如皋市</a></th>$want<td>1</td></tr>" "$EV/index.html"
+ok $? "index: monitoring by region as monitoring_summary has it (6 projects, 4 behind plan, 5 at risk, 3 indicators, 1 完全不可能)" "view: $want"
+check "  ... the region and department pages and the one page have the department's row" \
+	bash -c "grep -qF '<a href=\"d1.html#monitoring\">如皋市人力资源和社会保障局</a></th>$want<td>1</td></tr>' '$EV/r1.html' &&
+	         grep -qF '<th scope=\"row\">如皋市人力资源和社会保障局</th>$want<td>1</td></tr>' '$WORK/eval.html'"
+got=$(bars "$EV/index.html" monitoring-chart)
+[[ "$got" == "如皋市=滞后 4 · 预警 5 / 6 个项目;" ]] &&
+	grep -qE '<rect class="bar-error" x="300" y="32" width="266.7" height="20"/><rect class="bar-warning" x="566.7" y="32" width="66.7" height="20"/><rect class="bar-share" x="633.3" y="32" width="66.7" height="20"/>' "$EV/index.html"
+ok $? "index: a chart of the regions' projects behind plan (4), only with indicators at risk (1), on track (1)" "bars: $got"
+got=$(bars "$EV/index.html" cause-chart)
+[[ "$got" == "人员保障=1;其他=1;（未说明原因）=1;" ]]
+ok $? "index: causes of the indicators at risk as a chart" "bars: $got"
+got=$(bars "$EV/index.html" likelihood-chart)
+[[ "$got" == "确定能=10;有可能=2;完全不可能=1;" ]]
+ok $? "index: likelihood of completion of the monitored indicators as a chart" "bars: $got"
+rows=$(grep -o '<table class="list risk-indicators">.*' "$EV/index.html" | sed 's|</table>.*||' | grep -o '<tr><td>' | wc -l)
+((rows == 3)) && grep -qF '<td>服务对象满意度</td><td>≥95%</td><td>88%</td><td>90%</td><td></td><td class="likelihood red">完全不可能</td><td>更换印刷供应商</td><td>完全不可能、未说明偏差原因、预计完不成</td>' "$EV/index.html" &&
+	grep -qF '<td>社保当日业务当日办结率</td><td>100%</td><td>98.2%</td><td>99%</td><td>人员保障：窗口人员不足</td><td class="likelihood yellow">有可能</td><td></td>' "$EV/index.html"
+ok $? "index: the 3 indicators at risk with target, completed, expected, cause, likelihood, measure and alerts, 完全不可能 first" "rows: $rows"
+rows=$(grep -o '<table class="list monitoring-projects">.*' "$EV/index.html" | sed 's|</table>.*||' | grep -o '<tr><td>' | wc -l)
+((rows == 4)) && grep -qF '<td><a href="d1.html#m2">“助保贷款”财政贴息</a></td>' "$EV/index.html"
+ok $? "index: the 4 projects behind plan, linked to their department's page" "rows: $rows"
+want=$(q "SELECT format('<td>%s</td><td>%s</td><td>%s</td><td>%s%%</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>',
+                        projects_evaluated, projects_scored, avg_total_score, to_char(avg_execution_rate * 100, 'FM990.00'),
+                        excellent, good, fair, poor)
+          FROM perfbudget.department_score WHERE budget_year = 2024 AND NOT is_total")
+[[ "$want" == '<td>6</td><td>6</td><td>97.96</td><td>95.39%</td><td>5</td><td>1</td><td>0</td><td>0</td>' ]] &&
+	grep -qF "<a href=\"r1.html#scores\">如皋市</a></th>$want</tr>" "$EV/index.html" &&
+	grep -qF "<a href=\"d1.html#scores\">如皋市人力资源和社会保障局</a></th>$want</tr>" "$EV/r1.html"
+ok $? "index and region page: grades as department_score has them (6 evaluated, average 97.96, 5 优 1 良)" "view: $want"
+check "  ... drawn as stacked bars 优 良 中 差 (5 and 1 of 6)" \
+	grep -qE 'id="grade-chart".*<title>如皋市</title>.*<rect class="grade-a" x="300" y="32" width="333.3" height="20"/><rect class="grade-b" x="633.3" y="32" width="66.7" height="20"/>' "$EV/index.html"
+first=$(grep -o '<table class="list scores" id="lowest-scores">.*' "$EV/index.html" | grep -o '<tbody><tr><td>.*' | sed 's|</tr>.*||')
+[[ "$first" == *'>“助保贷款”财政贴息</a></td>'*'<td class="n">85.00%</td><td class="n">8.50</td><td class="n">80.79</td><td class="n">89.29</td><td class="grade">良</td>'* ]]
+ok $? "index: the lowest-scoring project first (“助保贷款”财政贴息, 89.29, 良)" "first: ${first:0:300}"
+check "department page: every monitored project (6, anchors m*) and every score (6, anchors s*)" \
+	bash -c "test \$(grep -o '<tr id=\"m[0-9]*\">' '$EV/d1.html' | wc -l) -eq 6 && test \$(grep -o '<tr id=\"s[0-9]*\">' '$EV/d1.html' | wc -l) -eq 6"
+check "the one page: the grades of the six projects (5 优, 1 良) and the 3 indicators at risk" \
+	bash -c "test \"\$(grep -o '<td class=\"grade\">[^<]*</td>' '$WORK/eval.html' | sort | uniq -c | tr -s ' ' | tr '\n' ';')\" = ' 5 <td class=\"grade\">优</td>; 1 <td class=\"grade\">良</td>;' &&
+	         test \$(grep -o '<td class=\"likelihood [a-z]*\">' '$WORK/eval.html' | wc -l) -eq 3"
+check_links "$EV"
+[[ -z "$broken" ]] && ((links >= 60))
+ok $? "all $links links of the pages with monitoring and scores resolve" "broken: $broken"
+found=$(external "$EV"/*.html "$WORK/eval.html")
+[[ -z "$found" ]]
+ok $? "  ... and nothing is loaded from outside" "found: $found"
+"$ROOT"/bin/pb-report -d "$DB" -O "$WORK/eval1" --year 2024 --department 没有这个部门 2>/dev/null &&
+	grep -q '没有绩效运行监控数据' "$WORK/eval1/index.html"
+ok $? "a filter that selects none of the evaluated forms says there is no monitoring"
+
+if [[ -z "$CHROMIUM" ]]; then
+	ok 1 "chromium is installed (Debian package 'chromium')"
+else
+	PROFILE=$(mktemp -d)
+	flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+		--disable-background-networking --disable-component-update --disable-sync
+		--disable-dev-shm-usage --hide-scrollbars --user-data-dir="$PROFILE")
+	timeout 120 "$CHROMIUM" "${flags[@]}" --dump-dom "file://$EV/d1.html" >"$WORK/d1-dom.html" 2>>"$WORK/chromium.err"
+	found=$(grep -oiE '(src|href)="https?:[^"]*"|url\(|<(script|link|img|iframe)\b' "$WORK/d1-dom.html" | sort -u | tr '\n' ' ')
+	[[ -z "$found" ]] && grep -q 'id="grade-chart"' "$WORK/d1-dom.html" && grep -q 'id="likelihood-chart"' "$WORK/d1-dom.html"
+	ok $? "the browser's DOM of the department page has the monitoring and grade charts and nothing from outside" "found: $found"
+	# the department page scrolled to its monitoring and scores: the page
+	# cut at the h2 of the monitoring, so that the screenshot shows them
+	sed 's|<body>|<body><style>h1~*{display:none}#monitoring,#monitoring~*{display:revert}</style>|' "$EV/d1.html" >"$EV/sections.html"
+	sed 's|</head>|<style>*{color:transparent!important}svg text{fill:transparent!important}</style></head>|' \
+		"$EV/sections.html" >"$EV/hidden.html"
+	timeout 120 "$CHROMIUM" "${flags[@]}" --window-size=1200,1400 --screenshot="$WORK/sections.png" "file://$EV/sections.html" \
+		>/dev/null 2>>"$WORK/chromium.err" &&
+		timeout 120 "$CHROMIUM" "${flags[@]}" --window-size=1200,1400 --screenshot="$WORK/sections-hidden.png" "file://$EV/hidden.html" \
+			>/dev/null 2>>"$WORK/chromium.err"
+	ok $? "chromium --screenshot of the department page's monitoring and scores, with and without text" "$(tail -n 3 "$WORK/chromium.err")"
+	rm -f "$EV/sections.html" "$EV/hidden.html"
+	PIXELS=(/usr/bin/python3 "$ROOT/test/report/pixels.py")
+	ink=$("${PIXELS[@]}" ink "$WORK/sections.png" 2>&1)
+	[[ "$ink" =~ ^[0-9]+$ ]] && ((ink > 50000))
+	ok $? "the monitoring and scores as a reader sees them are not blank ($ink pixels of ink > 50000)"
+	text=$("${PIXELS[@]}" diff "$WORK/sections.png" "$WORK/sections-hidden.png" 2>&1)
+	[[ "$text" =~ ^[0-9]+$ ]] && ((text > 20000))
+	ok $? "  ... and their text is drawn ($text pixels differ from the render without text > 20000)"
 	rm -rf "$PROFILE"
 fi
 
