@@ -2214,28 +2214,35 @@ COMMENT ON COLUMN monitoring_summary.region IS '行政区划 — region of the d
 -- evaluation) at read time; the numbers from evaluation_rule, whose change
 -- recomputes every form (the triggers below).
 --
--- Each branch exposes as project_id a column that a filter project_id =
--- ANY(ids) (the recomputation at commit) reaches the tables' keys through:
--- monitoring_alerts' own (monitoring, indicator_monitoring), and project's
--- id for the self-evaluation, whose views are read per form through
--- LATERAL (a join would compute indicator_score's window and project_score's
--- GROUP BY for every form: the id reaches them only as a parameter, and
--- OFFSET 0 keeps the planner from flattening the LATERAL into a join), and
--- only for the forms that have an actual, a score, a 全年执行数 or a
--- self_evaluation row (tested before the LATERAL is read).  A form
--- without any — every form a target import writes — costs a few index
--- probes.  The rules of a row are one array
--- of hits, as in issue_finding_computed (not a LATERAL VALUES list, which
--- the executor compiles again for every row).
+-- Each branch exposes project's id as project_id, so that a filter
+-- project_id = ANY(ids) (the recomputation at commit) reaches project's
+-- key, and reads the evaluation views per form through LATERAL ... OFFSET 0
+-- (OFFSET 0 keeps the planner from flattening it into a join): the form's
+-- id, and its latest report date, reach every table's key as parameters
+-- whatever the statistics say.  A join would compute indicator_score's
+-- window and project_score's GROUP BY for every form; and with project and
+-- indicator analyzed while empty, the planner drove monitoring_alerts from
+-- indicator, probing indicator_monitoring with the whole ANY list per row.
+-- The self-evaluation is read only for the forms that have an actual, a
+-- score, a 全年执行数 or a self_evaluation row (tested before the LATERAL is
+-- read), the monitoring alerts only for a form's latest report (none: a
+-- NULL date, nothing read).  A form without any — every form a target
+-- import writes — costs a few index probes.  The rules of a row are one
+-- array of hits, as in issue_finding_computed (not a LATERAL VALUES list,
+-- which the executor compiles again for every row).
 CREATE OR REPLACE VIEW evaluation_finding_computed WITH (security_invoker = true) AS
 SELECT f.project_id, f.code, f.line_no, f.message,
        f.budget_year, f.department, f.project_name, f.region
 FROM (
     -- monitoring: the alerts of each form's latest report
-    SELECT a.project_id, a.budget_year, a.region, a.department, a.project_name, a.line_no,
+    SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name, a.line_no,
            'monitoring_' || a.reason AS code, a.message
-    FROM perfbudget.monitoring_alerts a
-    WHERE a.as_of = (SELECT max(m.as_of) FROM perfbudget.monitoring m WHERE m.project_id = a.project_id)
+    FROM perfbudget.project p
+    CROSS JOIN LATERAL (SELECT * FROM perfbudget.monitoring_alerts x
+                        WHERE x.project_id = p.id
+                          AND x.as_of = (SELECT max(m.as_of) FROM perfbudget.monitoring m
+                                         WHERE m.project_id = p.id)
+                        OFFSET 0) a
     UNION ALL
     -- self-evaluation, per indicator row with an actual or a score, of the
     -- forms that have one
