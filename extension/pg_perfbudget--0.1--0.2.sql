@@ -2302,19 +2302,19 @@ FROM (
                        THEN format('项目「%s」分值合计 %s（预算执行率 %s + 指标 %s），应为 100', ps.project_name,
                                    ps.execution_weight + ps.form_weight_total, ps.execution_weight,
                                    ps.form_weight_total) END,
-                  'grade_mismatch' || E'\x1f' || CASE WHEN se.grade IS NOT NULL AND coalesce(se.total_score, ps.total_score) IS NOT NULL
-                            AND se.grade <> perfbudget.score_grade(coalesce(se.total_score, ps.total_score))
-                       THEN format('项目「%s」自评等级“%s”与总分 %s 不符（应为“%s”）', ps.project_name, se.grade,
-                                   coalesce(se.total_score, ps.total_score),
-                                   perfbudget.score_grade(coalesce(se.total_score, ps.total_score))) END,
-                  'execution_score_disagrees' || E'\x1f' || CASE WHEN abs(se.execution_score - ps.execution_score) > e.score_tolerance
+                  'grade_mismatch' || E'\x1f' || CASE WHEN ps.se_grade IS NOT NULL AND coalesce(ps.se_total_score, ps.total_score) IS NOT NULL
+                            AND ps.se_grade <> perfbudget.score_grade(coalesce(ps.se_total_score, ps.total_score))
+                       THEN format('项目「%s」自评等级“%s”与总分 %s 不符（应为“%s”）', ps.project_name, ps.se_grade,
+                                   coalesce(ps.se_total_score, ps.total_score),
+                                   perfbudget.score_grade(coalesce(ps.se_total_score, ps.total_score))) END,
+                  'execution_score_disagrees' || E'\x1f' || CASE WHEN abs(ps.se_execution_score - ps.execution_score) > e.score_tolerance
                        THEN format('项目「%s」预算执行率得分 %s 与规则不符（执行率 %s%%，应为 %s）', ps.project_name,
-                                   se.execution_score, round(100 * ps.execution_rate, 2), ps.execution_score) END,
-                  'total_disagrees' || E'\x1f' || CASE WHEN abs(se.total_score - ps.total_score) > e.score_tolerance
+                                   ps.se_execution_score, round(100 * ps.execution_rate, 2), ps.execution_score) END,
+                  'total_disagrees' || E'\x1f' || CASE WHEN abs(ps.se_total_score - ps.total_score) > e.score_tolerance
                        THEN format('项目「%s」自评总分 %s 与按规则计算的总分 %s 不符', ps.project_name,
-                                   se.total_score, ps.total_score) END,
+                                   ps.se_total_score, ps.total_score) END,
                   'execution_without_reason' || E'\x1f' || CASE WHEN ps.execution_rate < e.execution_reason_below
-                            AND coalesce(btrim(se.execution_note), '') = ''
+                            AND coalesce(btrim(ps.se_execution_note), '') = ''
                        THEN format('项目「%s」预算执行率 %s%% 低于 %s%%，未说明原因', ps.project_name,
                                    round(100 * ps.execution_rate, 2), round(100 * e.execution_reason_below, 2)) END,
                   'executed_over_budget' || E'\x1f' || CASE WHEN ps.execution_rate > 1
@@ -2324,12 +2324,16 @@ FROM (
                        THEN format('项目「%s」有 %s 个计分指标没有实际完成值', ps.project_name,
                                    ps.indicators_without_actual) END], NULL)) AS hit
           FROM perfbudget.project p
-          LEFT JOIN perfbudget.self_evaluation se ON se.project_id = p.id
-          -- project_score's own condition, tested first (a one-time filter
-          -- of the LATERAL: a form without it reads nothing more)
-          CROSS JOIN LATERAL (SELECT * FROM perfbudget.project_score s
+          CROSS JOIN LATERAL (SELECT s.*, se.grade AS se_grade, se.total_score AS se_total_score,
+                                     se.execution_score AS se_execution_score,
+                                     se.execution_note AS se_execution_note
+                              FROM perfbudget.project_score s
+                              LEFT JOIN perfbudget.self_evaluation se ON se.project_id = s.project_id
                               WHERE s.project_id = p.id
-                                AND (p.spend_executed IS NOT NULL OR se.project_id IS NOT NULL
+                                -- project_score's own condition, tested first (a
+                                -- one-time filter: a form without it reads nothing more)
+                                AND (p.spend_executed IS NOT NULL
+                                     OR EXISTS (SELECT FROM perfbudget.self_evaluation x WHERE x.project_id = p.id)
                                      OR EXISTS (SELECT FROM perfbudget.indicator x
                                                 WHERE x.project_id = p.id AND x.actual IS NOT NULL))
                               OFFSET 0) ps
