@@ -370,14 +370,17 @@ FROM (
                                 -- every rule of a row needs an actual or a
                                 -- score: the rules' score of those rows only
                                 AND (x.entered_score IS NOT NULL OR x.actual IS NOT NULL)
+                                -- and a form without any reads nothing more
+                                -- (a one-time filter)
+                                AND EXISTS (SELECT FROM perfbudget.indicator y
+                                            WHERE y.project_id = p.id
+                                              AND (y.actual IS NOT NULL OR y.score IS NOT NULL))
                               OFFSET 0) s
           -- the typed target and actual (the view shows them as text)
           JOIN perfbudget.indicator i ON i.project_id = s.project_id AND i.line_no = s.line_no
           CROSS JOIN perfbudget.evaluation_rule e
           CROSS JOIN LATERAL (SELECT coalesce(s.form_weight, s.weight_used) AS w,
-                                     perfbudget.perf_met(i.annual_target, i.actual) AS met) k
-          WHERE EXISTS (SELECT FROM perfbudget.indicator x
-                        WHERE x.project_id = p.id AND (x.actual IS NOT NULL OR x.score IS NOT NULL))) c
+                                     perfbudget.perf_met(i.annual_target, i.actual) AS met) k) c
     UNION ALL
     -- self-evaluation, per form with one (project_score's condition, tested
     -- before project_score is read)
