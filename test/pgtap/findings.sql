@@ -32,7 +32,7 @@ SET search_path = perfbudget, public;
 \set self_eval `cat examples/rugao_2024_self_evaluation.txt`
 \set monitoring `cat examples/rugao_2024_monitoring.txt`
 BEGIN;
-SELECT plan(81);
+SELECT plan(84);
 
 DELETE FROM project;
 DELETE FROM issue_rule_setting;
@@ -265,6 +265,17 @@ SELECT is((SELECT (sum(issues_error)::bigint, sum(issues_warning)::bigint) FROM 
           (SELECT (count(*) FILTER (WHERE severity = 'error'), count(*) FILTER (WHERE severity = 'warning'))
            FROM form_issues),
           'department_summary counts the monitoring and self-evaluation findings');
+SELECT is((SELECT (sum(issues_error)::bigint, sum(issues_warning)::bigint) FROM region_summary WHERE NOT is_total),
+          (SELECT (count(*) FILTER (WHERE severity = 'error'), count(*) FILTER (WHERE severity = 'warning'))
+           FROM form_issues),
+          'region_summary counts them too');
+SELECT is((SELECT (sum("错误数")::bigint, sum("警告数")::bigint) FROM "项目汇总"),
+          (SELECT (count(*) FILTER (WHERE severity = 'error'), count(*) FILTER (WHERE severity = 'warning'))
+           FROM form_issues),
+          '项目汇总 counts them too');
+SELECT is((SELECT count(*) FROM "问题清单" WHERE "规则代码" LIKE 'monitoring\_%'),
+          (SELECT count(*) FROM form_issues WHERE code LIKE 'monitoring\_%'),
+          '问题清单 lists the monitoring rows');
 SELECT is((SELECT count(*) FROM evaluation_issues),
           (SELECT count(*) FROM form_issues f JOIN issue_rule r USING (code) WHERE r.area IN ('monitoring', 'evaluation')),
           'evaluation_issues = the monitoring and evaluation rows of form_issues');
