@@ -100,9 +100,32 @@ FROM (VALUES
     ('missing_cost',                 'warning', NULL, 'coverage',  '缺少成本指标'),
     ('too_few_indicators',           'warning', 3,    'coverage',  '产出、效益、满意度等三级指标少于阈值个'),
     ('boilerplate_indicator_set',    'warning', 3,    'review',    '同一部门同一年度有阈值个以上项目的绩效指标完全相同'),
-    ('annual_goal_copied',           'warning', NULL, 'review',    '年度目标与中长期目标完全相同')
+    ('annual_goal_copied',           'warning', NULL, 'review',    '年度目标与中长期目标完全相同'),
+    -- monitoring and self-evaluation (DOMAIN.md §6, §8; doc/reference.md §12.5):
+    -- their numbers are evaluation_setting's, not a threshold here
+    ('monitoring_behind_half_year_plan',   'warning', NULL, 'monitoring', '最近一期监控：执行数落后半年计划执行数超过容忍度'),
+    ('monitoring_behind_schedule',         'warning', NULL, 'monitoring', '最近一期监控：执行数低于序时进度超过容忍度'),
+    ('monitoring_expected_misses_target',  'warning', NULL, 'monitoring', '最近一期监控：全年预计完成值达不到年度指标值'),
+    ('monitoring_completion_impossible',   'warning', NULL, 'monitoring', '最近一期监控：完成目标可能性为完全不可能'),
+    ('monitoring_deviation_without_cause', 'warning', NULL, 'monitoring', '最近一期监控：指标存在偏差但未说明原因'),
+    ('monitoring_deviation_without_measure', 'warning', NULL, 'monitoring', '最近一期监控：有可能或完全不可能完成但未填纠偏措施'),
+    ('score_out_of_range',           'error',   NULL, 'evaluation', '自评得分超出 [0, 分值]'),
+    ('score_disagrees',              'error',   NULL, 'evaluation', '自评得分与评分规则不符（超出得分容差）'),
+    ('full_marks_target_missed',     'warning', NULL, 'evaluation', '未达到指标值却得满分'),
+    ('over_target_without_note',     'warning', NULL, 'evaluation', '实际完成值达到指标值的超额说明阈值倍以上，未说明偏差原因'),
+    ('score_undecided',              'warning', NULL, 'evaluation', '实际完成值无法按规则计分'),
+    ('weights_not_100',              'error',   NULL, 'evaluation', '预算执行率与指标分值合计不等于 100'),
+    ('grade_mismatch',               'error',   NULL, 'evaluation', '自评等级与总分不符'),
+    ('execution_score_disagrees',    'error',   NULL, 'evaluation', '预算执行率得分与规则不符'),
+    ('total_disagrees',              'warning', NULL, 'evaluation', '自评总分与按规则计算的总分不符'),
+    ('execution_without_reason',     'warning', NULL, 'evaluation', '预算执行率低于说明阈值而未说明原因'),
+    ('executed_over_budget',         'warning', NULL, 'evaluation', '全年执行数超过全年预算数'),
+    ('actual_missing',               'warning', NULL, 'evaluation', '计分指标没有实际完成值')
 ) AS d(code, severity, threshold, area, description)
 LEFT JOIN issue_rule_setting s USING (code);
+-- the monitoring and self-evaluation rules (issue 10) in issue_rule
+COMMENT ON VIEW issue_rule IS '校验规则 — every rule of perfbudget.form_issues with its effective on/off state, severity and threshold (defaults merged with issue_rule_setting); the numbers of the monitoring and evaluation rules are in evaluation_setting';
+COMMENT ON COLUMN issue_rule.area IS '类别 — money, indicator, coverage, review, monitoring (the latest 绩效运行监控 report) or evaluation (绩效自评)';
 
 -- The indicator table's other layouts (issue 8): a level-1 cell's points
 -- and the explanatory cells of a row are kept.
@@ -1182,7 +1205,7 @@ CREATE TABLE issue_finding (
     message    text NOT NULL
 );
 CREATE INDEX issue_finding_project_idx ON issue_finding (project_id);
-COMMENT ON TABLE issue_finding IS '校验结果 — the findings of form_issues per form (all rules but boilerplate_indicator_set, enabled or not, thresholds applied), kept at commit by the triggers findings_collect and findings_at_commit; equal to issue_finding_computed once writers have committed. Not dumped: rebuilt as a restore loads the forms, or by perfbudget.rebuild_findings()';
+COMMENT ON TABLE issue_finding IS '校验结果 — the findings of form_issues per form (all rules but boilerplate_indicator_set, the monitoring and self-evaluation rules included, enabled or not, thresholds and evaluation_setting applied), kept at commit by the triggers findings_collect and findings_at_commit; equal to issue_finding_computed once writers have committed. Not dumped: rebuilt as a restore loads the forms, or by perfbudget.rebuild_findings()';
 COMMENT ON COLUMN issue_finding.project_id IS '项目编号 — the form (perfbudget.project.id)';
 COMMENT ON COLUMN issue_finding.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
 COMMENT ON COLUMN issue_finding.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
@@ -1317,7 +1340,8 @@ DECLARE
     n bigint;
 BEGIN
     LOCK TABLE perfbudget.project, perfbudget.expenditure, perfbudget.indicator,
-               perfbudget.issue_rule_setting IN SHARE MODE;
+               perfbudget.issue_rule_setting, perfbudget.monitoring, perfbudget.indicator_monitoring,
+               perfbudget.self_evaluation, perfbudget.evaluation_setting IN SHARE MODE;
     LOCK TABLE perfbudget.issue_finding IN EXCLUSIVE MODE;
     DELETE FROM perfbudget.issue_finding;
     INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message)
@@ -1327,7 +1351,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION rebuild_findings() IS
-  '重建校验结果 — recomputes issue_finding from the forms (after a data-only restore with --disable-triggers, or to check it); returns the number of findings stored. Locks the forms and the settings against writes while it runs';
+  '重建校验结果 — recomputes issue_finding from the forms (after a data-only restore with --disable-triggers, or to check it); returns the number of findings stored. Locks the forms, their monitoring and self-evaluation reports and the settings against writes while it runs';
 
 -- TRUNCATE fires no row or transition-table triggers: the findings are
 -- recomputed at once (TRUNCATE project CASCADE leaves none).
@@ -1367,6 +1391,27 @@ COMMENT ON TRIGGER indicator_findings_truncate ON indicator IS 'TRUNCATE of the 
 CREATE OR REPLACE VIEW indicator_set WITH (security_invoker = true) AS
 SELECT p.id AS project_id, p.budget_year, p.department, f.fingerprint, p.region
 FROM perfbudget.project p JOIN perfbudget.project_fingerprint f ON f.project_id = p.id;
+
+-- The monitoring and self-evaluation rules (area monitoring and evaluation
+-- of issue_rule) read tables made later (70_evaluation.sql): here a view of
+-- the same columns without rows, replaced by its body in
+-- 75_evaluation_views.sql, so that issue_finding_computed, and with it the
+-- stored findings, form_issues and the summaries, include them.
+CREATE VIEW evaluation_finding_computed WITH (security_invoker = true) AS
+SELECT NULL::bigint AS project_id, NULL::text AS code, NULL::integer AS line_no, NULL::text AS message,
+       NULL::integer AS budget_year, NULL::text AS department, NULL::text AS project_name,
+       NULL::text AS region
+WHERE false;
+
+COMMENT ON VIEW evaluation_finding_computed IS '评价校验结果（重算）— the findings of the monitoring and self-evaluation rules (issue_rule area monitoring and evaluation) of every form computed from its rows now, enabled or not, without severity: the alerts of each form''s latest monitoring report, the per-indicator and per-project checks of its self-evaluation, under evaluation_rule; part of issue_finding_computed';
+COMMENT ON COLUMN evaluation_finding_computed.project_id IS '项目编号 — the form (perfbudget.project.id)';
+COMMENT ON COLUMN evaluation_finding_computed.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
+COMMENT ON COLUMN evaluation_finding_computed.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN evaluation_finding_computed.message IS '问题说明 — what is wrong, in Chinese';
+COMMENT ON COLUMN evaluation_finding_computed.budget_year IS '预算年度 — budget year of the form';
+COMMENT ON COLUMN evaluation_finding_computed.department IS '主管部门 — supervising department of the form';
+COMMENT ON COLUMN evaluation_finding_computed.project_name IS '项目名称 — name of the form''s project';
+COMMENT ON COLUMN evaluation_finding_computed.region IS '行政区划 — region of the form';
 
 CREATE VIEW issue_finding_computed WITH (security_invoker = true) AS
 SELECT f.project_id, f.code, f.line_no, f.message,
@@ -1513,9 +1558,13 @@ FROM (
            format('项目「%s」的年度目标照抄中长期目标', p.name)
     FROM perfbudget.project p
     WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
+    UNION ALL
+    -- monitoring and self-evaluation (75_evaluation_views.sql)
+    SELECT v.project_id, v.budget_year, v.region, v.department, v.project_name, v.line_no, v.code, v.message
+    FROM perfbudget.evaluation_finding_computed v
 ) AS f;
 
-COMMENT ON VIEW issue_finding_computed IS '校验结果（重算）— every finding of every form computed from its rows now, all rules but boilerplate_indicator_set, enabled or not, without severity: the reference that perfbudget.issue_finding equals once the writing transactions have committed';
+COMMENT ON VIEW issue_finding_computed IS '校验结果（重算）— every finding of every form computed from its rows now (its monitoring and self-evaluation reports included: evaluation_finding_computed), all rules but boilerplate_indicator_set, enabled or not, without severity: the reference that perfbudget.issue_finding equals once the writing transactions have committed';
 COMMENT ON COLUMN issue_finding_computed.project_id IS '项目编号 — the form (perfbudget.project.id)';
 COMMENT ON COLUMN issue_finding_computed.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
 COMMENT ON COLUMN issue_finding_computed.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
@@ -2156,106 +2205,253 @@ COMMENT ON COLUMN monitoring_summary.region IS '行政区划 — region of the d
 
 -------------------------------------------------------------------- checks
 
--- The monitoring and self-evaluation checks (DOMAIN.md §6, §8) in the
--- columns of form_issues, which folds them in.  A bureau overrides their
--- severity or switches them off in issue_rule_setting, by code.
-CREATE VIEW evaluation_issues WITH (security_invoker = true) AS
-WITH found AS (
-    -- monitoring: the alerts of each project's latest report
-    SELECT a.project_id, 'warning' AS severity, 'monitoring_' || a.reason AS code, a.message, a.line_no
-    FROM perfbudget.monitoring_alerts a
-    JOIN (SELECT project_id, max(as_of) AS as_of FROM perfbudget.monitoring GROUP BY project_id) l
-      ON l.project_id = a.project_id AND l.as_of = a.as_of
+-- The monitoring and self-evaluation checks (DOMAIN.md §6, §8): the body of
+-- evaluation_finding_computed (a view without rows in 40_form_issues.sql),
+-- part of issue_finding_computed, so that the checks are stored per form in
+-- issue_finding at commit like every other rule and read by form_issues,
+-- 问题清单 and the summaries' issue counts at no cost of their own.
+-- Severity and on/off come from issue_rule (codes of area monitoring and
+-- evaluation) at read time; the numbers from evaluation_rule, whose change
+-- recomputes every form (the triggers below).
+--
+-- Each branch exposes project's id as project_id, so that a filter
+-- project_id = ANY(ids) (the recomputation at commit) reaches project's
+-- key, and reads the evaluation views per form through LATERAL ... OFFSET 0
+-- (OFFSET 0 keeps the planner from flattening it into a join): the form's
+-- id, and its latest report date, reach every table's key as parameters
+-- whatever the statistics say.  A join would compute indicator_score's
+-- window and project_score's GROUP BY for every form; and with project and
+-- indicator analyzed while empty, the planner drove monitoring_alerts from
+-- indicator, probing indicator_monitoring with the whole ANY list per row.
+-- The self-evaluation is read only for the forms that have an actual, a
+-- score, a 全年执行数 or a self_evaluation row (tested before the LATERAL is
+-- read), the monitoring alerts only for a form's latest report (none: a
+-- NULL date, nothing read).  A form without any — every form a target
+-- import writes — costs a few index probes.  The rules of a row are one
+-- array of hits, as in issue_finding_computed (not a LATERAL VALUES list,
+-- which the executor compiles again for every row).
+CREATE OR REPLACE VIEW evaluation_finding_computed WITH (security_invoker = true) AS
+SELECT f.project_id, f.code, f.line_no, f.message,
+       f.budget_year, f.department, f.project_name, f.region
+FROM (
+    -- monitoring: the alerts of each form's latest report
+    SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name, a.line_no,
+           'monitoring_' || a.reason AS code, a.message
+    FROM perfbudget.project p
+    CROSS JOIN LATERAL (SELECT * FROM perfbudget.monitoring_alerts x
+                        WHERE x.project_id = p.id
+                          AND x.as_of = (SELECT max(m.as_of) FROM perfbudget.monitoring m
+                                         WHERE m.project_id = p.id)
+                        OFFSET 0) a
     UNION ALL
-    -- self-evaluation, per indicator row
-    SELECT s.project_id, c.severity, c.code, c.message, s.line_no
-    FROM perfbudget.indicator_score s
-    -- the typed target and actual (the view shows them as text)
-    JOIN perfbudget.indicator i ON i.project_id = s.project_id AND i.line_no = s.line_no
-    CROSS JOIN perfbudget.evaluation_rule e
-    CROSS JOIN LATERAL (SELECT coalesce(s.form_weight, s.weight_used) AS w,
-                               perfbudget.perf_met(i.annual_target, i.actual) AS met) k
-    CROSS JOIN LATERAL (VALUES
-        ('error', 'score_out_of_range',
-         CASE WHEN s.entered_score < 0 OR s.entered_score > k.w
-              THEN format('指标「%s」自评得分 %s 超出 [0, %s]', s.level3, s.entered_score, round(k.w, 2)) END),
-        ('error', 'score_disagrees',
-         CASE WHEN s.entered_score BETWEEN 0 AND k.w
-                   AND (s.entered_score < s.score_min - e.score_tolerance
-                        OR s.entered_score > s.score_max + e.score_tolerance)
-              THEN format('指标「%s」自评得分 %s 与评分规则不符（实际完成值 %s，指标值 %s，应为 %s）',
-                          s.level3, s.entered_score, s.actual, s.annual_target,
-                          CASE WHEN s.score_min = s.score_max
-                               THEN round(s.score_min, 2)::text
-                               ELSE round(s.score_min, 2) || '–' || round(s.score_max, 2) END) END),
-        ('warning', 'full_marks_target_missed',
-         CASE WHEN s.entered_score >= k.w AND k.w > 0 AND NOT k.met
-              THEN format('指标「%s」未达到指标值（实际完成值 %s，指标值 %s）却得满分 %s',
-                          s.level3, s.actual, s.annual_target, s.entered_score) END),
-        ('warning', 'over_target_without_note',
-         CASE WHEN perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-                   AND perfbudget.perf_ratio(i.annual_target, i.actual) >= e.over_target_ratio
-                   AND coalesce(btrim(s.deviation_note), '') = ''
-              THEN format('指标「%s」实际完成值 %s 达到指标值 %s 的 %s%%，未说明偏差原因（指标值是否设定偏低）',
-                          s.level3, s.actual, s.annual_target,
-                          round(100 * perfbudget.perf_ratio(i.annual_target, i.actual), 1)) END),
-        ('warning', 'score_undecided',
-         CASE WHEN s.weight_used IS NOT NULL AND s.actual IS NOT NULL AND s.computed_score IS NULL
-              THEN format('指标「%s」无法按规则计分（实际完成值 %s，指标值 %s），%s', s.level3, s.actual,
-                          s.annual_target, CASE WHEN s.entered_score IS NULL THEN '也没有自评得分'
-                                                ELSE '采用自评得分 ' || s.entered_score END) END)
-    ) c(severity, code, message)
-    WHERE c.message IS NOT NULL
+    -- self-evaluation, per indicator row with an actual or a score, of the
+    -- forms that have one
+    SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, s.line_no,
+                 unnest(array_remove(ARRAY[
+                  'score_out_of_range' || E'\x1f' || CASE WHEN s.entered_score < 0 OR s.entered_score > k.w
+                       THEN format('指标「%s」自评得分 %s 超出 [0, %s]', s.level3, s.entered_score, round(k.w, 2)) END,
+                  'score_disagrees' || E'\x1f' || CASE WHEN s.entered_score BETWEEN 0 AND k.w
+                            AND (s.entered_score < s.score_min - e.score_tolerance
+                                 OR s.entered_score > s.score_max + e.score_tolerance)
+                       THEN format('指标「%s」自评得分 %s 与评分规则不符（实际完成值 %s，指标值 %s，应为 %s）',
+                                   s.level3, s.entered_score, s.actual, s.annual_target,
+                                   CASE WHEN s.score_min = s.score_max
+                                        THEN round(s.score_min, 2)::text
+                                        ELSE round(s.score_min, 2) || '–' || round(s.score_max, 2) END) END,
+                  'full_marks_target_missed' || E'\x1f' || CASE WHEN s.entered_score >= k.w AND k.w > 0 AND NOT k.met
+                       THEN format('指标「%s」未达到指标值（实际完成值 %s，指标值 %s）却得满分 %s',
+                                   s.level3, s.actual, s.annual_target, s.entered_score) END,
+                  'over_target_without_note' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                            AND perfbudget.perf_ratio(i.annual_target, i.actual) >= e.over_target_ratio
+                            AND coalesce(btrim(s.deviation_note), '') = ''
+                       THEN format('指标「%s」实际完成值 %s 达到指标值 %s 的 %s%%，未说明偏差原因（指标值是否设定偏低）',
+                                   s.level3, s.actual, s.annual_target,
+                                   round(100 * perfbudget.perf_ratio(i.annual_target, i.actual), 1)) END,
+                  'score_undecided' || E'\x1f' || CASE WHEN s.weight_used IS NOT NULL AND s.actual IS NOT NULL
+                            AND s.computed_score IS NULL
+                       THEN format('指标「%s」无法按规则计分（实际完成值 %s，指标值 %s），%s', s.level3, s.actual,
+                                   s.annual_target, CASE WHEN s.entered_score IS NULL THEN '也没有自评得分'
+                                                         ELSE '采用自评得分 ' || s.entered_score END) END], NULL)) AS hit
+          FROM perfbudget.project p
+          -- the form's rows through indicator_score's window (partitioned
+          -- by project: the form's id reaches indicator's key)
+          CROSS JOIN LATERAL (SELECT * FROM perfbudget.indicator_score x
+                              WHERE x.project_id = p.id
+                                -- every rule of a row needs an actual or a
+                                -- score: the rules' score of those rows only
+                                AND (x.entered_score IS NOT NULL OR x.actual IS NOT NULL)
+                                -- and a form without any reads nothing more
+                                -- (a one-time filter)
+                                AND EXISTS (SELECT FROM perfbudget.indicator y
+                                            WHERE y.project_id = p.id
+                                              AND (y.actual IS NOT NULL OR y.score IS NOT NULL))
+                              OFFSET 0) s
+          -- the typed target and actual (the view shows them as text)
+          JOIN perfbudget.indicator i ON i.project_id = s.project_id AND i.line_no = s.line_no
+          CROSS JOIN perfbudget.evaluation_rule e
+          CROSS JOIN LATERAL (SELECT coalesce(s.form_weight, s.weight_used) AS w,
+                                     perfbudget.perf_met(i.annual_target, i.actual) AS met) k) c
     UNION ALL
-    -- self-evaluation, per project
-    SELECT ps.project_id, c.severity, c.code, c.message, NULL::integer
-    FROM perfbudget.project_score ps
-    CROSS JOIN perfbudget.evaluation_rule e
-    LEFT JOIN perfbudget.self_evaluation se ON se.project_id = ps.project_id
-    CROSS JOIN LATERAL (VALUES
-        ('error', 'weights_not_100',
-         CASE WHEN ps.form_weight_total IS NOT NULL
-                   AND ps.execution_weight + ps.form_weight_total <> 100
-              THEN format('项目「%s」分值合计 %s（预算执行率 %s + 指标 %s），应为 100', ps.project_name,
-                          ps.execution_weight + ps.form_weight_total, ps.execution_weight,
-                          ps.form_weight_total) END),
-        ('error', 'grade_mismatch',
-         CASE WHEN se.grade IS NOT NULL AND coalesce(se.total_score, ps.total_score) IS NOT NULL
-                   AND se.grade <> perfbudget.score_grade(coalesce(se.total_score, ps.total_score))
-              THEN format('项目「%s」自评等级“%s”与总分 %s 不符（应为“%s”）', ps.project_name, se.grade,
-                          coalesce(se.total_score, ps.total_score),
-                          perfbudget.score_grade(coalesce(se.total_score, ps.total_score))) END),
-        ('error', 'execution_score_disagrees',
-         CASE WHEN abs(se.execution_score - ps.execution_score) > e.score_tolerance
-              THEN format('项目「%s」预算执行率得分 %s 与规则不符（执行率 %s%%，应为 %s）', ps.project_name,
-                          se.execution_score, round(100 * ps.execution_rate, 2), ps.execution_score) END),
-        ('warning', 'total_disagrees',
-         CASE WHEN abs(se.total_score - ps.total_score) > e.score_tolerance
-              THEN format('项目「%s」自评总分 %s 与按规则计算的总分 %s 不符', ps.project_name,
-                          se.total_score, ps.total_score) END),
-        ('warning', 'execution_without_reason',
-         CASE WHEN ps.execution_rate < e.execution_reason_below
-                   AND coalesce(btrim(se.execution_note), '') = ''
-              THEN format('项目「%s」预算执行率 %s%% 低于 %s%%，未说明原因', ps.project_name,
-                          round(100 * ps.execution_rate, 2), round(100 * e.execution_reason_below, 2)) END),
-        ('warning', 'executed_over_budget',
-         CASE WHEN ps.execution_rate > 1
-              THEN format('项目「%s」全年执行数超过全年预算数（执行率 %s%%）', ps.project_name,
-                          round(100 * ps.execution_rate, 2)) END),
-        ('warning', 'actual_missing',
-         CASE WHEN ps.indicators_without_actual > 0
-              THEN format('项目「%s」有 %s 个计分指标没有实际完成值', ps.project_name, ps.indicators_without_actual) END)
-    ) c(severity, code, message)
-    WHERE c.message IS NOT NULL
-)
-SELECT f.project_id, coalesce(o.severity, f.severity) AS severity, f.code, f.message, f.line_no,
-       p.budget_year, p.department, p.name AS project_name, p.region
-FROM found f
-JOIN perfbudget.project p ON p.id = f.project_id
-LEFT JOIN perfbudget.issue_rule_setting o ON o.code = f.code
-WHERE coalesce(o.enabled, true);
+    -- self-evaluation, per form with one (project_score's condition, tested
+    -- before project_score is read)
+    SELECT c.id, c.budget_year, c.region, c.department, c.name, NULL::integer,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+                 unnest(array_remove(ARRAY[
+                  'weights_not_100' || E'\x1f' || CASE WHEN ps.form_weight_total IS NOT NULL
+                            AND ps.execution_weight + ps.form_weight_total <> 100
+                       THEN format('项目「%s」分值合计 %s（预算执行率 %s + 指标 %s），应为 100', ps.project_name,
+                                   ps.execution_weight + ps.form_weight_total, ps.execution_weight,
+                                   ps.form_weight_total) END,
+                  'grade_mismatch' || E'\x1f' || CASE WHEN ps.se_grade IS NOT NULL AND coalesce(ps.se_total_score, ps.total_score) IS NOT NULL
+                            AND ps.se_grade <> perfbudget.score_grade(coalesce(ps.se_total_score, ps.total_score))
+                       THEN format('项目「%s」自评等级“%s”与总分 %s 不符（应为“%s”）', ps.project_name, ps.se_grade,
+                                   coalesce(ps.se_total_score, ps.total_score),
+                                   perfbudget.score_grade(coalesce(ps.se_total_score, ps.total_score))) END,
+                  'execution_score_disagrees' || E'\x1f' || CASE WHEN abs(ps.se_execution_score - ps.execution_score) > e.score_tolerance
+                       THEN format('项目「%s」预算执行率得分 %s 与规则不符（执行率 %s%%，应为 %s）', ps.project_name,
+                                   ps.se_execution_score, round(100 * ps.execution_rate, 2), ps.execution_score) END,
+                  'total_disagrees' || E'\x1f' || CASE WHEN abs(ps.se_total_score - ps.total_score) > e.score_tolerance
+                       THEN format('项目「%s」自评总分 %s 与按规则计算的总分 %s 不符', ps.project_name,
+                                   ps.se_total_score, ps.total_score) END,
+                  'execution_without_reason' || E'\x1f' || CASE WHEN ps.execution_rate < e.execution_reason_below
+                            AND coalesce(btrim(ps.se_execution_note), '') = ''
+                       THEN format('项目「%s」预算执行率 %s%% 低于 %s%%，未说明原因', ps.project_name,
+                                   round(100 * ps.execution_rate, 2), round(100 * e.execution_reason_below, 2)) END,
+                  'executed_over_budget' || E'\x1f' || CASE WHEN ps.execution_rate > 1
+                       THEN format('项目「%s」全年执行数超过全年预算数（执行率 %s%%）', ps.project_name,
+                                   round(100 * ps.execution_rate, 2)) END,
+                  'actual_missing' || E'\x1f' || CASE WHEN ps.indicators_without_actual > 0
+                       THEN format('项目「%s」有 %s 个计分指标没有实际完成值', ps.project_name,
+                                   ps.indicators_without_actual) END], NULL)) AS hit
+          FROM perfbudget.project p
+          CROSS JOIN LATERAL (SELECT s.*, se.grade AS se_grade, se.total_score AS se_total_score,
+                                     se.execution_score AS se_execution_score,
+                                     se.execution_note AS se_execution_note
+                              FROM perfbudget.project_score s
+                              LEFT JOIN perfbudget.self_evaluation se ON se.project_id = s.project_id
+                              WHERE s.project_id = p.id
+                                -- project_score's own condition, tested first (a
+                                -- one-time filter: a form without it reads nothing more)
+                                AND (p.spend_executed IS NOT NULL
+                                     OR EXISTS (SELECT FROM perfbudget.self_evaluation x WHERE x.project_id = p.id)
+                                     OR EXISTS (SELECT FROM perfbudget.indicator x
+                                                WHERE x.project_id = p.id AND x.actual IS NOT NULL))
+                              OFFSET 0) ps
+          CROSS JOIN perfbudget.evaluation_rule e) c
+) AS f;
 
-COMMENT ON VIEW evaluation_issues IS '评价问题 — the monitoring and self-evaluation checks (DOMAIN.md §6, §8) in form_issues'' columns: the alerts of each project''s latest monitoring report (warnings, code monitoring_<reason>); per indicator score_out_of_range, score_disagrees (errors), full_marks_target_missed, over_target_without_note, score_undecided (warnings); per project weights_not_100, grade_mismatch, execution_score_disagrees (errors), total_disagrees, execution_without_reason, executed_over_budget, actual_missing (warnings); severity and on/off by code in issue_rule_setting';
+-- The stored findings follow the reports: a write of monitoring,
+-- indicator_monitoring or self_evaluation marks its forms pending and
+-- recomputes them at commit, as a write of project, expenditure or
+-- indicator does (40_form_issues.sql); a change of evaluation_setting
+-- recomputes every form, as a threshold change does.
+CREATE TRIGGER monitoring_findings_insert
+    AFTER INSERT ON monitoring REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER monitoring_findings_update
+    AFTER UPDATE ON monitoring REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER monitoring_findings_delete
+    AFTER DELETE ON monitoring REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_monitoring_findings_insert
+    AFTER INSERT ON indicator_monitoring REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_monitoring_findings_update
+    AFTER UPDATE ON indicator_monitoring REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_monitoring_findings_delete
+    AFTER DELETE ON indicator_monitoring REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER self_evaluation_findings_insert
+    AFTER INSERT ON self_evaluation REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER self_evaluation_findings_update
+    AFTER UPDATE ON self_evaluation REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER self_evaluation_findings_delete
+    AFTER DELETE ON self_evaluation REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+COMMENT ON TRIGGER monitoring_findings_insert ON monitoring IS 'forms with a new monitoring report: findings recomputed at commit';
+COMMENT ON TRIGGER monitoring_findings_update ON monitoring IS 'forms with a changed monitoring report (old and new form): findings recomputed at commit';
+COMMENT ON TRIGGER monitoring_findings_delete ON monitoring IS 'forms with a deleted monitoring report: findings recomputed at commit';
+COMMENT ON TRIGGER indicator_monitoring_findings_insert ON indicator_monitoring IS 'forms with new indicator monitoring rows: findings recomputed at commit';
+COMMENT ON TRIGGER indicator_monitoring_findings_update ON indicator_monitoring IS 'forms with changed indicator monitoring rows (old and new form): findings recomputed at commit';
+COMMENT ON TRIGGER indicator_monitoring_findings_delete ON indicator_monitoring IS 'forms with deleted indicator monitoring rows: findings recomputed at commit';
+COMMENT ON TRIGGER self_evaluation_findings_insert ON self_evaluation IS 'forms with a new self-evaluation: findings recomputed at commit';
+COMMENT ON TRIGGER self_evaluation_findings_update ON self_evaluation IS 'forms with a changed self-evaluation (old and new form): findings recomputed at commit';
+COMMENT ON TRIGGER self_evaluation_findings_delete ON self_evaluation IS 'forms with a deleted self-evaluation: findings recomputed at commit';
+
+CREATE CONSTRAINT TRIGGER monitoring_findings
+    AFTER INSERT OR UPDATE OR DELETE ON monitoring
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('project_id');
+CREATE CONSTRAINT TRIGGER indicator_monitoring_findings
+    AFTER INSERT OR UPDATE OR DELETE ON indicator_monitoring
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('project_id');
+CREATE CONSTRAINT TRIGGER self_evaluation_findings
+    AFTER INSERT OR UPDATE OR DELETE ON self_evaluation
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('project_id');
+COMMENT ON TRIGGER monitoring_findings ON monitoring IS
+  '校验结果: the pending forms'' findings recomputed into issue_finding at commit, for a transaction that changed only monitoring reports';
+COMMENT ON TRIGGER indicator_monitoring_findings ON indicator_monitoring IS
+  '校验结果: the same at commit for a transaction that changed only indicator monitoring rows';
+COMMENT ON TRIGGER self_evaluation_findings ON self_evaluation IS
+  '校验结果: the same at commit for a transaction that changed only self-evaluations';
+
+CREATE TRIGGER monitoring_findings_truncate
+    AFTER TRUNCATE ON monitoring FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+CREATE TRIGGER indicator_monitoring_findings_truncate
+    AFTER TRUNCATE ON indicator_monitoring FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+CREATE TRIGGER self_evaluation_findings_truncate
+    AFTER TRUNCATE ON self_evaluation FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+COMMENT ON TRIGGER monitoring_findings_truncate ON monitoring IS 'TRUNCATE of the monitoring reports: issue_finding recomputed';
+COMMENT ON TRIGGER indicator_monitoring_findings_truncate ON indicator_monitoring IS 'TRUNCATE of the indicator monitoring rows: issue_finding recomputed';
+COMMENT ON TRIGGER self_evaluation_findings_truncate ON self_evaluation IS 'TRUNCATE of the self-evaluations: issue_finding recomputed';
+
+CREATE FUNCTION evaluation_setting_changed() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        -- no row event follows to recompute at commit: recompute now
+        PERFORM perfbudget.rebuild_findings();
+    ELSE
+        PERFORM perfbudget.findings_touch_all();
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION evaluation_setting_changed() IS
+  'trigger of evaluation_setting: a changed weight, rule or threshold of monitoring and self-evaluation recomputes every form''s findings at commit (perfbudget.findings_touch_all); a TRUNCATE recomputes them at once (perfbudget.rebuild_findings)';
+CREATE TRIGGER evaluation_setting_changed
+    AFTER INSERT OR UPDATE OR DELETE ON evaluation_setting
+    FOR EACH ROW EXECUTE FUNCTION evaluation_setting_changed();
+CREATE TRIGGER evaluation_setting_truncate
+    AFTER TRUNCATE ON evaluation_setting
+    FOR EACH STATEMENT EXECUTE FUNCTION evaluation_setting_changed();
+CREATE CONSTRAINT TRIGGER evaluation_setting_findings
+    AFTER INSERT OR UPDATE OR DELETE ON evaluation_setting
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit();
+COMMENT ON TRIGGER evaluation_setting_changed ON evaluation_setting IS 'a changed evaluation setting: every form''s findings recomputed at commit';
+COMMENT ON TRIGGER evaluation_setting_truncate ON evaluation_setting IS 'the evaluation settings removed: every form''s findings recomputed (at once, TRUNCATE queues no deferred event)';
+COMMENT ON TRIGGER evaluation_setting_findings ON evaluation_setting IS 'the recomputation at commit after an evaluation setting changed';
+
+-- The monitoring and self-evaluation rows of form_issues (issue_rule area
+-- monitoring and evaluation): the evaluation-only report.
+CREATE VIEW evaluation_issues WITH (security_invoker = true) AS
+SELECT f.project_id, f.severity, f.code, f.message, f.line_no,
+       f.budget_year, f.department, f.project_name, f.region
+FROM perfbudget.form_issues f
+WHERE f.code IN (SELECT r.code FROM perfbudget.issue_rule r WHERE r.area IN ('monitoring', 'evaluation'));
+
+COMMENT ON VIEW evaluation_issues IS '评价问题 — the rows of form_issues from the monitoring and self-evaluation checks (DOMAIN.md §6, §8; issue_rule area monitoring and evaluation): the alerts of each project''s latest monitoring report (warnings, code monitoring_<reason>); per indicator score_out_of_range, score_disagrees (errors), full_marks_target_missed, over_target_without_note, score_undecided (warnings); per project weights_not_100, grade_mismatch, execution_score_disagrees (errors), total_disagrees, execution_without_reason, executed_over_budget, actual_missing (warnings); severity and on/off by code in issue_rule_setting';
 COMMENT ON COLUMN evaluation_issues.project_id IS '项目编号 — the form';
 COMMENT ON COLUMN evaluation_issues.severity IS '严重程度 — error or warning';
 COMMENT ON COLUMN evaluation_issues.code IS '规则代码 — stable code of the check';

@@ -11,10 +11,14 @@
 # copied from its 中长期目标 or restored, a form renamed, two forms changed
 # in one transaction, a form deleted and written again from its template,
 # the seed document re-imported with replace (as pb-import --replace does),
-# and, now and then, the too_few_indicators threshold or a rule's on/off
-# state changed.  Deadlocks, serialization errors and two writers
-# re-creating one form at once (a duplicate key) are allowed: that
-# transaction rolls back.  Then:
+# a form self-evaluated (全年执行数, a self_evaluation row, actuals and
+# scores) or given a monitoring report with its indicator rows, such reports
+# deleted, and, now and then, the too_few_indicators threshold, a rule's
+# on/off state or evaluation_setting changed.  Deadlocks, serialization
+# errors, two writers re-creating one form at once (a duplicate key) and a
+# report written for a form or row another writer has just deleted (a
+# foreign key of monitoring, indicator_monitoring or self_evaluation) are
+# allowed: that transaction rolls back.  Then:
 #   - enough transactions committed for the test to mean something;
 #   - issue_finding equals issue_finding_computed, EXCEPT ALL both ways;
 #   - form_issues read by a new session equals the recomputation;
@@ -76,7 +80,7 @@ script() { # script SEED
 		q = "\047"
 		for (t = 0; t < n; t++) {
 			p = 100 + int(rand() * 60); p2 = 100 + int(rand() * 60); l = 3 + int(rand() * 12)
-			op = int(rand() * 9)
+			op = int(rand() * 12)
 			print "BEGIN;"
 			if (op == 0 || op == 5) {
 				printf "UPDATE perfbudget.indicator SET annual_target = CASE WHEN annual_target IS NULL THEN half_year_target ELSE NULL END WHERE project_id = %d AND line_no = %d AND half_year_target IS NOT NULL;\n", p, l
@@ -108,6 +112,24 @@ script() { # script SEED
 				printf "DELETE FROM perfbudget.indicator WHERE project_id = %d AND line_no = %d;\n", p, l
 				printf "INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3, half_year_target, annual_target) SELECT %d, line_no, level1, level2, level3, half_year_target, annual_target FROM perfbudget.indicator WHERE project_id = %d AND line_no = %d ON CONFLICT DO NOTHING;\n", p, 1 + p % 6, l
 			}
+			if (op == 9) {
+				printf "UPDATE perfbudget.project SET spend_executed = %d WHERE id = %d;\n", int(rand() * 20), p
+				printf "INSERT INTO perfbudget.self_evaluation (project_id, execution_weight, execution_score, total_score, grade) VALUES (%d, 10, %d, %d, %s) ON CONFLICT (project_id) DO UPDATE SET total_score = excluded.total_score, grade = excluded.grade;\n", p, int(rand() * 11), 50 + int(rand() * 50), q (rand() < 0.5 ? "优" : "差") q
+				printf "UPDATE perfbudget.indicator SET actual = CASE WHEN line_no %% 3 = 0 THEN NULL ELSE perfbudget.perf_value_of(annual_target) END, score = CASE WHEN line_no %% 2 = 0 THEN %d END WHERE project_id = %d AND annual_target IS NOT NULL;\n", int(rand() * 15), p
+			}
+			if (op == 10) {
+				printf "INSERT INTO perfbudget.monitoring (project_id, as_of, executed) VALUES (%d, %s, %d) ON CONFLICT (project_id, as_of) DO UPDATE SET executed = excluded.executed;\n", p, q "2024-0" (6 + int(rand() * 2)) "-30" q, int(rand() * 10)
+				printf "INSERT INTO perfbudget.indicator_monitoring (project_id, as_of, line_no, expected, likelihood) SELECT m.project_id, m.as_of, i.line_no, CASE WHEN i.line_no %% 4 = 0 THEN %s ELSE perfbudget.perf_value_of(i.annual_target) END, %s FROM perfbudget.monitoring m JOIN perfbudget.indicator i ON i.project_id = m.project_id WHERE m.project_id = %d AND i.annual_target IS NOT NULL ON CONFLICT (project_id, as_of, line_no) DO UPDATE SET likelihood = excluded.likelihood, expected = excluded.expected;\n", q "1%" q, q (rand() < 0.5 ? "有可能" : "确定能") q, p
+			}
+			if (op == 11) {
+				r = rand()
+				if (r < 0.4)
+					printf "DELETE FROM perfbudget.monitoring WHERE project_id = %d AND as_of = (SELECT max(as_of) FROM perfbudget.monitoring WHERE project_id = %d);\n", p, p
+				else if (r < 0.8)
+					printf "DELETE FROM perfbudget.self_evaluation WHERE project_id = %d;\n", p
+				else
+					printf "INSERT INTO perfbudget.evaluation_setting (over_target_ratio, score_tolerance) VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET over_target_ratio = excluded.over_target_ratio, score_tolerance = excluded.score_tolerance;\n", (rand() < 0.5 ? "1.1" : "1.3"), (rand() < 0.5 ? "0" : "0.5")
+			}
 			print "COMMIT;"
 		}
 	}'
@@ -122,13 +144,17 @@ for pid in "${pids[@]}"; do wait "$pid" || true; done
 commits=$(cat "$WORK"/client.*.out | grep -c '^COMMIT$' || true)
 errors=$(cat "$WORK"/client.*.out | grep -c 'ERROR' || true)
 unexpected=$(cat "$WORK"/client.*.out | grep 'ERROR' |
-	grep -v -e 'deadlock detected' -e 'could not serialize' -e 'duplicate key value' -e 'current transaction is aborted' |
+	grep -v -e 'deadlock detected' -e 'could not serialize' -e 'duplicate key value' -e 'current transaction is aborted' \
+		-e 'violates foreign key constraint "indicator_monitoring_' -e 'violates foreign key constraint "monitoring_' \
+		-e 'violates foreign key constraint "self_evaluation_' |
 	head -3 || true)
 ok $([ "$commits" -ge $((CLIENTS * TX / 2)) ] && [ -z "$unexpected" ] && echo 0 || echo 1) \
-	"$CLIENTS concurrent writers: $commits of $((CLIENTS * TX)) transactions committed, $errors error lines (deadlocks, two writers re-creating one form)${unexpected:+ — unexpected: $unexpected}"
+	"$CLIENTS concurrent writers: $commits of $((CLIENTS * TX)) transactions committed, $errors error lines (deadlocks, two writers re-creating one form, a report of a row just deleted)${unexpected:+ — unexpected: $unexpected}"
 
 codes=$(q -c "SELECT count(DISTINCT code) FROM perfbudget.issue_finding")
-ok $([ "$codes" -ge 4 ] && echo 0 || echo 1) "the forms have findings of several rules to compare ($codes rules)"
+evcodes=$(q -c "SELECT count(DISTINCT f.code) FROM perfbudget.issue_finding f JOIN perfbudget.issue_rule r USING (code)
+                WHERE r.area IN ('monitoring', 'evaluation')")
+ok $([ "$codes" -ge 4 ] && [ "$evcodes" -ge 3 ] && echo 0 || echo 1) "the forms have findings of several rules to compare ($codes rules, $evcodes of them monitoring and self-evaluation)"
 d1=$(q -c "$DIFF")
 ok $([ "$d1" = "0 0" ] && echo 0 || echo 1) "issue_finding = issue_finding_computed, EXCEPT ALL both ways (rows only stored / only recomputed: $d1)"
 if [ "$d1" != "0 0" ]; then

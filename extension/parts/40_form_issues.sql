@@ -77,16 +77,36 @@ FROM (VALUES
     ('missing_cost',                 'warning', NULL, 'coverage',  '缺少成本指标'),
     ('too_few_indicators',           'warning', 3,    'coverage',  '产出、效益、满意度等三级指标少于阈值个'),
     ('boilerplate_indicator_set',    'warning', 3,    'review',    '同一部门同一年度有阈值个以上项目的绩效指标完全相同'),
-    ('annual_goal_copied',           'warning', NULL, 'review',    '年度目标与中长期目标完全相同')
+    ('annual_goal_copied',           'warning', NULL, 'review',    '年度目标与中长期目标完全相同'),
+    -- monitoring and self-evaluation (DOMAIN.md §6, §8; doc/reference.md §12.5):
+    -- their numbers are evaluation_setting's, not a threshold here
+    ('monitoring_behind_half_year_plan',   'warning', NULL, 'monitoring', '最近一期监控：执行数落后半年计划执行数超过容忍度'),
+    ('monitoring_behind_schedule',         'warning', NULL, 'monitoring', '最近一期监控：执行数低于序时进度超过容忍度'),
+    ('monitoring_expected_misses_target',  'warning', NULL, 'monitoring', '最近一期监控：全年预计完成值达不到年度指标值'),
+    ('monitoring_completion_impossible',   'warning', NULL, 'monitoring', '最近一期监控：完成目标可能性为完全不可能'),
+    ('monitoring_deviation_without_cause', 'warning', NULL, 'monitoring', '最近一期监控：指标存在偏差但未说明原因'),
+    ('monitoring_deviation_without_measure', 'warning', NULL, 'monitoring', '最近一期监控：有可能或完全不可能完成但未填纠偏措施'),
+    ('score_out_of_range',           'error',   NULL, 'evaluation', '自评得分超出 [0, 分值]'),
+    ('score_disagrees',              'error',   NULL, 'evaluation', '自评得分与评分规则不符（超出得分容差）'),
+    ('full_marks_target_missed',     'warning', NULL, 'evaluation', '未达到指标值却得满分'),
+    ('over_target_without_note',     'warning', NULL, 'evaluation', '实际完成值达到指标值的超额说明阈值倍以上，未说明偏差原因'),
+    ('score_undecided',              'warning', NULL, 'evaluation', '实际完成值无法按规则计分'),
+    ('weights_not_100',              'error',   NULL, 'evaluation', '预算执行率与指标分值合计不等于 100'),
+    ('grade_mismatch',               'error',   NULL, 'evaluation', '自评等级与总分不符'),
+    ('execution_score_disagrees',    'error',   NULL, 'evaluation', '预算执行率得分与规则不符'),
+    ('total_disagrees',              'warning', NULL, 'evaluation', '自评总分与按规则计算的总分不符'),
+    ('execution_without_reason',     'warning', NULL, 'evaluation', '预算执行率低于说明阈值而未说明原因'),
+    ('executed_over_budget',         'warning', NULL, 'evaluation', '全年执行数超过全年预算数'),
+    ('actual_missing',               'warning', NULL, 'evaluation', '计分指标没有实际完成值')
 ) AS d(code, severity, threshold, area, description)
 LEFT JOIN issue_rule_setting s USING (code);
 
-COMMENT ON VIEW issue_rule IS '校验规则 — every rule of perfbudget.form_issues with its effective on/off state, severity and threshold (defaults merged with issue_rule_setting)';
+COMMENT ON VIEW issue_rule IS '校验规则 — every rule of perfbudget.form_issues with its effective on/off state, severity and threshold (defaults merged with issue_rule_setting); the numbers of the monitoring and evaluation rules are in evaluation_setting';
 COMMENT ON COLUMN issue_rule.code IS '规则代码 — stable code of the rule';
 COMMENT ON COLUMN issue_rule.enabled IS '是否启用 — whether form_issues reports it';
 COMMENT ON COLUMN issue_rule.severity IS '严重程度 — error or warning';
 COMMENT ON COLUMN issue_rule.threshold IS '阈值 — the rule''s number, where it has one';
-COMMENT ON COLUMN issue_rule.area IS '类别 — money, indicator, coverage or review';
+COMMENT ON COLUMN issue_rule.area IS '类别 — money, indicator, coverage, review, monitoring (the latest 绩效运行监控 report) or evaluation (绩效自评)';
 COMMENT ON COLUMN issue_rule.description IS '说明 — what the rule reports, in Chinese';
 
 -------------------------------------------------------------------- the rules, computed
@@ -116,6 +136,27 @@ COMMENT ON COLUMN issue_rule.description IS '说明 — what the rule reports, i
 -- plain columns, so that a filter on any of them (project_id = ANY(ids) in
 -- the maintenance) reaches the project table's indexes through the UNION
 -- ALL and the GROUP BYs.
+-- The monitoring and self-evaluation rules (area monitoring and evaluation
+-- of issue_rule) read tables made later (70_evaluation.sql): here a view of
+-- the same columns without rows, replaced by its body in
+-- 75_evaluation_views.sql, so that issue_finding_computed, and with it the
+-- stored findings, form_issues and the summaries, include them.
+CREATE VIEW evaluation_finding_computed WITH (security_invoker = true) AS
+SELECT NULL::bigint AS project_id, NULL::text AS code, NULL::integer AS line_no, NULL::text AS message,
+       NULL::integer AS budget_year, NULL::text AS department, NULL::text AS project_name,
+       NULL::text AS region
+WHERE false;
+
+COMMENT ON VIEW evaluation_finding_computed IS '评价校验结果（重算）— the findings of the monitoring and self-evaluation rules (issue_rule area monitoring and evaluation) of every form computed from its rows now, enabled or not, without severity: the alerts of each form''s latest monitoring report, the per-indicator and per-project checks of its self-evaluation, under evaluation_rule; part of issue_finding_computed';
+COMMENT ON COLUMN evaluation_finding_computed.project_id IS '项目编号 — the form (perfbudget.project.id)';
+COMMENT ON COLUMN evaluation_finding_computed.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
+COMMENT ON COLUMN evaluation_finding_computed.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN evaluation_finding_computed.message IS '问题说明 — what is wrong, in Chinese';
+COMMENT ON COLUMN evaluation_finding_computed.budget_year IS '预算年度 — budget year of the form';
+COMMENT ON COLUMN evaluation_finding_computed.department IS '主管部门 — supervising department of the form';
+COMMENT ON COLUMN evaluation_finding_computed.project_name IS '项目名称 — name of the form''s project';
+COMMENT ON COLUMN evaluation_finding_computed.region IS '行政区划 — region of the form';
+
 CREATE VIEW issue_finding_computed WITH (security_invoker = true) AS
 SELECT f.project_id, f.code, f.line_no, f.message,
        f.budget_year, f.department, f.project_name, f.region
@@ -261,9 +302,13 @@ FROM (
            format('项目「%s」的年度目标照抄中长期目标', p.name)
     FROM perfbudget.project p
     WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
+    UNION ALL
+    -- monitoring and self-evaluation (75_evaluation_views.sql)
+    SELECT v.project_id, v.budget_year, v.region, v.department, v.project_name, v.line_no, v.code, v.message
+    FROM perfbudget.evaluation_finding_computed v
 ) AS f;
 
-COMMENT ON VIEW issue_finding_computed IS '校验结果（重算）— every finding of every form computed from its rows now, all rules but boilerplate_indicator_set, enabled or not, without severity: the reference that perfbudget.issue_finding equals once the writing transactions have committed';
+COMMENT ON VIEW issue_finding_computed IS '校验结果（重算）— every finding of every form computed from its rows now (its monitoring and self-evaluation reports included: evaluation_finding_computed), all rules but boilerplate_indicator_set, enabled or not, without severity: the reference that perfbudget.issue_finding equals once the writing transactions have committed';
 COMMENT ON COLUMN issue_finding_computed.project_id IS '项目编号 — the form (perfbudget.project.id)';
 COMMENT ON COLUMN issue_finding_computed.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
 COMMENT ON COLUMN issue_finding_computed.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
@@ -305,7 +350,7 @@ CREATE TABLE issue_finding (
     message    text NOT NULL
 );
 CREATE INDEX issue_finding_project_idx ON issue_finding (project_id);
-COMMENT ON TABLE issue_finding IS '校验结果 — the findings of form_issues per form (all rules but boilerplate_indicator_set, enabled or not, thresholds applied), kept at commit by the triggers findings_collect and findings_at_commit; equal to issue_finding_computed once writers have committed. Not dumped: rebuilt as a restore loads the forms, or by perfbudget.rebuild_findings()';
+COMMENT ON TABLE issue_finding IS '校验结果 — the findings of form_issues per form (all rules but boilerplate_indicator_set, the monitoring and self-evaluation rules included, enabled or not, thresholds and evaluation_setting applied), kept at commit by the triggers findings_collect and findings_at_commit; equal to issue_finding_computed once writers have committed. Not dumped: rebuilt as a restore loads the forms, or by perfbudget.rebuild_findings()';
 COMMENT ON COLUMN issue_finding.project_id IS '项目编号 — the form (perfbudget.project.id)';
 COMMENT ON COLUMN issue_finding.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
 COMMENT ON COLUMN issue_finding.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
@@ -440,7 +485,8 @@ DECLARE
     n bigint;
 BEGIN
     LOCK TABLE perfbudget.project, perfbudget.expenditure, perfbudget.indicator,
-               perfbudget.issue_rule_setting IN SHARE MODE;
+               perfbudget.issue_rule_setting, perfbudget.monitoring, perfbudget.indicator_monitoring,
+               perfbudget.self_evaluation, perfbudget.evaluation_setting IN SHARE MODE;
     LOCK TABLE perfbudget.issue_finding IN EXCLUSIVE MODE;
     DELETE FROM perfbudget.issue_finding;
     INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message)
@@ -450,7 +496,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION rebuild_findings() IS
-  '重建校验结果 — recomputes issue_finding from the forms (after a data-only restore with --disable-triggers, or to check it); returns the number of findings stored. Locks the forms and the settings against writes while it runs';
+  '重建校验结果 — recomputes issue_finding from the forms (after a data-only restore with --disable-triggers, or to check it); returns the number of findings stored. Locks the forms, their monitoring and self-evaluation reports and the settings against writes while it runs';
 
 -- TRUNCATE fires no row or transition-table triggers: the findings are
 -- recomputed at once (TRUNCATE project CASCADE leaves none).

@@ -293,106 +293,253 @@ COMMENT ON COLUMN monitoring_summary.region IS '行政区划 — region of the d
 
 -------------------------------------------------------------------- checks
 
--- The monitoring and self-evaluation checks (DOMAIN.md §6, §8) in the
--- columns of form_issues, which folds them in.  A bureau overrides their
--- severity or switches them off in issue_rule_setting, by code.
-CREATE VIEW evaluation_issues WITH (security_invoker = true) AS
-WITH found AS (
-    -- monitoring: the alerts of each project's latest report
-    SELECT a.project_id, 'warning' AS severity, 'monitoring_' || a.reason AS code, a.message, a.line_no
-    FROM perfbudget.monitoring_alerts a
-    JOIN (SELECT project_id, max(as_of) AS as_of FROM perfbudget.monitoring GROUP BY project_id) l
-      ON l.project_id = a.project_id AND l.as_of = a.as_of
+-- The monitoring and self-evaluation checks (DOMAIN.md §6, §8): the body of
+-- evaluation_finding_computed (a view without rows in 40_form_issues.sql),
+-- part of issue_finding_computed, so that the checks are stored per form in
+-- issue_finding at commit like every other rule and read by form_issues,
+-- 问题清单 and the summaries' issue counts at no cost of their own.
+-- Severity and on/off come from issue_rule (codes of area monitoring and
+-- evaluation) at read time; the numbers from evaluation_rule, whose change
+-- recomputes every form (the triggers below).
+--
+-- Each branch exposes project's id as project_id, so that a filter
+-- project_id = ANY(ids) (the recomputation at commit) reaches project's
+-- key, and reads the evaluation views per form through LATERAL ... OFFSET 0
+-- (OFFSET 0 keeps the planner from flattening it into a join): the form's
+-- id, and its latest report date, reach every table's key as parameters
+-- whatever the statistics say.  A join would compute indicator_score's
+-- window and project_score's GROUP BY for every form; and with project and
+-- indicator analyzed while empty, the planner drove monitoring_alerts from
+-- indicator, probing indicator_monitoring with the whole ANY list per row.
+-- The self-evaluation is read only for the forms that have an actual, a
+-- score, a 全年执行数 or a self_evaluation row (tested before the LATERAL is
+-- read), the monitoring alerts only for a form's latest report (none: a
+-- NULL date, nothing read).  A form without any — every form a target
+-- import writes — costs a few index probes.  The rules of a row are one
+-- array of hits, as in issue_finding_computed (not a LATERAL VALUES list,
+-- which the executor compiles again for every row).
+CREATE OR REPLACE VIEW evaluation_finding_computed WITH (security_invoker = true) AS
+SELECT f.project_id, f.code, f.line_no, f.message,
+       f.budget_year, f.department, f.project_name, f.region
+FROM (
+    -- monitoring: the alerts of each form's latest report
+    SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name, a.line_no,
+           'monitoring_' || a.reason AS code, a.message
+    FROM perfbudget.project p
+    CROSS JOIN LATERAL (SELECT * FROM perfbudget.monitoring_alerts x
+                        WHERE x.project_id = p.id
+                          AND x.as_of = (SELECT max(m.as_of) FROM perfbudget.monitoring m
+                                         WHERE m.project_id = p.id)
+                        OFFSET 0) a
     UNION ALL
-    -- self-evaluation, per indicator row
-    SELECT s.project_id, c.severity, c.code, c.message, s.line_no
-    FROM perfbudget.indicator_score s
-    -- the typed target and actual (the view shows them as text)
-    JOIN perfbudget.indicator i ON i.project_id = s.project_id AND i.line_no = s.line_no
-    CROSS JOIN perfbudget.evaluation_rule e
-    CROSS JOIN LATERAL (SELECT coalesce(s.form_weight, s.weight_used) AS w,
-                               perfbudget.perf_met(i.annual_target, i.actual) AS met) k
-    CROSS JOIN LATERAL (VALUES
-        ('error', 'score_out_of_range',
-         CASE WHEN s.entered_score < 0 OR s.entered_score > k.w
-              THEN format('指标「%s」自评得分 %s 超出 [0, %s]', s.level3, s.entered_score, round(k.w, 2)) END),
-        ('error', 'score_disagrees',
-         CASE WHEN s.entered_score BETWEEN 0 AND k.w
-                   AND (s.entered_score < s.score_min - e.score_tolerance
-                        OR s.entered_score > s.score_max + e.score_tolerance)
-              THEN format('指标「%s」自评得分 %s 与评分规则不符（实际完成值 %s，指标值 %s，应为 %s）',
-                          s.level3, s.entered_score, s.actual, s.annual_target,
-                          CASE WHEN s.score_min = s.score_max
-                               THEN round(s.score_min, 2)::text
-                               ELSE round(s.score_min, 2) || '–' || round(s.score_max, 2) END) END),
-        ('warning', 'full_marks_target_missed',
-         CASE WHEN s.entered_score >= k.w AND k.w > 0 AND NOT k.met
-              THEN format('指标「%s」未达到指标值（实际完成值 %s，指标值 %s）却得满分 %s',
-                          s.level3, s.actual, s.annual_target, s.entered_score) END),
-        ('warning', 'over_target_without_note',
-         CASE WHEN perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
-                   AND perfbudget.perf_ratio(i.annual_target, i.actual) >= e.over_target_ratio
-                   AND coalesce(btrim(s.deviation_note), '') = ''
-              THEN format('指标「%s」实际完成值 %s 达到指标值 %s 的 %s%%，未说明偏差原因（指标值是否设定偏低）',
-                          s.level3, s.actual, s.annual_target,
-                          round(100 * perfbudget.perf_ratio(i.annual_target, i.actual), 1)) END),
-        ('warning', 'score_undecided',
-         CASE WHEN s.weight_used IS NOT NULL AND s.actual IS NOT NULL AND s.computed_score IS NULL
-              THEN format('指标「%s」无法按规则计分（实际完成值 %s，指标值 %s），%s', s.level3, s.actual,
-                          s.annual_target, CASE WHEN s.entered_score IS NULL THEN '也没有自评得分'
-                                                ELSE '采用自评得分 ' || s.entered_score END) END)
-    ) c(severity, code, message)
-    WHERE c.message IS NOT NULL
+    -- self-evaluation, per indicator row with an actual or a score, of the
+    -- forms that have one
+    SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, s.line_no,
+                 unnest(array_remove(ARRAY[
+                  'score_out_of_range' || E'\x1f' || CASE WHEN s.entered_score < 0 OR s.entered_score > k.w
+                       THEN format('指标「%s」自评得分 %s 超出 [0, %s]', s.level3, s.entered_score, round(k.w, 2)) END,
+                  'score_disagrees' || E'\x1f' || CASE WHEN s.entered_score BETWEEN 0 AND k.w
+                            AND (s.entered_score < s.score_min - e.score_tolerance
+                                 OR s.entered_score > s.score_max + e.score_tolerance)
+                       THEN format('指标「%s」自评得分 %s 与评分规则不符（实际完成值 %s，指标值 %s，应为 %s）',
+                                   s.level3, s.entered_score, s.actual, s.annual_target,
+                                   CASE WHEN s.score_min = s.score_max
+                                        THEN round(s.score_min, 2)::text
+                                        ELSE round(s.score_min, 2) || '–' || round(s.score_max, 2) END) END,
+                  'full_marks_target_missed' || E'\x1f' || CASE WHEN s.entered_score >= k.w AND k.w > 0 AND NOT k.met
+                       THEN format('指标「%s」未达到指标值（实际完成值 %s，指标值 %s）却得满分 %s',
+                                   s.level3, s.actual, s.annual_target, s.entered_score) END,
+                  'over_target_without_note' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.annual_target) IN ('≥', '>', '=')
+                            AND perfbudget.perf_ratio(i.annual_target, i.actual) >= e.over_target_ratio
+                            AND coalesce(btrim(s.deviation_note), '') = ''
+                       THEN format('指标「%s」实际完成值 %s 达到指标值 %s 的 %s%%，未说明偏差原因（指标值是否设定偏低）',
+                                   s.level3, s.actual, s.annual_target,
+                                   round(100 * perfbudget.perf_ratio(i.annual_target, i.actual), 1)) END,
+                  'score_undecided' || E'\x1f' || CASE WHEN s.weight_used IS NOT NULL AND s.actual IS NOT NULL
+                            AND s.computed_score IS NULL
+                       THEN format('指标「%s」无法按规则计分（实际完成值 %s，指标值 %s），%s', s.level3, s.actual,
+                                   s.annual_target, CASE WHEN s.entered_score IS NULL THEN '也没有自评得分'
+                                                         ELSE '采用自评得分 ' || s.entered_score END) END], NULL)) AS hit
+          FROM perfbudget.project p
+          -- the form's rows through indicator_score's window (partitioned
+          -- by project: the form's id reaches indicator's key)
+          CROSS JOIN LATERAL (SELECT * FROM perfbudget.indicator_score x
+                              WHERE x.project_id = p.id
+                                -- every rule of a row needs an actual or a
+                                -- score: the rules' score of those rows only
+                                AND (x.entered_score IS NOT NULL OR x.actual IS NOT NULL)
+                                -- and a form without any reads nothing more
+                                -- (a one-time filter)
+                                AND EXISTS (SELECT FROM perfbudget.indicator y
+                                            WHERE y.project_id = p.id
+                                              AND (y.actual IS NOT NULL OR y.score IS NOT NULL))
+                              OFFSET 0) s
+          -- the typed target and actual (the view shows them as text)
+          JOIN perfbudget.indicator i ON i.project_id = s.project_id AND i.line_no = s.line_no
+          CROSS JOIN perfbudget.evaluation_rule e
+          CROSS JOIN LATERAL (SELECT coalesce(s.form_weight, s.weight_used) AS w,
+                                     perfbudget.perf_met(i.annual_target, i.actual) AS met) k) c
     UNION ALL
-    -- self-evaluation, per project
-    SELECT ps.project_id, c.severity, c.code, c.message, NULL::integer
-    FROM perfbudget.project_score ps
-    CROSS JOIN perfbudget.evaluation_rule e
-    LEFT JOIN perfbudget.self_evaluation se ON se.project_id = ps.project_id
-    CROSS JOIN LATERAL (VALUES
-        ('error', 'weights_not_100',
-         CASE WHEN ps.form_weight_total IS NOT NULL
-                   AND ps.execution_weight + ps.form_weight_total <> 100
-              THEN format('项目「%s」分值合计 %s（预算执行率 %s + 指标 %s），应为 100', ps.project_name,
-                          ps.execution_weight + ps.form_weight_total, ps.execution_weight,
-                          ps.form_weight_total) END),
-        ('error', 'grade_mismatch',
-         CASE WHEN se.grade IS NOT NULL AND coalesce(se.total_score, ps.total_score) IS NOT NULL
-                   AND se.grade <> perfbudget.score_grade(coalesce(se.total_score, ps.total_score))
-              THEN format('项目「%s」自评等级“%s”与总分 %s 不符（应为“%s”）', ps.project_name, se.grade,
-                          coalesce(se.total_score, ps.total_score),
-                          perfbudget.score_grade(coalesce(se.total_score, ps.total_score))) END),
-        ('error', 'execution_score_disagrees',
-         CASE WHEN abs(se.execution_score - ps.execution_score) > e.score_tolerance
-              THEN format('项目「%s」预算执行率得分 %s 与规则不符（执行率 %s%%，应为 %s）', ps.project_name,
-                          se.execution_score, round(100 * ps.execution_rate, 2), ps.execution_score) END),
-        ('warning', 'total_disagrees',
-         CASE WHEN abs(se.total_score - ps.total_score) > e.score_tolerance
-              THEN format('项目「%s」自评总分 %s 与按规则计算的总分 %s 不符', ps.project_name,
-                          se.total_score, ps.total_score) END),
-        ('warning', 'execution_without_reason',
-         CASE WHEN ps.execution_rate < e.execution_reason_below
-                   AND coalesce(btrim(se.execution_note), '') = ''
-              THEN format('项目「%s」预算执行率 %s%% 低于 %s%%，未说明原因', ps.project_name,
-                          round(100 * ps.execution_rate, 2), round(100 * e.execution_reason_below, 2)) END),
-        ('warning', 'executed_over_budget',
-         CASE WHEN ps.execution_rate > 1
-              THEN format('项目「%s」全年执行数超过全年预算数（执行率 %s%%）', ps.project_name,
-                          round(100 * ps.execution_rate, 2)) END),
-        ('warning', 'actual_missing',
-         CASE WHEN ps.indicators_without_actual > 0
-              THEN format('项目「%s」有 %s 个计分指标没有实际完成值', ps.project_name, ps.indicators_without_actual) END)
-    ) c(severity, code, message)
-    WHERE c.message IS NOT NULL
-)
-SELECT f.project_id, coalesce(o.severity, f.severity) AS severity, f.code, f.message, f.line_no,
-       p.budget_year, p.department, p.name AS project_name, p.region
-FROM found f
-JOIN perfbudget.project p ON p.id = f.project_id
-LEFT JOIN perfbudget.issue_rule_setting o ON o.code = f.code
-WHERE coalesce(o.enabled, true);
+    -- self-evaluation, per form with one (project_score's condition, tested
+    -- before project_score is read)
+    SELECT c.id, c.budget_year, c.region, c.department, c.name, NULL::integer,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+                 unnest(array_remove(ARRAY[
+                  'weights_not_100' || E'\x1f' || CASE WHEN ps.form_weight_total IS NOT NULL
+                            AND ps.execution_weight + ps.form_weight_total <> 100
+                       THEN format('项目「%s」分值合计 %s（预算执行率 %s + 指标 %s），应为 100', ps.project_name,
+                                   ps.execution_weight + ps.form_weight_total, ps.execution_weight,
+                                   ps.form_weight_total) END,
+                  'grade_mismatch' || E'\x1f' || CASE WHEN ps.se_grade IS NOT NULL AND coalesce(ps.se_total_score, ps.total_score) IS NOT NULL
+                            AND ps.se_grade <> perfbudget.score_grade(coalesce(ps.se_total_score, ps.total_score))
+                       THEN format('项目「%s」自评等级“%s”与总分 %s 不符（应为“%s”）', ps.project_name, ps.se_grade,
+                                   coalesce(ps.se_total_score, ps.total_score),
+                                   perfbudget.score_grade(coalesce(ps.se_total_score, ps.total_score))) END,
+                  'execution_score_disagrees' || E'\x1f' || CASE WHEN abs(ps.se_execution_score - ps.execution_score) > e.score_tolerance
+                       THEN format('项目「%s」预算执行率得分 %s 与规则不符（执行率 %s%%，应为 %s）', ps.project_name,
+                                   ps.se_execution_score, round(100 * ps.execution_rate, 2), ps.execution_score) END,
+                  'total_disagrees' || E'\x1f' || CASE WHEN abs(ps.se_total_score - ps.total_score) > e.score_tolerance
+                       THEN format('项目「%s」自评总分 %s 与按规则计算的总分 %s 不符', ps.project_name,
+                                   ps.se_total_score, ps.total_score) END,
+                  'execution_without_reason' || E'\x1f' || CASE WHEN ps.execution_rate < e.execution_reason_below
+                            AND coalesce(btrim(ps.se_execution_note), '') = ''
+                       THEN format('项目「%s」预算执行率 %s%% 低于 %s%%，未说明原因', ps.project_name,
+                                   round(100 * ps.execution_rate, 2), round(100 * e.execution_reason_below, 2)) END,
+                  'executed_over_budget' || E'\x1f' || CASE WHEN ps.execution_rate > 1
+                       THEN format('项目「%s」全年执行数超过全年预算数（执行率 %s%%）', ps.project_name,
+                                   round(100 * ps.execution_rate, 2)) END,
+                  'actual_missing' || E'\x1f' || CASE WHEN ps.indicators_without_actual > 0
+                       THEN format('项目「%s」有 %s 个计分指标没有实际完成值', ps.project_name,
+                                   ps.indicators_without_actual) END], NULL)) AS hit
+          FROM perfbudget.project p
+          CROSS JOIN LATERAL (SELECT s.*, se.grade AS se_grade, se.total_score AS se_total_score,
+                                     se.execution_score AS se_execution_score,
+                                     se.execution_note AS se_execution_note
+                              FROM perfbudget.project_score s
+                              LEFT JOIN perfbudget.self_evaluation se ON se.project_id = s.project_id
+                              WHERE s.project_id = p.id
+                                -- project_score's own condition, tested first (a
+                                -- one-time filter: a form without it reads nothing more)
+                                AND (p.spend_executed IS NOT NULL
+                                     OR EXISTS (SELECT FROM perfbudget.self_evaluation x WHERE x.project_id = p.id)
+                                     OR EXISTS (SELECT FROM perfbudget.indicator x
+                                                WHERE x.project_id = p.id AND x.actual IS NOT NULL))
+                              OFFSET 0) ps
+          CROSS JOIN perfbudget.evaluation_rule e) c
+) AS f;
 
-COMMENT ON VIEW evaluation_issues IS '评价问题 — the monitoring and self-evaluation checks (DOMAIN.md §6, §8) in form_issues'' columns: the alerts of each project''s latest monitoring report (warnings, code monitoring_<reason>); per indicator score_out_of_range, score_disagrees (errors), full_marks_target_missed, over_target_without_note, score_undecided (warnings); per project weights_not_100, grade_mismatch, execution_score_disagrees (errors), total_disagrees, execution_without_reason, executed_over_budget, actual_missing (warnings); severity and on/off by code in issue_rule_setting';
+-- The stored findings follow the reports: a write of monitoring,
+-- indicator_monitoring or self_evaluation marks its forms pending and
+-- recomputes them at commit, as a write of project, expenditure or
+-- indicator does (40_form_issues.sql); a change of evaluation_setting
+-- recomputes every form, as a threshold change does.
+CREATE TRIGGER monitoring_findings_insert
+    AFTER INSERT ON monitoring REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER monitoring_findings_update
+    AFTER UPDATE ON monitoring REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER monitoring_findings_delete
+    AFTER DELETE ON monitoring REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_monitoring_findings_insert
+    AFTER INSERT ON indicator_monitoring REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_monitoring_findings_update
+    AFTER UPDATE ON indicator_monitoring REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER indicator_monitoring_findings_delete
+    AFTER DELETE ON indicator_monitoring REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER self_evaluation_findings_insert
+    AFTER INSERT ON self_evaluation REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER self_evaluation_findings_update
+    AFTER UPDATE ON self_evaluation REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+CREATE TRIGGER self_evaluation_findings_delete
+    AFTER DELETE ON self_evaluation REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION findings_collect('project_id');
+COMMENT ON TRIGGER monitoring_findings_insert ON monitoring IS 'forms with a new monitoring report: findings recomputed at commit';
+COMMENT ON TRIGGER monitoring_findings_update ON monitoring IS 'forms with a changed monitoring report (old and new form): findings recomputed at commit';
+COMMENT ON TRIGGER monitoring_findings_delete ON monitoring IS 'forms with a deleted monitoring report: findings recomputed at commit';
+COMMENT ON TRIGGER indicator_monitoring_findings_insert ON indicator_monitoring IS 'forms with new indicator monitoring rows: findings recomputed at commit';
+COMMENT ON TRIGGER indicator_monitoring_findings_update ON indicator_monitoring IS 'forms with changed indicator monitoring rows (old and new form): findings recomputed at commit';
+COMMENT ON TRIGGER indicator_monitoring_findings_delete ON indicator_monitoring IS 'forms with deleted indicator monitoring rows: findings recomputed at commit';
+COMMENT ON TRIGGER self_evaluation_findings_insert ON self_evaluation IS 'forms with a new self-evaluation: findings recomputed at commit';
+COMMENT ON TRIGGER self_evaluation_findings_update ON self_evaluation IS 'forms with a changed self-evaluation (old and new form): findings recomputed at commit';
+COMMENT ON TRIGGER self_evaluation_findings_delete ON self_evaluation IS 'forms with a deleted self-evaluation: findings recomputed at commit';
+
+CREATE CONSTRAINT TRIGGER monitoring_findings
+    AFTER INSERT OR UPDATE OR DELETE ON monitoring
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('project_id');
+CREATE CONSTRAINT TRIGGER indicator_monitoring_findings
+    AFTER INSERT OR UPDATE OR DELETE ON indicator_monitoring
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('project_id');
+CREATE CONSTRAINT TRIGGER self_evaluation_findings
+    AFTER INSERT OR UPDATE OR DELETE ON self_evaluation
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('project_id');
+COMMENT ON TRIGGER monitoring_findings ON monitoring IS
+  '校验结果: the pending forms'' findings recomputed into issue_finding at commit, for a transaction that changed only monitoring reports';
+COMMENT ON TRIGGER indicator_monitoring_findings ON indicator_monitoring IS
+  '校验结果: the same at commit for a transaction that changed only indicator monitoring rows';
+COMMENT ON TRIGGER self_evaluation_findings ON self_evaluation IS
+  '校验结果: the same at commit for a transaction that changed only self-evaluations';
+
+CREATE TRIGGER monitoring_findings_truncate
+    AFTER TRUNCATE ON monitoring FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+CREATE TRIGGER indicator_monitoring_findings_truncate
+    AFTER TRUNCATE ON indicator_monitoring FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+CREATE TRIGGER self_evaluation_findings_truncate
+    AFTER TRUNCATE ON self_evaluation FOR EACH STATEMENT EXECUTE FUNCTION findings_truncate();
+COMMENT ON TRIGGER monitoring_findings_truncate ON monitoring IS 'TRUNCATE of the monitoring reports: issue_finding recomputed';
+COMMENT ON TRIGGER indicator_monitoring_findings_truncate ON indicator_monitoring IS 'TRUNCATE of the indicator monitoring rows: issue_finding recomputed';
+COMMENT ON TRIGGER self_evaluation_findings_truncate ON self_evaluation IS 'TRUNCATE of the self-evaluations: issue_finding recomputed';
+
+CREATE FUNCTION evaluation_setting_changed() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        -- no row event follows to recompute at commit: recompute now
+        PERFORM perfbudget.rebuild_findings();
+    ELSE
+        PERFORM perfbudget.findings_touch_all();
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION evaluation_setting_changed() IS
+  'trigger of evaluation_setting: a changed weight, rule or threshold of monitoring and self-evaluation recomputes every form''s findings at commit (perfbudget.findings_touch_all); a TRUNCATE recomputes them at once (perfbudget.rebuild_findings)';
+CREATE TRIGGER evaluation_setting_changed
+    AFTER INSERT OR UPDATE OR DELETE ON evaluation_setting
+    FOR EACH ROW EXECUTE FUNCTION evaluation_setting_changed();
+CREATE TRIGGER evaluation_setting_truncate
+    AFTER TRUNCATE ON evaluation_setting
+    FOR EACH STATEMENT EXECUTE FUNCTION evaluation_setting_changed();
+CREATE CONSTRAINT TRIGGER evaluation_setting_findings
+    AFTER INSERT OR UPDATE OR DELETE ON evaluation_setting
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION findings_at_commit();
+COMMENT ON TRIGGER evaluation_setting_changed ON evaluation_setting IS 'a changed evaluation setting: every form''s findings recomputed at commit';
+COMMENT ON TRIGGER evaluation_setting_truncate ON evaluation_setting IS 'the evaluation settings removed: every form''s findings recomputed (at once, TRUNCATE queues no deferred event)';
+COMMENT ON TRIGGER evaluation_setting_findings ON evaluation_setting IS 'the recomputation at commit after an evaluation setting changed';
+
+-- The monitoring and self-evaluation rows of form_issues (issue_rule area
+-- monitoring and evaluation): the evaluation-only report.
+CREATE VIEW evaluation_issues WITH (security_invoker = true) AS
+SELECT f.project_id, f.severity, f.code, f.message, f.line_no,
+       f.budget_year, f.department, f.project_name, f.region
+FROM perfbudget.form_issues f
+WHERE f.code IN (SELECT r.code FROM perfbudget.issue_rule r WHERE r.area IN ('monitoring', 'evaluation'));
+
+COMMENT ON VIEW evaluation_issues IS '评价问题 — the rows of form_issues from the monitoring and self-evaluation checks (DOMAIN.md §6, §8; issue_rule area monitoring and evaluation): the alerts of each project''s latest monitoring report (warnings, code monitoring_<reason>); per indicator score_out_of_range, score_disagrees (errors), full_marks_target_missed, over_target_without_note, score_undecided (warnings); per project weights_not_100, grade_mismatch, execution_score_disagrees (errors), total_disagrees, execution_without_reason, executed_over_budget, actual_missing (warnings); severity and on/off by code in issue_rule_setting';
 COMMENT ON COLUMN evaluation_issues.project_id IS '项目编号 — the form';
 COMMENT ON COLUMN evaluation_issues.severity IS '严重程度 — error or warning';
 COMMENT ON COLUMN evaluation_issues.code IS '规则代码 — stable code of the check';

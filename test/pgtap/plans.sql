@@ -4,7 +4,8 @@
 --
 -- A test-sized province: the six seed forms copied 1,000 times (6,006
 -- forms, about 92,000 indicator rows) over 89 regions, 31 department names
--- (the same name in many regions) and 5 years, then ANALYZE, default
+-- (the same name in many regions) and 5 years, a quarter of them
+-- self-evaluated and another quarter monitored, then ANALYZE, default
 -- planner settings (a smaller set lets the planner rightly prefer reading a
 -- small table whole, which proves nothing about a province).
 -- For a filter on one project, one department and year, or one region and
@@ -27,7 +28,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set seed_forms `sed -e "/^BEGIN;$/d" -e "/^COMMIT;$/d" examples/seed_forms.sql`
 BEGIN;
-SELECT plan(24);
+SELECT plan(30);
 
 DELETE FROM project;
 :seed_forms
@@ -47,11 +48,30 @@ INSERT INTO indicator (project_id, line_no, level1, level2, level3, half_year_ta
 SELECT 1000 + k.g * 6 + i.project_id, i.line_no, i.level1, i.level2, i.level3,
        i.half_year_target, i.annual_target
 FROM k, indicator i WHERE i.project_id <= 6;
+-- the rest of the year for a share of the forms (issue 10): a quarter
+-- self-evaluated (全年执行数, actuals, some scores, a self_evaluation row),
+-- another quarter with a monitoring report and its indicator rows
+UPDATE project SET spend_executed = round(spend_annual * (0.5 + (id % 7) / 10.0), 2)
+WHERE id > 1000 AND id % 4 = 0;
+INSERT INTO self_evaluation (project_id, execution_weight, execution_score, total_score, grade)
+SELECT id, 10, 9, 95, CASE WHEN id % 8 = 0 THEN '良' ELSE '优' END FROM project WHERE id > 1000 AND id % 4 = 0;
+UPDATE indicator i SET actual = perf_value_of(annual_target), score = CASE WHEN line_no % 3 = 0 THEN 5 END
+WHERE project_id > 1000 AND project_id % 4 = 0 AND annual_target IS NOT NULL AND perf_symbol(annual_target) <> '定性';
+INSERT INTO monitoring (project_id, as_of, executed)
+SELECT id, make_date(budget_year, 6, 30), round(spend_annual * (id % 5) / 10.0, 2)
+FROM project WHERE id > 1000 AND id % 4 = 1;
+INSERT INTO indicator_monitoring (project_id, as_of, line_no, completed, expected, likelihood)
+SELECT i.project_id, m.as_of, i.line_no, perf_value_of(i.annual_target), perf_value_of(i.annual_target),
+       (ARRAY['确定能', '有可能', '完全不可能'])[1 + i.line_no % 3]
+FROM indicator i JOIN monitoring m ON m.project_id = i.project_id WHERE i.annual_target IS NOT NULL;
 SET CONSTRAINTS ALL IMMEDIATE;
 ANALYZE project;
 ANALYZE expenditure;
 ANALYZE indicator;
 ANALYZE issue_finding;
+ANALYZE monitoring;
+ANALYZE indicator_monitoring;
+ANALYZE self_evaluation;
 
 -- The whole-table reads of the three tables and of the stored findings in
 -- the plan of a query: a
@@ -72,7 +92,8 @@ BEGIN
     SELECT string_agg(n ->> 'Node Type' || ' on ' || (n ->> 'Relation Name'), ', '
                       ORDER BY n ->> 'Relation Name') INTO found
     FROM node
-    WHERE n ->> 'Relation Name' IN ('project', 'expenditure', 'indicator', 'issue_finding')
+    WHERE n ->> 'Relation Name' IN ('project', 'expenditure', 'indicator', 'issue_finding',
+                                    'monitoring', 'indicator_monitoring', 'self_evaluation')
       AND (n ->> 'Node Type' = 'Seq Scan'
            OR (n ->> 'Node Type' IN ('Index Scan', 'Index Only Scan') AND NOT n ? 'Index Cond'));
     RETURN coalesce(found, 'none');
@@ -129,6 +150,19 @@ SELECT is(pg_temp.seq_scans($$SELECT * FROM "问题清单" WHERE "项目编号" 
 -- findings computed at read time).
 SELECT is(pg_temp.seq_scans($$SELECT * FROM findings_computed(ARRAY[1100, 1101, 2200]::bigint[])$$), 'none',
           'findings_computed of three forms (the recomputation at commit): indexes only');
+-- the monitoring and self-evaluation rules among them (issue 10): each
+-- form's reports through LATERAL, by key, evaluated forms or not
+SELECT is(pg_temp.seq_scans($$SELECT * FROM findings_computed(ARRAY[1100, 1101, 1102, 1103, 2200, 2201]::bigint[])$$), 'none',
+          'findings_computed of evaluated, monitored and plain forms: indexes only, the reports'' tables included');
+SELECT is(pg_temp.seq_scans($$SELECT * FROM evaluation_finding_computed WHERE project_id = ANY (ARRAY[1100, 1101, 1102, 1103]::bigint[])$$), 'none',
+          'evaluation_finding_computed of four forms: indexes only');
+SELECT is(pg_temp.seq_scans($$SELECT * FROM evaluation_issues WHERE region = 'R30' AND department = 'D5' AND budget_year = 2021$$), 'none',
+          'evaluation_issues of one department and year: indexes only');
+SELECT is(pg_temp.seq_scans($$SELECT * FROM evaluation_issues WHERE project_id = 1100$$), 'none',
+          'evaluation_issues of one project: indexes only');
+SELECT cmp_ok((SELECT count(*) FROM form_issues f JOIN issue_rule r USING (code)
+               WHERE r.area IN ('monitoring', 'evaluation')), '>', 0::bigint,
+              'form_issues has monitoring and self-evaluation rows');
 UPDATE project SET name = name || '（改）' WHERE id = 1100;
 SELECT is(findings_pending(), ARRAY[1100]::bigint[], 'a form changed in this transaction is pending');
 SELECT is(pg_temp.seq_scans($$SELECT * FROM form_issues WHERE region = 'R30' AND department = 'D5' AND budget_year = 2021$$), 'none',
@@ -139,6 +173,9 @@ SET CONSTRAINTS ALL IMMEDIATE;
 SELECT set_eq($$SELECT * FROM department_summary WHERE region = 'R30' AND department = 'D5'$$,
               $$SELECT * FROM (SELECT * FROM department_summary OFFSET 0) s WHERE region = 'R30' AND department = 'D5'$$,
               'department_summary filtered = the same rows of the full read');
+SELECT set_eq($$SELECT * FROM evaluation_issues WHERE region = 'R30' AND budget_year = 2021$$,
+              $$SELECT * FROM (SELECT * FROM evaluation_issues OFFSET 0) s WHERE region = 'R30' AND budget_year = 2021$$,
+              'evaluation_issues filtered = the same rows of the full read');
 SELECT set_eq($$SELECT * FROM form_issues WHERE region = 'R30' AND budget_year = 2021$$,
               $$SELECT * FROM (SELECT * FROM form_issues OFFSET 0) s WHERE region = 'R30' AND budget_year = 2021$$,
               'form_issues filtered = the same rows of the full read');
