@@ -280,8 +280,8 @@ prepare_plans(void)
 	if (replace_plan == NULL)
 		replace_plan = prepare_kept(
 			"WITH gone AS (DELETE FROM perfbudget.issue_finding WHERE project_id = ANY ($1)) "
-			"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message) "
-			"SELECT c.project_id, c.code, c.line_no, c.message "
+			"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id) "
+			"SELECT c.project_id, c.code, c.line_no, c.message, c.department_id "
 			"FROM perfbudget.issue_finding_computed c WHERE c.project_id = ANY ($1)", 1, ids);
 	if (lock_all_plan == NULL)
 		lock_all_plan = prepare_kept(
@@ -289,8 +289,8 @@ prepare_plans(void)
 	if (replace_all_plan == NULL)
 		replace_all_plan = prepare_kept(
 			"WITH gone AS (DELETE FROM perfbudget.issue_finding) "
-			"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message) "
-			"SELECT c.project_id, c.code, c.line_no, c.message "
+			"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id) "
+			"SELECT c.project_id, c.code, c.line_no, c.message, c.department_id "
 			"FROM perfbudget.issue_finding_computed c", 0, NULL);
 	if (all_ids_plan == NULL)
 		all_ids_plan = prepare_kept(

@@ -118,13 +118,13 @@ COMMENT ON COLUMN issue_rule.description IS '说明 — what the rule reports, i
 -- ALL and the GROUP BYs.
 CREATE VIEW issue_finding_computed WITH (security_invoker = true) AS
 SELECT f.project_id, f.code, f.line_no, f.message,
-       f.budget_year, f.department, f.project_name, f.region
+       f.budget_year, f.department, f.project_name, f.region, f.department_id
 FROM (
     -- money: one row per project with its expenditure rows summed
     SELECT c.id AS project_id, c.budget_year, c.region, c.department, c.name AS project_name,
            NULL::integer AS line_no, split_part(c.hit, E'\x1f', 1) AS code,
-           substr(c.hit, strpos(c.hit, E'\x1f') + 1) AS message
-    FROM (SELECT x.id, x.budget_year, x.region, x.department, x.name,
+           substr(c.hit, strpos(c.hit, E'\x1f') + 1) AS message, c.department_id
+    FROM (SELECT x.id, x.budget_year, x.region, x.department, x.name, x.department_id,
                  unnest(array_remove(ARRAY[
                   'no_expenditure_rows' || E'\x1f' || CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
                            THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END,
@@ -140,19 +140,19 @@ FROM (
                                 (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
                            THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
                                        x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END], NULL)) AS hit
-          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
+          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.department_id, p.total,
                        p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
                        count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
                        max(e.annual) FILTER (WHERE e.annual > 0) AS max_amount,
                        min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
                 FROM perfbudget.project p
-                LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
-                GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x) c
+                LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id AND e.department_id = p.department_id
+                GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name) x) c
     UNION ALL
     -- indicator rows: every rule of one row in one pass over the rows
     SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
-           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1), c.department_id
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no, p.department_id,
                  unnest(array_remove(ARRAY[
                   'annual_target_missing' || E'\x1f' || CASE WHEN i.annual_target IS NULL
                            THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END,
@@ -219,21 +219,21 @@ FROM (
                                        (SELECT threshold FROM perfbudget.issue_rule
                                         WHERE code = 'satisfaction_below_threshold')) END], NULL)) AS hit
           FROM perfbudget.project p
-          JOIN perfbudget.indicator i ON i.project_id = p.id) c
+          JOIN perfbudget.indicator i ON i.project_id = p.id AND i.department_id = p.department_id) c
     UNION ALL
     -- the same 三级 name twice under one 二级
     SELECT p.id, p.budget_year, p.region, p.department, p.name, min(i.line_no), 'duplicate_indicator',
            format('二级指标「%s」下三级指标「%s」重复（第%s行）', coalesce(i.level2, ''), i.level3,
-                  string_agg(i.line_no::text, '、' ORDER BY i.line_no))
+                  string_agg(i.line_no::text, '、' ORDER BY i.line_no)), p.department_id
     FROM perfbudget.project p
-    JOIN perfbudget.indicator i ON i.project_id = p.id
-    GROUP BY p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
+    JOIN perfbudget.indicator i ON i.project_id = p.id AND i.department_id = p.department_id
+    GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
     HAVING count(*) > 1
     UNION ALL
     -- coverage: one row per project with what its indicator table has
     SELECT c.id, c.budget_year, c.region, c.department, c.name, NULL,
-           split_part(c.hit, E'\x1f', 1), format('项目「%s」%s', c.name, substr(c.hit, strpos(c.hit, E'\x1f') + 1))
-    FROM (SELECT h.id, h.budget_year, h.region, h.department, h.name,
+           split_part(c.hit, E'\x1f', 1), format('项目「%s」%s', c.name, substr(c.hit, strpos(c.hit, E'\x1f') + 1)), c.department_id
+    FROM (SELECT h.id, h.budget_year, h.region, h.department, h.name, h.department_id,
                  unnest(array_remove(ARRAY[
                   CASE WHEN NOT h.has_output THEN 'missing_output' || E'\x1f' || '缺少产出指标' END,
                   CASE WHEN NOT h.has_benefit THEN 'missing_benefit' || E'\x1f' || '缺少效益指标' END,
@@ -243,7 +243,7 @@ FROM (
                   CASE WHEN NOT h.has_cost THEN 'missing_cost' || E'\x1f' || '缺少成本指标' END,
                   CASE WHEN (h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')) THEN 'too_few_indicators' || E'\x1f' || format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
                              (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')) END], NULL)) AS hit
-          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.department_id,
                        coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
                        coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
                        coalesce(bool_or(i.l1 = '满意度指标'), false) AS has_satisfaction,
@@ -252,13 +252,13 @@ FROM (
                        coalesce(bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标'), false) AS has_cost,
                        count(i.project_id) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
                 FROM perfbudget.project p
-                LEFT JOIN (SELECT project_id, perfbudget.canonical_level1(level1) AS l1,
+                LEFT JOIN (SELECT project_id, department_id, perfbudget.canonical_level1(level1) AS l1,
                                   perfbudget.canonical_level2(level2) AS l2
-                           FROM perfbudget.indicator) i ON i.project_id = p.id
-                GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h) c
+                           FROM perfbudget.indicator) i ON i.project_id = p.id AND i.department_id = p.department_id
+                GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name) h) c
     UNION ALL
     SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
-           format('项目「%s」的年度目标照抄中长期目标', p.name)
+           format('项目「%s」的年度目标照抄中长期目标', p.name), p.department_id
     FROM perfbudget.project p
     WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
 ) AS f;
@@ -272,6 +272,7 @@ COMMENT ON COLUMN issue_finding_computed.budget_year IS '预算年度 — budget
 COMMENT ON COLUMN issue_finding_computed.department IS '主管部门 — supervising department of the form';
 COMMENT ON COLUMN issue_finding_computed.project_name IS '项目名称 — name of the form''s project';
 COMMENT ON COLUMN issue_finding_computed.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN issue_finding_computed.department_id IS '部门编号 — the form''s department (project.department_id)';
 
 -------------------------------------------------------------------- the rules, stored
 
@@ -302,13 +303,15 @@ CREATE TABLE issue_finding (
     project_id bigint NOT NULL,
     code       text NOT NULL,
     line_no    integer,
-    message    text NOT NULL
+    message    text NOT NULL,
+    department_id integer NOT NULL
 );
 CREATE INDEX issue_finding_project_idx ON issue_finding (project_id);
 COMMENT ON TABLE issue_finding IS '校验结果 — the findings of form_issues per form (all rules but boilerplate_indicator_set, enabled or not, thresholds applied), kept at commit by the triggers findings_collect and findings_at_commit; equal to issue_finding_computed once writers have committed. Not dumped: rebuilt as a restore loads the forms, or by perfbudget.rebuild_findings()';
 COMMENT ON COLUMN issue_finding.project_id IS '项目编号 — the form (perfbudget.project.id)';
 COMMENT ON COLUMN issue_finding.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
 COMMENT ON COLUMN issue_finding.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN issue_finding.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
 COMMENT ON COLUMN issue_finding.message IS '问题说明 — what is wrong, in Chinese, with the threshold in force when it was computed';
 COMMENT ON INDEX issue_finding_project_idx IS 'the findings of one form: form_issues by project, and their replacement at commit';
 
@@ -443,8 +446,9 @@ BEGIN
                perfbudget.issue_rule_setting IN SHARE MODE;
     LOCK TABLE perfbudget.issue_finding IN EXCLUSIVE MODE;
     DELETE FROM perfbudget.issue_finding;
-    INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message)
-    SELECT c.project_id, c.code, c.line_no, c.message FROM perfbudget.issue_finding_computed c;
+    INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id)
+    SELECT c.project_id, c.code, c.line_no, c.message, c.department_id
+    FROM perfbudget.issue_finding_computed c;
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END
@@ -506,7 +510,7 @@ FROM (
     SELECT s.project_id, p.budget_year, p.region, p.department, p.name AS project_name,
            s.line_no, s.code, s.message
     FROM perfbudget.project p
-    JOIN perfbudget.issue_finding s ON s.project_id = p.id
+    JOIN perfbudget.issue_finding s ON s.project_id = p.id AND s.department_id = p.department_id
     WHERE p.id <> ALL ((SELECT perfbudget.findings_pending())::bigint[])
     UNION ALL
     SELECT c.project_id, c.budget_year, c.region, c.department, c.project_name,
@@ -521,9 +525,9 @@ FROM (
            format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
                   p.name, p.budget_year, g.forms - 1)
     FROM perfbudget.project p
-    JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id
+    JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id AND fp.department_id = p.department_id
     JOIN perfbudget.fingerprint_group g
-      ON g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
+      ON g.department_id = fp.department_id AND g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
      AND g.department = fp.department AND g.fingerprint = fp.fingerprint
     WHERE g.forms >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
 ) AS f
