@@ -266,10 +266,8 @@ FROM department d
 WHERE name_key(d.region) = name_key(p.region) AND name_key(d.name) = name_key(p.department);
 ALTER TABLE project ALTER COLUMN department_id SET NOT NULL;
 ALTER TABLE project ADD FOREIGN KEY (department_id) REFERENCES department (id);
-ALTER TABLE project ADD UNIQUE (id, department_id);
-COMMENT ON CONSTRAINT project_id_department_id_key ON project IS 'the key the per-form tables reference (project_id, department_id): on Citus the only key of project, which distribute() keeps while it drops the primary key on id alone';
-ALTER TABLE expenditure DROP CONSTRAINT expenditure_project_id_fkey;
-ALTER TABLE indicator DROP CONSTRAINT indicator_project_id_fkey;
+ALTER TABLE project DROP CONSTRAINT project_pkey CASCADE;
+ALTER TABLE project ADD PRIMARY KEY (id, department_id);
 DROP INDEX project_form_key;
 CREATE UNIQUE INDEX project_form_key ON project
     (department_id, budget_year, name_key(name));
@@ -732,7 +730,7 @@ BEGIN
                 head := NULL;           -- the form did not exist yet
                 rows := '{"expenditure": {}, "indicators": {}}';
             ELSIF e.operation OPERATOR(pg_catalog.=) 'UPDATE' THEN
-                head := e.old_row;
+                head := e.old_row - 'department_id';
             ELSE                        -- DELETE: the whole form
                 head := e.old_row - 'expenditure' - 'indicators';
                 rows := jsonb_build_object(
@@ -750,7 +748,7 @@ BEGIN
             rows := jsonb_set(rows, ARRAY[part], (rows -> part) - new_key);
         END IF;
         IF old_key IS NOT NULL THEN
-            rows := jsonb_set(rows, ARRAY[part, old_key], e.old_row - 'project_id');
+            rows := jsonb_set(rows, ARRAY[part, old_key], e.old_row - 'project_id' - 'department_id');
         END IF;
     END LOOP;
 

@@ -34,8 +34,8 @@ static SPIPlanPtr sum_plan = NULL;
 static SPIPlanPtr
 prepare_kept(const char *sql)
 {
-	Oid			argtypes[1] = {INT8OID};
-	SPIPlanPtr	plan = SPI_prepare(sql, 1, argtypes);
+	Oid			argtypes[2] = {INT8OID, INT4OID};
+	SPIPlanPtr	plan = SPI_prepare(sql, 2, argtypes);
 
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
@@ -61,11 +61,16 @@ numeric_equal(Numeric a, Numeric b)
 											 NumericGetDatum(b))) == 0;
 }
 
-/* Lock the project, sum its rows, raise 23514 if the columns disagree. */
+/*
+ * Lock the project, sum its rows, raise 23514 if the columns disagree.  The
+ * form is looked up by (id, department_id): on Citus, where this trigger
+ * runs on the shard, the department routes both queries to the co-located
+ * shards of the same node.
+ */
 static void
-check_project_sums(int64 project_id, const char *conname)
+check_project_sums(int64 project_id, int32 department_id, const char *conname)
 {
-	Datum		arg[1] = {Int64GetDatum(project_id)};
+	Datum		arg[2] = {Int64GetDatum(project_id), Int32GetDatum(department_id)};
 	HeapTuple	proj;
 	TupleDesc	pdesc;
 	HeapTuple	sums;
@@ -81,11 +86,11 @@ check_project_sums(int64 project_id, const char *conname)
 	if (lock_plan == NULL)
 		lock_plan = prepare_kept(
 			"SELECT name, spend_half_year, spend_annual FROM perfbudget.project "
-			"WHERE id = $1 FOR NO KEY UPDATE");
+			"WHERE id = $1 AND department_id = $2 FOR NO KEY UPDATE");
 	if (sum_plan == NULL)
 		sum_plan = prepare_kept(
 			"SELECT count(*), sum(half_year), sum(annual) FROM perfbudget.expenditure "
-			"WHERE project_id = $1");
+			"WHERE project_id = $1 AND department_id = $2");
 
 	if (SPI_execute_plan(lock_plan, arg, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not lock project " INT64_FORMAT, project_id);
@@ -129,19 +134,27 @@ check_project_sums(int64 project_id, const char *conname)
 				 err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname)));
 }
 
+/*
+ * The form of a row: (project_id, department_id) on the rows, (id,
+ * department_id) on project — told by the columns the relation has, not by
+ * its name (on Citus the trigger fires on shards named project_102008).
+ */
 static int64
-project_id_of(TriggerData *td, HeapTuple tup)
+project_id_of(TriggerData *td, HeapTuple tup, int32 *department_id)
 {
 	bool		isnull;
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
-	const char *col = strcmp(RelationGetRelationName(td->tg_relation), "project") == 0 ?
-		"id" : "project_id";
-	int			attno = SPI_fnumber(desc, col);
+	int			attno = SPI_fnumber(desc, "project_id");
+	int			dept = SPI_fnumber(desc, "department_id");
 	Datum		d;
 
 	if (attno <= 0)
-		elog(ERROR, "expenditure_sum_trigger: relation \"%s\" has no column \"%s\"",
-			 RelationGetRelationName(td->tg_relation), col);
+		attno = SPI_fnumber(desc, "id");
+	if (attno <= 0 || dept <= 0)
+		elog(ERROR, "expenditure_sum_trigger: relation \"%s\" has no column \"project_id\" or \"id\" and \"department_id\"",
+			 RelationGetRelationName(td->tg_relation));
+	d = SPI_getbinval(tup, desc, dept, &isnull);
+	*department_id = isnull ? 0 : DatumGetInt32(d);
 	d = SPI_getbinval(tup, desc, attno, &isnull);
 	return isnull ? -1 : DatumGetInt64(d);
 }
@@ -152,6 +165,7 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	const char *conname;
 	int64		ids[2] = {-1, -1};
+	int32		depts[2] = {0, 0};
 	PbSavedUser saved;
 	int			level;
 
@@ -161,14 +175,14 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	conname = td->tg_trigger->tgname;
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		ids[0] = project_id_of(td, td->tg_trigtuple);
+		ids[0] = project_id_of(td, td->tg_trigtuple, &depts[0]);
 	else if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
-		ids[0] = project_id_of(td, td->tg_trigtuple);
+		ids[0] = project_id_of(td, td->tg_trigtuple, &depts[0]);
 	else
 	{
-		ids[0] = project_id_of(td, td->tg_newtuple);
-		ids[1] = project_id_of(td, td->tg_trigtuple);
-		if (ids[1] == ids[0])
+		ids[0] = project_id_of(td, td->tg_newtuple, &depts[0]);
+		ids[1] = project_id_of(td, td->tg_trigtuple, &depts[1]);
+		if (ids[1] == ids[0] && depts[1] == depts[0])
 			ids[1] = -1;
 	}
 
@@ -179,7 +193,7 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_connect failed");
 	for (int i = 0; i < 2; i++)
 		if (ids[i] >= 0)
-			check_project_sums(ids[i], conname);
+			check_project_sums(ids[i], depts[i], conname);
 	SPI_finish();
 	pb_restore_user(&saved);
 	pb_leave_safe_path(level);
