@@ -70,14 +70,18 @@ COMMENT ON FUNCTION perf_target(text, text) IS
 COMMENT ON FUNCTION perf_met(perf_target, perf_value) IS
   '是否达成 — does the actual meet the target? (≥, > and = met at or above; ≤, < at or below; ranges inside; dates by the deadline; a measurable value under 定性 in its own sense, a number reached, a date by the deadline; 定性 phrases by equal phrase, by grade (优 > 良 > 中 > 差, 合格 = 中 or better: the same grade or better meets) or by 达成/部分达成/未达成); NULL when undecidable';
 
-CREATE OR REPLACE VIEW issue_rule WITH (security_invoker = true) AS
-SELECT d.code,
-       coalesce(s.enabled, true) AS enabled,
-       coalesce(s.severity, d.severity) AS severity,
-       coalesce(s.threshold, d.threshold) AS threshold,
-       d.area,
-       d.description
-FROM (VALUES
+-- The rules' defaults: a table, not a VALUES list in the view, so that
+-- a distributed database joins it as a reference table (Citus plans no
+-- VALUES list with a cast beside distributed tables).  Part of the
+-- extension, not of the data: not dumped.
+CREATE TABLE issue_rule_default (
+    code        text PRIMARY KEY,
+    severity    text NOT NULL CHECK (severity IN ('error', 'warning')),
+    threshold   numeric,
+    area        text NOT NULL,
+    description text NOT NULL
+);
+INSERT INTO issue_rule_default (code, severity, threshold, area, description) VALUES
     ('no_expenditure_rows',          'error',   NULL::numeric, 'money',     '有资金总额但没有资金分配行'),
     ('expenditure_sum_mismatch',     'error',   NULL, 'money',     '资金分配各行合计与支出资金总额不符（约束被绕过时）'),
     ('period_reversed',              'error',   NULL, 'money',     '开始时间晚于完成时间'),
@@ -100,8 +104,22 @@ FROM (VALUES
     ('missing_cost',                 'warning', NULL, 'coverage',  '缺少成本指标'),
     ('too_few_indicators',           'warning', 3,    'coverage',  '产出、效益、满意度等三级指标少于阈值个'),
     ('boilerplate_indicator_set',    'warning', 3,    'review',    '同一部门同一年度有阈值个以上项目的绩效指标完全相同'),
-    ('annual_goal_copied',           'warning', NULL, 'review',    '年度目标与中长期目标完全相同')
-) AS d(code, severity, threshold, area, description)
+    ('annual_goal_copied',           'warning', NULL, 'review',    '年度目标与中长期目标完全相同');
+COMMENT ON TABLE issue_rule_default IS '校验规则默认值 — every rule of perfbudget.form_issues with its default severity and threshold (part of the extension; a bureau''s changes go in issue_rule_setting)';
+COMMENT ON COLUMN issue_rule_default.code IS '规则代码 — stable code of the rule';
+COMMENT ON COLUMN issue_rule_default.severity IS '严重程度 — default: error or warning';
+COMMENT ON COLUMN issue_rule_default.threshold IS '阈值 — default threshold, where the rule has one';
+COMMENT ON COLUMN issue_rule_default.area IS '类别 — money, indicator, coverage or review';
+COMMENT ON COLUMN issue_rule_default.description IS '说明 — what the rule reports, in Chinese';
+
+CREATE OR REPLACE VIEW issue_rule WITH (security_invoker = true) AS
+SELECT d.code,
+       coalesce(s.enabled, true) AS enabled,
+       coalesce(s.severity, d.severity) AS severity,
+       coalesce(s.threshold, d.threshold) AS threshold,
+       d.area,
+       d.description
+FROM issue_rule_default d
 LEFT JOIN issue_rule_setting s USING (code);
 
 -- The indicator table's other layouts (issue 8): a level-1 cell's points
@@ -630,7 +648,14 @@ BEGIN
         i.remarks, new_department
     FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
                                   coalesce(doc -> 'indicators', '[]')) i;
-    PERFORM perfbudget.refresh_fingerprint(new_id);
+    -- on Citus no trigger keeps the stored fingerprints and findings
+    -- (perfbudget.distribute): both are recomputed from here
+    IF perfbudget.is_distributed() THEN
+        PERFORM perfbudget.refresh_fingerprints(ARRAY[new_id]);
+        PERFORM perfbudget.refresh_findings(ARRAY[new_id]);
+    ELSE
+        PERFORM perfbudget.refresh_fingerprint(new_id);
+    END IF;
     RETURN new_id;
 END
 $$;
@@ -1588,7 +1613,8 @@ COMMENT ON TRIGGER indicator_findings_truncate ON indicator IS 'TRUNCATE of the 
 
 CREATE OR REPLACE VIEW indicator_set WITH (security_invoker = true) AS
 SELECT p.id AS project_id, p.budget_year, p.department, f.fingerprint, p.region
-FROM perfbudget.project p JOIN perfbudget.project_fingerprint f ON f.project_id = p.id;
+FROM perfbudget.project p
+JOIN perfbudget.project_fingerprint f ON f.project_id = p.id AND f.department_id = p.department_id;
 
 CREATE VIEW issue_finding_computed WITH (security_invoker = true) AS
 SELECT f.project_id, f.code, f.line_no, f.message,
@@ -1621,7 +1647,11 @@ FROM (
                        min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
                 FROM perfbudget.project p
                 LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id AND e.department_id = p.department_id
-                GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name) x) c
+                -- every column it reads, not the primary key's functional
+                -- dependency: Citus sends this to a shard, whose key it
+                -- does not consider
+                GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name,
+                         p.total, p.spend_half_year, p.spend_annual, p.start_month, p.end_month) x) c
     UNION ALL
     -- indicator rows: every rule of one row in one pass over the rows
     SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
@@ -1638,7 +1668,7 @@ FROM (
                                 AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
                                        i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
-                                       CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                                       CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'date' THEN '日期（期限）' ELSE '区间' END) END,
                   'qualitative_with_number' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
                                 AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
@@ -1647,7 +1677,7 @@ FROM (
                                 AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
                                        i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
-                                       CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                                       CASE WHEN perfbudget.perf_kind(i.annual_target) = 'date' THEN '日期（期限）' ELSE '区间' END) END,
                   'percent_out_of_range' || E'\x1f' || CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
                                 AND (perfbudget.perf_number(i.half_year_target) < 0
                                      OR perfbudget.perf_number(i.half_year_target) > 100)
@@ -1767,17 +1797,21 @@ COMMENT ON FUNCTION findings_computed(bigint[]) IS
 
 CREATE OR REPLACE VIEW form_issues WITH (security_invoker = true) AS
 SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
-       f.budget_year, f.department, f.project_name, f.region
+       f.budget_year, f.department, f.project_name, f.region, f.department_id
 FROM (
     SELECT s.project_id, p.budget_year, p.region, p.department, p.name AS project_name,
-           s.line_no, s.code, s.message
+           s.line_no, s.code, s.message, p.department_id
     FROM perfbudget.project p
     JOIN perfbudget.issue_finding s ON s.project_id = p.id AND s.department_id = p.department_id
     WHERE p.id <> ALL ((SELECT perfbudget.findings_pending())::bigint[])
     UNION ALL
+    -- (issue_finding_computed filtered here rather than through
+    -- findings_computed(): Citus plans no SQL function with parameters)
     SELECT c.project_id, c.budget_year, c.region, c.department, c.project_name,
-           c.line_no, c.code, c.message
-    FROM perfbudget.findings_computed((SELECT perfbudget.findings_pending())) c
+           c.line_no, c.code, c.message, c.department_id
+    FROM perfbudget.issue_finding_computed c
+    WHERE pg_catalog.cardinality((SELECT perfbudget.findings_pending())) > 0
+      AND c.project_id = ANY ((SELECT perfbudget.findings_pending())::bigint[])
     UNION ALL
     -- review: indicator sets copied across a department's projects (the
     -- form's stored fingerprint and its group's count, joined by keys, so
@@ -1785,7 +1819,7 @@ FROM (
     SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL,
            'boilerplate_indicator_set',
            format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
-                  p.name, p.budget_year, g.forms - 1)
+                  p.name, p.budget_year, g.forms - 1), p.department_id
     FROM perfbudget.project p
     JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id AND fp.department_id = p.department_id
     JOIN perfbudget.fingerprint_group g
@@ -1802,14 +1836,14 @@ SELECT g.project_id, g.budget_year, g.department, g.project_name,
        g.government_fund, g.special_account, g.state_capital, g.social_insurance_fund,
        g.carryover, g.other_funds, g.spend_half_year, g.spend_annual, g.spend_executed,
        round(g.spend_half_year / nullif(g.spend_annual, 0), 4) AS half_year_ratio,
-       e.items AS expenditure_items,
-       i.indicators,
-       i.quantitative_indicators,
-       i.quantitative_share,
+       g.expenditure_items,
+       g.indicators,
+       g.quantitative_indicators,
+       g.quantitative_share,
        g.issues_error,
        g.issues_warning,
        g.region, g.region_level
-FROM (SELECT project_id, budget_year, region, department, project_name,
+FROM (SELECT department_id, project_id, budget_year, region, department, project_name,
              max(implementing_unit) AS implementing_unit, max(category) AS category,
              max(total) AS total,
              max(fiscal_subtotal) AS fiscal_subtotal,
@@ -1824,50 +1858,91 @@ FROM (SELECT project_id, budget_year, region, department, project_name,
              max(spend_annual) AS spend_annual,
              max(spend_executed) AS spend_executed,
              max(region_level) AS region_level,
+             sum(items)::bigint AS expenditure_items,
+             sum(indicators)::bigint AS indicators,
+             sum(quantitative_indicators)::bigint AS quantitative_indicators,
+             max(quantitative_share) AS quantitative_share,
              sum(issue_error)::bigint AS issues_error, sum(issue_warning)::bigint AS issues_warning
-      FROM (SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name,
+      FROM (SELECT p.department_id, p.id AS project_id, p.budget_year, p.region, p.department,
+                   p.name AS project_name,
                    p.implementing_unit, p.category, p.total, p.fiscal_subtotal, p.general_budget,
                    p.government_fund, p.special_account, p.state_capital, p.social_insurance_fund,
                    p.carryover, p.other_funds, p.spend_half_year, p.spend_annual, p.spend_executed,
-                   p.region_level, 0 AS issue_error, 0 AS issue_warning
+                   p.region_level, 0 AS items, 0 AS indicators, 0 AS quantitative_indicators,
+                   NULL::numeric AS quantitative_share, 0 AS issue_error, 0 AS issue_warning
             FROM perfbudget.project p
             UNION ALL
-            SELECT f.project_id, f.budget_year, f.region, f.department, f.project_name,
+            SELECT p.department_id, p.id, p.budget_year, p.region, p.department, p.name,
                    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+                   NULL, count(*), 0, 0, NULL, 0, 0
+            FROM perfbudget.project p
+            JOIN perfbudget.expenditure x ON x.project_id = p.id AND x.department_id = p.department_id
+            GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name
+            UNION ALL
+            SELECT p.department_id, p.id, p.budget_year, p.region, p.department, p.name,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, 0, count(*),
+                   count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性'),
+                   perfbudget.quantitative_share(x.annual_target), 0, 0
+            FROM perfbudget.project p
+            JOIN perfbudget.indicator x ON x.project_id = p.id AND x.department_id = p.department_id
+            GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name
+            UNION ALL
+            SELECT f.department_id, f.project_id, f.budget_year, f.region, f.department, f.project_name,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, 0, 0, 0, NULL,
+                   (f.severity = 'error')::integer, (f.severity = 'warning')::integer
             FROM perfbudget.form_issues f) u
-      GROUP BY project_id, budget_year, region, department, project_name) g
-CROSS JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
-                    WHERE x.project_id = g.project_id) e
-CROSS JOIN LATERAL (SELECT count(*) AS indicators,
-                           count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
-                               AS quantitative_indicators,
-                           perfbudget.quantitative_share(x.annual_target) AS quantitative_share
-                    FROM perfbudget.indicator x WHERE x.project_id = g.project_id) i;
+      GROUP BY department_id, project_id, budget_year, region, department, project_name) g;
 
-CREATE OR REPLACE VIEW department_summary WITH (security_invoker = true) AS
-WITH facts AS NOT MATERIALIZED (
+CREATE VIEW department_facts WITH (security_invoker = true) AS
     SELECT p.budget_year, p.region, p.department, 1 AS projects,
            p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
            p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
            p.spend_half_year, p.spend_annual,
            0 AS indicators, 0 AS quantitative_indicators, 0 AS targets,
-           0 AS issues_error, 0 AS issues_warning
+           0 AS issues_error, 0 AS issues_warning, p.department_id
     FROM perfbudget.project p
     UNION ALL
     SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            NULL, NULL, NULL, NULL,
            count(*), count(*) FILTER (WHERE perfbudget.perf_symbol(i.annual_target) <> '定性'),
-           count(i.annual_target), 0, 0
-    FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
-    GROUP BY p.budget_year, p.region, p.department
+           count(i.annual_target), 0, 0, p.department_id
+    FROM perfbudget.indicator i
+    JOIN perfbudget.project p ON p.id = i.project_id AND p.department_id = i.department_id
+    GROUP BY p.department_id, p.budget_year, p.region, p.department
     UNION ALL
     SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            NULL, NULL, NULL, NULL, 0, 0, 0,
-           count(*) FILTER (WHERE f.severity = 'error'), count(*) FILTER (WHERE f.severity = 'warning')
+           count(*) FILTER (WHERE f.severity = 'error'), count(*) FILTER (WHERE f.severity = 'warning'),
+           f.department_id
     FROM perfbudget.form_issues f
-    GROUP BY f.budget_year, f.region, f.department
-)
+    GROUP BY f.department_id, f.budget_year, f.region, f.department;
+
+COMMENT ON VIEW department_facts IS '部门事实 — the facts department_summary and department_review add up, already grouped by department (department_id first, so that on Citus each group is computed on its department''s node): one row per form (projects = 1 and its money), one per department and year with its indicator counts, one with its error and warning counts';
+COMMENT ON COLUMN department_facts.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN department_facts.region IS '行政区划 — region';
+COMMENT ON COLUMN department_facts.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN department_facts.projects IS '项目数 — 1 on a form''s row, else 0';
+COMMENT ON COLUMN department_facts.total IS '资金总额（万元）— a form''s, NULL on the count rows';
+COMMENT ON COLUMN department_facts.fiscal_subtotal IS '财政拨款小计（万元）';
+COMMENT ON COLUMN department_facts.general_budget IS '一般公共预算资金（万元）';
+COMMENT ON COLUMN department_facts.government_fund IS '政府性基金预算（万元）';
+COMMENT ON COLUMN department_facts.special_account IS '财政专户管理资金（万元）';
+COMMENT ON COLUMN department_facts.state_capital IS '国有资本经营预算（万元）';
+COMMENT ON COLUMN department_facts.social_insurance_fund IS '社保基金预算（万元）';
+COMMENT ON COLUMN department_facts.carryover IS '上年结转资金（万元）';
+COMMENT ON COLUMN department_facts.other_funds IS '其他资金（万元）';
+COMMENT ON COLUMN department_facts.spend_half_year IS '半年(程)计划执行数（万元）';
+COMMENT ON COLUMN department_facts.spend_annual IS '全年(程)预算数（万元）';
+COMMENT ON COLUMN department_facts.indicators IS '三级指标数 — on the indicator rows';
+COMMENT ON COLUMN department_facts.quantitative_indicators IS '定量指标数 — on the indicator rows';
+COMMENT ON COLUMN department_facts.targets IS '有全年指标值的指标数 — on the indicator rows';
+COMMENT ON COLUMN department_facts.issues_error IS '错误数 — on the findings rows';
+COMMENT ON COLUMN department_facts.issues_warning IS '警告数 — on the findings rows';
+COMMENT ON COLUMN department_facts.department_id IS '部门编号 — the department (perfbudget.department.id)';
+
+CREATE OR REPLACE VIEW department_summary WITH (security_invoker = true) AS
 SELECT budget_year, department, false AS is_total,
        sum(projects)::bigint AS projects,
        perfbudget.funding_sum(total) AS total,
@@ -1889,8 +1964,8 @@ SELECT budget_year, department, false AS is_total,
        sum(issues_error)::bigint AS issues_error,
        sum(issues_warning)::bigint AS issues_warning,
        region
-FROM facts
-GROUP BY budget_year, region, department
+FROM perfbudget.department_facts
+GROUP BY department_id, budget_year, region, department
 UNION ALL
 SELECT budget_year, NULL, true,
        sum(projects)::bigint,
@@ -1905,7 +1980,7 @@ SELECT budget_year, NULL, true,
        round(sum(quantitative_indicators)::numeric / nullif(sum(targets), 0), 4),
        sum(issues_error)::bigint, sum(issues_warning)::bigint,
        NULL
-FROM facts
+FROM perfbudget.department_facts
 GROUP BY budget_year;
 
 CREATE VIEW region_summary WITH (security_invoker = true) AS
@@ -1947,24 +2022,29 @@ SELECT i.project_id, p.budget_year, p.department, p.name AS project_name, i.line
        i.actual::text AS actual_text,
        perfbudget.perf_met(i.annual_target, i.actual) AS met,
        i.weight, i.score, i.deviation_note, p.region
-FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id;
+FROM perfbudget.indicator i
+JOIN perfbudget.project p ON p.id = i.project_id AND p.department_id = i.department_id;
 
 CREATE OR REPLACE VIEW department_review WITH (security_invoker = true) AS
 SELECT s.budget_year, s.department, s.projects,
        coalesce(g.largest_identical_set, 0) AS largest_identical_set,
        coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
        s.indicators,
-       round(1 - s.quantitative_share, 4) AS qualitative_share,
+       round(1 - round(s.quantitative_indicators::numeric / nullif(s.targets, 0), 4), 4)
+           AS qualitative_share,
        s.region
-FROM perfbudget.department_summary s
+FROM (SELECT department_id, budget_year, region, department,
+             sum(projects)::bigint AS projects, sum(indicators)::bigint AS indicators,
+             sum(quantitative_indicators) AS quantitative_indicators, sum(targets) AS targets
+      FROM perfbudget.department_facts
+      GROUP BY department_id, budget_year, region, department) s
 LEFT JOIN LATERAL (
     SELECT max(x.forms) AS largest_identical_set,
            sum(x.forms) FILTER (WHERE x.forms > 1) AS projects_sharing_set
     FROM perfbudget.fingerprint_group x
-    WHERE x.budget_year = s.budget_year AND x.department = s.department
-      AND x.region_key = coalesce(s.region, '')
-) g ON true
-WHERE NOT s.is_total;
+    WHERE x.department_id = s.department_id AND x.budget_year = s.budget_year
+      AND x.department = s.department AND x.region_key = coalesce(s.region, '')
+) g ON true;
 
 CREATE OR REPLACE VIEW "部门汇总" WITH (security_invoker = true) AS
 SELECT budget_year AS "预算年度", department AS "主管部门", is_total AS "是否合计",
@@ -2070,6 +2150,7 @@ COMMENT ON COLUMN project.region IS '行政区划 — region from the form''s ti
 COMMENT ON COLUMN project.region_level IS '预算级次 — 省级 / 市级 / 县级 / 区级 … as the title line says';
 COMMENT ON COLUMN indicator_set.region IS '行政区划 — region of the form';
 COMMENT ON COLUMN form_issues.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN form_issues.department_id IS '部门编号 — the form''s department (project.department_id)';
 COMMENT ON COLUMN project_summary.region IS '行政区划 — region of the form, from its title line';
 COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
 COMMENT ON COLUMN department_summary.region IS '行政区划 — region of the department''s forms (NULL when their title names none, and on the year''s total row)';
@@ -2761,3 +2842,252 @@ COMMENT ON TRIGGER write_access ON indicator IS '部门授权: a row of a form o
 -- search_path (doc/security.md §5).
 ALTER FUNCTION fingerprint_group_count() SECURITY DEFINER;
 ALTER FUNCTION project_fingerprint_key() SECURITY DEFINER;
+
+-- Onto Citus (issue 9, point 8): perfbudget.distribute() and its helpers.
+-- Onto Citus (DESIGN.md §6, issue 9 point 8): perfbudget.distribute() turns
+-- a single-node database into a distributed one.  Every per-form table
+-- carries department_id and every key of it contains department_id, so the
+-- tables are distributed by department_id and co-located with project: a
+-- department's forms, rows, fingerprints and findings live on one node,
+-- and the roll-ups, which group by department first, run there.  The
+-- department table and the settings are reference tables (a copy on every
+-- node).
+--
+-- What changes on the way (doc/citus.md):
+--   * the foreign keys between the per-form tables lose ON UPDATE CASCADE
+--     (Citus refuses it on a distribution column): a form cannot move to
+--     another department by UPDATE; re-import it with replace => true.
+--   * triggers that run on the shards (citus.enable_unsafe_triggers is set
+--     for the statements of this function only): the 资金分配 sum check,
+--     department_id of rows written without it, the fingerprint group
+--     counts — each reads only co-located rows of its own department.
+--     Dropped, because they would read or write other nodes' rows from a
+--     shard: the commit-time maintenance of stored findings and
+--     fingerprints, the change_log triggers (no history is kept), the write
+--     checks of row-level security, the department moves, and the
+--     threshold triggers of issue_rule_setting.  import_form and
+--     import_form_json refresh the fingerprints and findings of the forms
+--     they store from the coordinator (perfbudget.refresh_findings); after
+--     other writes — UPDATE, DELETE, INSERT by hand, a threshold change —
+--     call perfbudget.refresh_findings(ids) or perfbudget.rebuild_findings()
+--     and perfbudget.rebuild_fingerprints().
+--   * row-level security: Citus carries no policy; distribute() drops
+--     them and leaves row-level security enabled, so a role other than the
+--     owner (and superusers) sees no form.  Only the owner uses a
+--     distributed database; its answers equal one node's.
+--   * monitoring, indicator_monitoring and self_evaluation are distributed
+--     too; change_log stays on the coordinator, unused.
+
+CREATE FUNCTION is_distributed() RETURNS boolean
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r boolean;
+BEGIN
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+        RETURN false;
+    END IF;
+    EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition
+                            WHERE logicalrelid OPERATOR(pg_catalog.=) ''perfbudget.project''::pg_catalog.regclass)'
+        INTO r;
+    RETURN r;
+END
+$$;
+COMMENT ON FUNCTION is_distributed() IS
+  '是否分布式 — true when perfbudget.distribute() has distributed the forms over a Citus cluster (project is a distributed table)';
+
+-- The findings of some forms recomputed now, in one statement per
+-- department (on Citus each is routed to the node of that department).
+CREATE FUNCTION refresh_findings(project_ids bigint[]) RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d integer;
+    ids bigint[];
+    n bigint;
+    total bigint := 0;
+BEGIN
+    FOR d, ids IN
+        SELECT p.department_id, pg_catalog.array_agg(p.id)
+        FROM perfbudget.project p WHERE p.id OPERATOR(pg_catalog.=) ANY (project_ids)
+        GROUP BY p.department_id
+    LOOP
+        DELETE FROM perfbudget.issue_finding f
+        WHERE f.department_id OPERATOR(pg_catalog.=) d AND f.project_id OPERATOR(pg_catalog.=) ANY (ids);
+        INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id)
+        SELECT c.project_id, c.code, c.line_no, c.message, c.department_id
+        FROM perfbudget.issue_finding_computed c
+        WHERE c.department_id OPERATOR(pg_catalog.=) d AND c.project_id OPERATOR(pg_catalog.=) ANY (ids);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total OPERATOR(pg_catalog.+) n;
+    END LOOP;
+    -- forms that are gone leave no finding
+    DELETE FROM perfbudget.issue_finding f
+    WHERE f.project_id OPERATOR(pg_catalog.=) ANY (project_ids)
+      AND NOT EXISTS (SELECT FROM perfbudget.project p
+                      WHERE p.id OPERATOR(pg_catalog.=) f.project_id
+                        AND p.department_id OPERATOR(pg_catalog.=) f.department_id);
+    RETURN total;
+END
+$$;
+COMMENT ON FUNCTION refresh_findings(bigint[]) IS
+  '刷新校验结果 — replaces the stored findings (issue_finding) of the given forms by issue_finding_computed now, one statement per department; returns the number of findings stored. On one node the triggers do this at commit; on Citus (perfbudget.distribute) import_form calls it, and after other writes the caller does';
+
+-- The fingerprints of some forms recomputed now, one statement per
+-- department (the same expression as indicator_fingerprint).  import_form
+-- uses it on Citus, where the commit-time trigger is gone.
+CREATE FUNCTION refresh_fingerprints(project_ids bigint[]) RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d integer;
+    ids bigint[];
+    n bigint;
+    total bigint := 0;
+BEGIN
+    FOR d, ids IN
+        SELECT p.department_id, pg_catalog.array_agg(p.id)
+        FROM perfbudget.project p WHERE p.id OPERATOR(pg_catalog.=) ANY (project_ids)
+        GROUP BY p.department_id
+    LOOP
+        DELETE FROM perfbudget.project_fingerprint f
+        WHERE f.department_id OPERATOR(pg_catalog.=) d AND f.project_id OPERATOR(pg_catalog.=) ANY (ids);
+        INSERT INTO perfbudget.project_fingerprint (project_id, budget_year, region, department,
+                                                    fingerprint, department_id)
+        SELECT p.id, p.budget_year, p.region, p.department, x.fingerprint, p.department_id
+        FROM perfbudget.project p
+        JOIN (SELECT i.department_id, i.project_id,
+                     pg_catalog.md5(pg_catalog.string_agg(
+                         pg_catalog.concat_ws('|', perfbudget.canonical_level1(i.level1),
+                                              perfbudget.canonical_level2(i.level2), i.level3,
+                                              i.half_year_target::text, i.annual_target::text),
+                         E'\n' ORDER BY i.line_no)) AS fingerprint
+              FROM perfbudget.indicator i
+              WHERE i.department_id OPERATOR(pg_catalog.=) d
+                AND i.project_id OPERATOR(pg_catalog.=) ANY (ids)
+                AND coalesce(perfbudget.canonical_level1(i.level1), '')
+                    OPERATOR(pg_catalog.<>) ALL (ARRAY['决策指标', '过程指标'])
+              GROUP BY i.department_id, i.project_id) x
+          ON x.project_id OPERATOR(pg_catalog.=) p.id AND x.department_id OPERATOR(pg_catalog.=) p.department_id
+        WHERE p.department_id OPERATOR(pg_catalog.=) d AND p.id OPERATOR(pg_catalog.=) ANY (ids);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total OPERATOR(pg_catalog.+) n;
+    END LOOP;
+    RETURN total;
+END
+$$;
+COMMENT ON FUNCTION refresh_fingerprints(bigint[]) IS
+  '刷新指标指纹（批量）— recomputes the stored fingerprints (project_fingerprint, and through its trigger fingerprint_group) of the given forms now, one statement per department; returns the number of fingerprints stored. On one node the trigger indicator_fingerprint does this at commit; on Citus (perfbudget.distribute) import_form calls it, and after other writes the caller does';
+
+-- What distribute() changes in the tables before distributing them (see
+-- the top of this file); run on the coordinator and on every worker.
+-- Idempotent.
+CREATE FUNCTION distribute_prepare() RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c record;
+BEGIN
+    -- triggers that would reach other nodes from a shard (header comment)
+    FOR c IN
+        SELECT tg.tgrelid::pg_catalog.regclass AS rel, tg.tgname
+        FROM pg_catalog.pg_trigger tg
+        WHERE NOT tg.tgisinternal
+          AND tg.tgrelid OPERATOR(pg_catalog.=) ANY (ARRAY[
+                'perfbudget.project', 'perfbudget.expenditure', 'perfbudget.indicator',
+                'perfbudget.project_fingerprint', 'perfbudget.issue_rule_setting',
+                'perfbudget.monitoring', 'perfbudget.indicator_monitoring',
+                'perfbudget.self_evaluation', 'perfbudget.department_grant']::pg_catalog.regclass[])
+          AND tg.tgname NOT IN ('department_id_insert', 'expenditure_matches_total',
+                                'project_total_matches_expenditure', 'fingerprint_group_count',
+                                'project_fingerprint_key')
+    LOOP
+        EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', c.tgname, c.rel);
+    END LOOP;
+
+    -- row-level security: Citus cannot carry the policies; with row-level
+    -- security still enabled and no policy, a role other than the owner
+    -- sees no row
+    FOR c IN
+        SELECT pol.polrelid::pg_catalog.regclass AS rel, pol.polname
+        FROM pg_catalog.pg_policy pol
+        JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) pol.polrelid
+        WHERE r.relnamespace OPERATOR(pg_catalog.=) 'perfbudget'::pg_catalog.regnamespace
+    LOOP
+        EXECUTE pg_catalog.format('DROP POLICY %I ON %s', c.polname, c.rel);
+    END LOOP;
+
+    -- ON UPDATE CASCADE of a distribution column: Citus refuses it
+    FOR c IN
+        SELECT k.conrelid::pg_catalog.regclass AS rel, k.conname,
+               pg_catalog.pg_get_constraintdef(k.oid) AS def
+        FROM pg_catalog.pg_constraint k
+        WHERE k.contype OPERATOR(pg_catalog.=) 'f' AND k.confupdtype OPERATOR(pg_catalog.=) 'c'
+          AND k.connamespace OPERATOR(pg_catalog.=) 'perfbudget'::pg_catalog.regnamespace
+    LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', c.rel, c.conname);
+        EXECUTE pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.rel, c.conname,
+                                  pg_catalog.replace(c.def, ' ON UPDATE CASCADE', ''));
+    END LOOP;
+
+    -- the forms first, without their key to the departments: Citus would
+    -- otherwise turn every table joined to department by a foreign key
+    -- into a "local table" on making department a reference table
+    ALTER TABLE perfbudget.project DROP CONSTRAINT IF EXISTS project_department_id_fkey;
+END
+$$;
+COMMENT ON FUNCTION distribute_prepare() IS
+  '分布式部署准备 — what perfbudget.distribute() changes before distributing, on the node it runs on: drops the triggers that would reach other nodes from a shard, the row-level security policies, ON UPDATE CASCADE of the per-form foreign keys and project''s foreign key to department (distribute() adds it back once department is a reference table). Idempotent; distribute() runs it on the coordinator and every worker';
+
+CREATE FUNCTION distribute(shard_count integer DEFAULT NULL) RETURNS text
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    t text;
+    c record;
+    n integer := 0;
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname OPERATOR(pg_catalog.=) 'citus') THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'feature_not_supported',
+            MESSAGE = 'perfbudget.distribute() needs Citus: the extension citus is not installed in this database',
+            DETAIL = 'distribute() makes the per-form tables Citus distributed tables (by department_id) and the department and settings tables reference tables.',
+            HINT = 'Install Citus on every node (shared_preload_libraries = ''citus''), CREATE EXTENSION citus and pg_perfbudget on the coordinator, add the workers with citus_add_node(), then call perfbudget.distribute() again.';
+    END IF;
+    IF perfbudget.is_distributed() THEN
+        RETURN 'already distributed';
+    END IF;
+    IF shard_count IS NOT NULL THEN
+        PERFORM pg_catalog.set_config('citus.shard_count', shard_count::text, true);
+    END IF;
+    PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
+    -- each table is copied to the workers in this transaction, then read
+    -- by the next create_distributed_table: sequential keeps that legal
+    PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
+
+    -- the same preparation on every node: the workers hold the extension's
+    -- own copies of the tables, whose definitions Citus keeps beside the
+    -- shards
+    PERFORM perfbudget.distribute_prepare();
+    PERFORM pg_catalog.run_command_on_workers('SELECT perfbudget.distribute_prepare()');
+    PERFORM pg_catalog.create_distributed_table('perfbudget.project', 'department_id');
+    FOREACH t IN ARRAY ARRAY['perfbudget.expenditure', 'perfbudget.indicator',
+                             'perfbudget.project_fingerprint', 'perfbudget.fingerprint_group',
+                             'perfbudget.issue_finding', 'perfbudget.monitoring',
+                             'perfbudget.indicator_monitoring', 'perfbudget.self_evaluation'] LOOP
+        PERFORM pg_catalog.create_distributed_table(t::pg_catalog.regclass, 'department_id',
+                                                    colocate_with => 'perfbudget.project');
+        n := n OPERATOR(pg_catalog.+) 1;
+    END LOOP;
+    FOREACH t IN ARRAY ARRAY['perfbudget.department', 'perfbudget.issue_rule_default',
+                             'perfbudget.issue_rule_setting', 'perfbudget.evaluation_setting'] LOOP
+        PERFORM pg_catalog.create_reference_table(t::pg_catalog.regclass);
+    END LOOP;
+    ALTER TABLE perfbudget.project ADD CONSTRAINT project_department_id_fkey
+        FOREIGN KEY (department_id) REFERENCES perfbudget.department (id);
+    RETURN pg_catalog.format('distributed: %s tables by department_id, co-located with perfbudget.project; 4 reference tables',
+                             n OPERATOR(pg_catalog.+) 1);
+END
+$$;
+COMMENT ON FUNCTION distribute(integer) IS
+  '分布式部署 — on a Citus coordinator with its workers added, distributes the forms: project, expenditure, indicator, project_fingerprint, fingerprint_group, issue_finding, monitoring, indicator_monitoring and self_evaluation by department_id, co-located; department, issue_rule_default, issue_rule_setting and evaluation_setting as reference tables. Drops ON UPDATE CASCADE of the per-form foreign keys; keeps the triggers that read only their own department''s co-located rows (资金分配 sum check, department_id fill, fingerprint counts; citus.enable_unsafe_triggers for its own statements) and drops the others (stored findings and fingerprints at commit — import_form refreshes them itself, refresh_findings/rebuild_* after other writes —, change_log, row-level security write checks, department moves, threshold triggers) and the row-level security policies (row-level security stays enabled: only the owner and superusers see the forms). Idempotent: returns ''already distributed'' the second time. Errors 0A000 when citus is not installed. shard_count sets citus.shard_count for the call';

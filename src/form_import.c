@@ -376,8 +376,11 @@ prepare_plans(Importer *imp)
 		"SELECT id, region, department, name FROM perfbudget.project"
 		" WHERE department_id = $1::integer AND budget_year = $2::integer"
 		" AND perfbudget.name_key(name) = $3", 3);
+	/* its stored findings with it: on Citus no trigger deletes them */
 	imp->delete_plan = prepare(
-		"DELETE FROM perfbudget.project WHERE id = $1::bigint AND department_id = $2::integer", 2);
+		"WITH gone AS (DELETE FROM perfbudget.issue_finding"
+		" WHERE project_id = $1::bigint AND department_id = $2::integer)"
+		" DELETE FROM perfbudget.project WHERE id = $1::bigint AND department_id = $2::integer", 2);
 	imp->project_plan = prepare(
 		"INSERT INTO perfbudget.project (budget_year, name, department,"
 		" implementing_unit, reporting_unit, attribute, level, category,"
@@ -1484,10 +1487,43 @@ import_form(PG_FUNCTION_ARGS)
 		int			n = list_length(imp.ids);
 		int64	   *ids = palloc(sizeof(int64) * (n + 1));
 		int			i = 0;
+		bool		distributed = false;
+		bool		isnull;
 
 		foreach(lc, imp.ids)
 			ids[i++] = pg_strtoint64((char *) lfirst(lc));
-		pb_refresh_fingerprints(ids, n);
+
+		/*
+		 * On Citus (perfbudget.distribute) no trigger keeps the stored
+		 * fingerprints and findings: recompute those of the forms stored
+		 * from here, one statement per department.
+		 */
+		if (n > 0)
+		{
+			if (SPI_execute("SELECT perfbudget.is_distributed()", true, 1) != SPI_OK_SELECT ||
+				SPI_processed != 1)
+				elog(ERROR, "could not tell whether the forms are distributed");
+			distributed = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0],
+													 SPI_tuptable->tupdesc, 1, &isnull));
+			SPI_freetuptable(SPI_tuptable);
+		}
+		if (!distributed)
+			pb_refresh_fingerprints(ids, n);
+		else
+		{
+			Datum	   *d = palloc(sizeof(Datum) * n);
+			Datum		arg;
+			Oid			argtype = INT8ARRAYOID;
+
+			for (i = 0; i < n; i++)
+				d[i] = Int64GetDatum(ids[i]);
+			arg = PointerGetDatum(construct_array(d, n, INT8OID, 8, FLOAT8PASSBYVAL,
+												  TYPALIGN_DOUBLE));
+			if (SPI_execute_with_args("SELECT perfbudget.refresh_fingerprints($1),"
+									  " perfbudget.refresh_findings($1)",
+									  1, &argtype, &arg, NULL, false, 0) != SPI_OK_SELECT)
+				elog(ERROR, "could not refresh the fingerprints and findings of the stored forms");
+		}
 		pfree(ids);
 	}
 

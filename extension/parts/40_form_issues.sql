@@ -23,7 +23,8 @@ COMMENT ON FUNCTION canonical_level2(text) IS
 -- boilerplate rule of form_issues and for department_review.
 CREATE VIEW indicator_set WITH (security_invoker = true) AS
 SELECT p.id AS project_id, p.budget_year, p.department, f.fingerprint, p.region
-FROM perfbudget.project p JOIN perfbudget.project_fingerprint f ON f.project_id = p.id;
+FROM perfbudget.project p
+JOIN perfbudget.project_fingerprint f ON f.project_id = p.id AND f.department_id = p.department_id;
 
 COMMENT ON VIEW indicator_set IS '指标组合 — per form, a fingerprint of its 产出/效益/满意度 indicators (canonical levels, names and targets, in order): equal fingerprints mean a copied indicator set. Read from project_fingerprint, which is brought up to date at commit';
 COMMENT ON COLUMN indicator_set.project_id IS '项目编号 — project id';
@@ -47,14 +48,18 @@ COMMENT ON COLUMN issue_rule_setting.severity IS '严重程度 — error or warn
 COMMENT ON COLUMN issue_rule_setting.threshold IS '阈值 — the rule''s number (minimum count, percentage …); NULL keeps the default';
 SELECT pg_catalog.pg_extension_config_dump('issue_rule_setting', '');
 
-CREATE VIEW issue_rule WITH (security_invoker = true) AS
-SELECT d.code,
-       coalesce(s.enabled, true) AS enabled,
-       coalesce(s.severity, d.severity) AS severity,
-       coalesce(s.threshold, d.threshold) AS threshold,
-       d.area,
-       d.description
-FROM (VALUES
+-- The rules' defaults: a table, not a VALUES list in the view, so that
+-- a distributed database joins it as a reference table (Citus plans no
+-- VALUES list with a cast beside distributed tables).  Part of the
+-- extension, not of the data: not dumped.
+CREATE TABLE issue_rule_default (
+    code        text PRIMARY KEY,
+    severity    text NOT NULL CHECK (severity IN ('error', 'warning')),
+    threshold   numeric,
+    area        text NOT NULL,
+    description text NOT NULL
+);
+INSERT INTO issue_rule_default (code, severity, threshold, area, description) VALUES
     ('no_expenditure_rows',          'error',   NULL::numeric, 'money',     '有资金总额但没有资金分配行'),
     ('expenditure_sum_mismatch',     'error',   NULL, 'money',     '资金分配各行合计与支出资金总额不符（约束被绕过时）'),
     ('period_reversed',              'error',   NULL, 'money',     '开始时间晚于完成时间'),
@@ -77,8 +82,22 @@ FROM (VALUES
     ('missing_cost',                 'warning', NULL, 'coverage',  '缺少成本指标'),
     ('too_few_indicators',           'warning', 3,    'coverage',  '产出、效益、满意度等三级指标少于阈值个'),
     ('boilerplate_indicator_set',    'warning', 3,    'review',    '同一部门同一年度有阈值个以上项目的绩效指标完全相同'),
-    ('annual_goal_copied',           'warning', NULL, 'review',    '年度目标与中长期目标完全相同')
-) AS d(code, severity, threshold, area, description)
+    ('annual_goal_copied',           'warning', NULL, 'review',    '年度目标与中长期目标完全相同');
+COMMENT ON TABLE issue_rule_default IS '校验规则默认值 — every rule of perfbudget.form_issues with its default severity and threshold (part of the extension; a bureau''s changes go in issue_rule_setting)';
+COMMENT ON COLUMN issue_rule_default.code IS '规则代码 — stable code of the rule';
+COMMENT ON COLUMN issue_rule_default.severity IS '严重程度 — default: error or warning';
+COMMENT ON COLUMN issue_rule_default.threshold IS '阈值 — default threshold, where the rule has one';
+COMMENT ON COLUMN issue_rule_default.area IS '类别 — money, indicator, coverage or review';
+COMMENT ON COLUMN issue_rule_default.description IS '说明 — what the rule reports, in Chinese';
+
+CREATE VIEW issue_rule WITH (security_invoker = true) AS
+SELECT d.code,
+       coalesce(s.enabled, true) AS enabled,
+       coalesce(s.severity, d.severity) AS severity,
+       coalesce(s.threshold, d.threshold) AS threshold,
+       d.area,
+       d.description
+FROM issue_rule_default d
 LEFT JOIN issue_rule_setting s USING (code);
 
 COMMENT ON VIEW issue_rule IS '校验规则 — every rule of perfbudget.form_issues with its effective on/off state, severity and threshold (defaults merged with issue_rule_setting)';
@@ -147,7 +166,11 @@ FROM (
                        min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
                 FROM perfbudget.project p
                 LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id AND e.department_id = p.department_id
-                GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name) x) c
+                -- every column it reads, not the primary key's functional
+                -- dependency: Citus sends this to a shard, whose key it
+                -- does not consider
+                GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name,
+                         p.total, p.spend_half_year, p.spend_annual, p.start_month, p.end_month) x) c
     UNION ALL
     -- indicator rows: every rule of one row in one pass over the rows
     SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
@@ -164,7 +187,7 @@ FROM (
                                 AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
                                        i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
-                                       CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                                       CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'date' THEN '日期（期限）' ELSE '区间' END) END,
                   'qualitative_with_number' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
                                 AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
@@ -173,7 +196,7 @@ FROM (
                                 AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
                                        i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
-                                       CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                                       CASE WHEN perfbudget.perf_kind(i.annual_target) = 'date' THEN '日期（期限）' ELSE '区间' END) END,
                   'percent_out_of_range' || E'\x1f' || CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
                                 AND (perfbudget.perf_number(i.half_year_target) < 0
                                      OR perfbudget.perf_number(i.half_year_target) > 100)
@@ -505,17 +528,21 @@ COMMENT ON FUNCTION findings_computed(bigint[]) IS
 -- filters reach the project table's indexes.
 CREATE VIEW form_issues WITH (security_invoker = true) AS
 SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
-       f.budget_year, f.department, f.project_name, f.region
+       f.budget_year, f.department, f.project_name, f.region, f.department_id
 FROM (
     SELECT s.project_id, p.budget_year, p.region, p.department, p.name AS project_name,
-           s.line_no, s.code, s.message
+           s.line_no, s.code, s.message, p.department_id
     FROM perfbudget.project p
     JOIN perfbudget.issue_finding s ON s.project_id = p.id AND s.department_id = p.department_id
     WHERE p.id <> ALL ((SELECT perfbudget.findings_pending())::bigint[])
     UNION ALL
+    -- (issue_finding_computed filtered here rather than through
+    -- findings_computed(): Citus plans no SQL function with parameters)
     SELECT c.project_id, c.budget_year, c.region, c.department, c.project_name,
-           c.line_no, c.code, c.message
-    FROM perfbudget.findings_computed((SELECT perfbudget.findings_pending())) c
+           c.line_no, c.code, c.message, c.department_id
+    FROM perfbudget.issue_finding_computed c
+    WHERE pg_catalog.cardinality((SELECT perfbudget.findings_pending())) > 0
+      AND c.project_id = ANY ((SELECT perfbudget.findings_pending())::bigint[])
     UNION ALL
     -- review: indicator sets copied across a department's projects (the
     -- form's stored fingerprint and its group's count, joined by keys, so
@@ -523,7 +550,7 @@ FROM (
     SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL,
            'boilerplate_indicator_set',
            format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
-                  p.name, p.budget_year, g.forms - 1)
+                  p.name, p.budget_year, g.forms - 1), p.department_id
     FROM perfbudget.project p
     JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id AND fp.department_id = p.department_id
     JOIN perfbudget.fingerprint_group g
@@ -543,3 +570,4 @@ COMMENT ON COLUMN form_issues.budget_year IS '预算年度 — budget year of th
 COMMENT ON COLUMN form_issues.department IS '主管部门 — supervising department of the form';
 COMMENT ON COLUMN form_issues.project_name IS '项目名称 — name of the form''s project';
 COMMENT ON COLUMN form_issues.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN form_issues.department_id IS '部门编号 — the form''s department (project.department_id)';

@@ -80,7 +80,14 @@ BEGIN
         i.remarks, new_department
     FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
                                   coalesce(doc -> 'indicators', '[]')) i;
-    PERFORM perfbudget.refresh_fingerprint(new_id);
+    -- on Citus no trigger keeps the stored fingerprints and findings
+    -- (perfbudget.distribute): both are recomputed from here
+    IF perfbudget.is_distributed() THEN
+        PERFORM perfbudget.refresh_fingerprints(ARRAY[new_id]);
+        PERFORM perfbudget.refresh_findings(ARRAY[new_id]);
+    ELSE
+        PERFORM perfbudget.refresh_fingerprint(new_id);
+    END IF;
     RETURN new_id;
 END
 $$;

@@ -87,6 +87,52 @@ $$;
 COMMENT ON FUNCTION refresh_findings(bigint[]) IS
   '刷新校验结果 — replaces the stored findings (issue_finding) of the given forms by issue_finding_computed now, one statement per department; returns the number of findings stored. On one node the triggers do this at commit; on Citus (perfbudget.distribute) import_form calls it, and after other writes the caller does';
 
+-- The fingerprints of some forms recomputed now, one statement per
+-- department (the same expression as indicator_fingerprint).  import_form
+-- uses it on Citus, where the commit-time trigger is gone.
+CREATE FUNCTION refresh_fingerprints(project_ids bigint[]) RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d integer;
+    ids bigint[];
+    n bigint;
+    total bigint := 0;
+BEGIN
+    FOR d, ids IN
+        SELECT p.department_id, pg_catalog.array_agg(p.id)
+        FROM perfbudget.project p WHERE p.id OPERATOR(pg_catalog.=) ANY (project_ids)
+        GROUP BY p.department_id
+    LOOP
+        DELETE FROM perfbudget.project_fingerprint f
+        WHERE f.department_id OPERATOR(pg_catalog.=) d AND f.project_id OPERATOR(pg_catalog.=) ANY (ids);
+        INSERT INTO perfbudget.project_fingerprint (project_id, budget_year, region, department,
+                                                    fingerprint, department_id)
+        SELECT p.id, p.budget_year, p.region, p.department, x.fingerprint, p.department_id
+        FROM perfbudget.project p
+        JOIN (SELECT i.department_id, i.project_id,
+                     pg_catalog.md5(pg_catalog.string_agg(
+                         pg_catalog.concat_ws('|', perfbudget.canonical_level1(i.level1),
+                                              perfbudget.canonical_level2(i.level2), i.level3,
+                                              i.half_year_target::text, i.annual_target::text),
+                         E'\n' ORDER BY i.line_no)) AS fingerprint
+              FROM perfbudget.indicator i
+              WHERE i.department_id OPERATOR(pg_catalog.=) d
+                AND i.project_id OPERATOR(pg_catalog.=) ANY (ids)
+                AND coalesce(perfbudget.canonical_level1(i.level1), '')
+                    OPERATOR(pg_catalog.<>) ALL (ARRAY['决策指标', '过程指标'])
+              GROUP BY i.department_id, i.project_id) x
+          ON x.project_id OPERATOR(pg_catalog.=) p.id AND x.department_id OPERATOR(pg_catalog.=) p.department_id
+        WHERE p.department_id OPERATOR(pg_catalog.=) d AND p.id OPERATOR(pg_catalog.=) ANY (ids);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total OPERATOR(pg_catalog.+) n;
+    END LOOP;
+    RETURN total;
+END
+$$;
+COMMENT ON FUNCTION refresh_fingerprints(bigint[]) IS
+  '刷新指标指纹（批量）— recomputes the stored fingerprints (project_fingerprint, and through its trigger fingerprint_group) of the given forms now, one statement per department; returns the number of fingerprints stored. On one node the trigger indicator_fingerprint does this at commit; on Citus (perfbudget.distribute) import_form calls it, and after other writes the caller does';
+
 -- What distribute() changes in the tables before distributing them (see
 -- the top of this file); run on the coordinator and on every worker.
 -- Idempotent.
@@ -187,15 +233,15 @@ BEGIN
                                                     colocate_with => 'perfbudget.project');
         n := n OPERATOR(pg_catalog.+) 1;
     END LOOP;
-    FOREACH t IN ARRAY ARRAY['perfbudget.department', 'perfbudget.issue_rule_setting',
-                             'perfbudget.evaluation_setting'] LOOP
+    FOREACH t IN ARRAY ARRAY['perfbudget.department', 'perfbudget.issue_rule_default',
+                             'perfbudget.issue_rule_setting', 'perfbudget.evaluation_setting'] LOOP
         PERFORM pg_catalog.create_reference_table(t::pg_catalog.regclass);
     END LOOP;
     ALTER TABLE perfbudget.project ADD CONSTRAINT project_department_id_fkey
         FOREIGN KEY (department_id) REFERENCES perfbudget.department (id);
-    RETURN pg_catalog.format('distributed: %s tables by department_id, co-located with perfbudget.project; 3 reference tables',
+    RETURN pg_catalog.format('distributed: %s tables by department_id, co-located with perfbudget.project; 4 reference tables',
                              n OPERATOR(pg_catalog.+) 1);
 END
 $$;
 COMMENT ON FUNCTION distribute(integer) IS
-  '分布式部署 — on a Citus coordinator with its workers added, distributes the forms: project, expenditure, indicator, project_fingerprint, fingerprint_group, issue_finding, monitoring, indicator_monitoring and self_evaluation by department_id, co-located; department, issue_rule_setting and evaluation_setting as reference tables. Drops ON UPDATE CASCADE of the per-form foreign keys; keeps the triggers that read only their own department''s co-located rows (资金分配 sum check, department_id fill, fingerprint counts; citus.enable_unsafe_triggers for its own statements) and drops the others (stored findings and fingerprints at commit — import_form refreshes them itself, refresh_findings/rebuild_* after other writes —, change_log, row-level security write checks, department moves, threshold triggers) and the row-level security policies (row-level security stays enabled: only the owner and superusers see the forms). Idempotent: returns ''already distributed'' the second time. Errors 0A000 when citus is not installed. shard_count sets citus.shard_count for the call';
+  '分布式部署 — on a Citus coordinator with its workers added, distributes the forms: project, expenditure, indicator, project_fingerprint, fingerprint_group, issue_finding, monitoring, indicator_monitoring and self_evaluation by department_id, co-located; department, issue_rule_default, issue_rule_setting and evaluation_setting as reference tables. Drops ON UPDATE CASCADE of the per-form foreign keys; keeps the triggers that read only their own department''s co-located rows (资金分配 sum check, department_id fill, fingerprint counts; citus.enable_unsafe_triggers for its own statements) and drops the others (stored findings and fingerprints at commit — import_form refreshes them itself, refresh_findings/rebuild_* after other writes —, change_log, row-level security write checks, department moves, threshold triggers) and the row-level security policies (row-level security stays enabled: only the owner and superusers see the forms). Idempotent: returns ''already distributed'' the second time. Errors 0A000 when citus is not installed. shard_count sets citus.shard_count for the call';
