@@ -428,6 +428,8 @@ CREATE TABLE fingerprint_group (
     department_id integer NOT NULL,
     PRIMARY KEY (department_id, budget_year, region_key, department, fingerprint)
 );
+CREATE INDEX fingerprint_group_department_idx ON fingerprint_group (department, budget_year, region_key);
+COMMENT ON INDEX fingerprint_group_department_idx IS 'the groups of one department by name (department_review filtered by department, year or region)';
 COMMENT ON TABLE fingerprint_group IS '雷同指标组 — how many forms of one budget year, region and department share one indicator fingerprint; kept by the triggers on project_fingerprint (a group whose count reaches 0 is deleted)';
 COMMENT ON COLUMN fingerprint_group.budget_year IS '预算年度 — budget year';
 COMMENT ON COLUMN fingerprint_group.region_key IS '行政区划键 — coalesce(region, ''''): the region as written, '''' for forms without one';
@@ -2027,24 +2029,32 @@ JOIN perfbudget.project p ON p.id = i.project_id AND p.department_id = i.departm
 
 CREATE OR REPLACE VIEW department_review WITH (security_invoker = true) AS
 SELECT s.budget_year, s.department, s.projects,
-       coalesce(g.largest_identical_set, 0) AS largest_identical_set,
-       coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
+       coalesce(s.largest_identical_set, 0) AS largest_identical_set,
+       coalesce(s.projects_sharing_set, 0) AS projects_sharing_set,
        s.indicators,
        round(1 - round(s.quantitative_indicators::numeric / nullif(s.targets, 0), 4), 4)
            AS qualitative_share,
        s.region
 FROM (SELECT department_id, budget_year, region, department,
              sum(projects)::bigint AS projects, sum(indicators)::bigint AS indicators,
-             sum(quantitative_indicators) AS quantitative_indicators, sum(targets) AS targets
-      FROM perfbudget.department_facts
-      GROUP BY department_id, budget_year, region, department) s
-LEFT JOIN LATERAL (
-    SELECT max(x.forms) AS largest_identical_set,
-           sum(x.forms) FILTER (WHERE x.forms > 1) AS projects_sharing_set
-    FROM perfbudget.fingerprint_group x
-    WHERE x.department_id = s.department_id AND x.budget_year = s.budget_year
-      AND x.department = s.department AND x.region_key = coalesce(s.region, '')
-) g ON true;
+             sum(quantitative_indicators) AS quantitative_indicators, sum(targets) AS targets,
+             max(largest_identical_set) AS largest_identical_set,
+             sum(projects_sharing_set) AS projects_sharing_set
+      FROM (SELECT f.department_id, f.budget_year, f.region, f.department, f.projects, f.indicators,
+                   f.quantitative_indicators, f.targets,
+                   NULL::bigint AS largest_identical_set, NULL::numeric AS projects_sharing_set
+            FROM perfbudget.department_facts f
+            UNION ALL
+            -- the identical sets of the department's forms (fingerprint_group
+            -- is kept by key (region as written, '' for none) as forms are
+            -- written); joined as one more group of facts, not a lateral
+            -- subquery, so that Citus pushes it down
+            SELECT x.department_id, x.budget_year, nullif(x.region_key, ''), x.department, 0, 0, 0, 0,
+                   max(x.forms), sum(x.forms) FILTER (WHERE x.forms > 1)
+            FROM perfbudget.fingerprint_group x
+            GROUP BY x.department_id, x.budget_year, x.region_key, x.department) u
+      GROUP BY department_id, budget_year, region, department
+      HAVING sum(projects) > 0) s;
 
 CREATE OR REPLACE VIEW "部门汇总" WITH (security_invoker = true) AS
 SELECT budget_year AS "预算年度", department AS "主管部门", is_total AS "是否合计",

@@ -159,6 +159,26 @@ project_id_of(TriggerData *td, HeapTuple tup, int32 *department_id)
 	return isnull ? -1 : DatumGetInt64(d);
 }
 
+/*
+ * The constraint's name for the message: the trigger's, without the
+ * "_<shard id>" Citus appends to a shard's triggers (and to the shard's own
+ * name), so that a distributed database reports what one node does.
+ */
+static const char *
+constraint_name(TriggerData *td)
+{
+	const char *tg = td->tg_trigger->tgname;
+	const char *rel = RelationGetRelationName(td->tg_relation);
+	const char *tsuffix = strrchr(tg, '_');
+	const char *rsuffix = strrchr(rel, '_');
+
+	if (tsuffix != NULL && rsuffix != NULL && tsuffix[1] != '\0' &&
+		strspn(tsuffix + 1, "0123456789") == strlen(tsuffix + 1) &&
+		strcmp(tsuffix, rsuffix) == 0)
+		return pnstrdup(tg, tsuffix - tg);
+	return tg;
+}
+
 Datum
 expenditure_sum_trigger(PG_FUNCTION_ARGS)
 {
@@ -172,7 +192,7 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
 		elog(ERROR, "expenditure_sum_trigger must be an AFTER ... FOR EACH ROW trigger");
-	conname = td->tg_trigger->tgname;
+	conname = constraint_name(td);
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		ids[0] = project_id_of(td, td->tg_trigtuple, &depts[0]);

@@ -83,6 +83,8 @@ CREATE TABLE fingerprint_group (
     department_id integer NOT NULL,
     PRIMARY KEY (department_id, budget_year, region_key, department, fingerprint)
 );
+CREATE INDEX fingerprint_group_department_idx ON fingerprint_group (department, budget_year, region_key);
+COMMENT ON INDEX fingerprint_group_department_idx IS 'the groups of one department by name (department_review filtered by department, year or region)';
 COMMENT ON TABLE fingerprint_group IS '雷同指标组 — how many forms of one budget year, region and department share one indicator fingerprint; kept by the triggers on project_fingerprint (a group whose count reaches 0 is deleted)';
 COMMENT ON COLUMN fingerprint_group.budget_year IS '预算年度 — budget year';
 COMMENT ON COLUMN fingerprint_group.region_key IS '行政区划键 — coalesce(region, ''''): the region as written, '''' for forms without one';
