@@ -30,12 +30,14 @@ PG_FUNCTION_INFO_V1(expenditure_sum_trigger);
 
 static SPIPlanPtr lock_plan = NULL;
 static SPIPlanPtr sum_plan = NULL;
+static SPIPlanPtr lock_plan_v1 = NULL;	/* version 0.1: no department_id */
+static SPIPlanPtr sum_plan_v1 = NULL;
 
 static SPIPlanPtr
-prepare_kept(const char *sql)
+prepare_kept(const char *sql, int nargs)
 {
 	Oid			argtypes[2] = {INT8OID, INT4OID};
-	SPIPlanPtr	plan = SPI_prepare(sql, 2, argtypes);
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
 
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
@@ -83,16 +85,38 @@ check_project_sums(int64 project_id, int32 department_id, const char *conname)
 	Numeric		s_annual;
 	char	   *name;
 
-	if (lock_plan == NULL)
-		lock_plan = prepare_kept(
-			"SELECT name, spend_half_year, spend_annual FROM perfbudget.project "
-			"WHERE id = $1 AND department_id = $2 FOR NO KEY UPDATE");
-	if (sum_plan == NULL)
-		sum_plan = prepare_kept(
-			"SELECT count(*), sum(half_year), sum(annual) FROM perfbudget.expenditure "
-			"WHERE project_id = $1 AND department_id = $2");
+	SPIPlanPtr	lock;
+	SPIPlanPtr	sum;
 
-	if (SPI_execute_plan(lock_plan, arg, NULL, false, 1) != SPI_OK_SELECT)
+	if (department_id < 0)
+	{
+		/* the tables of version 0.1, before ALTER EXTENSION UPDATE */
+		if (lock_plan_v1 == NULL)
+			lock_plan_v1 = prepare_kept(
+				"SELECT name, spend_half_year, spend_annual FROM perfbudget.project "
+				"WHERE id = $1 FOR NO KEY UPDATE", 1);
+		if (sum_plan_v1 == NULL)
+			sum_plan_v1 = prepare_kept(
+				"SELECT count(*), sum(half_year), sum(annual) FROM perfbudget.expenditure "
+				"WHERE project_id = $1", 1);
+		lock = lock_plan_v1;
+		sum = sum_plan_v1;
+	}
+	else
+	{
+		if (lock_plan == NULL)
+			lock_plan = prepare_kept(
+				"SELECT name, spend_half_year, spend_annual FROM perfbudget.project "
+				"WHERE id = $1 AND department_id = $2 FOR NO KEY UPDATE", 2);
+		if (sum_plan == NULL)
+			sum_plan = prepare_kept(
+				"SELECT count(*), sum(half_year), sum(annual) FROM perfbudget.expenditure "
+				"WHERE project_id = $1 AND department_id = $2", 2);
+		lock = lock_plan;
+		sum = sum_plan;
+	}
+
+	if (SPI_execute_plan(lock, arg, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not lock project " INT64_FORMAT, project_id);
 	if (SPI_processed == 0)
 		return;					/* the project is gone: its rows went with it */
@@ -108,7 +132,7 @@ check_project_sums(int64 project_id, int32 department_id, const char *conname)
 	 * would otherwise be invisible, and two halves of an inconsistent sum
 	 * could both commit.  (The referential-integrity triggers do the same.)
 	 */
-	if (SPI_execute_snapshot(sum_plan, arg, NULL, GetLatestSnapshot(),
+	if (SPI_execute_snapshot(sum, arg, NULL, GetLatestSnapshot(),
 							 InvalidSnapshot, false, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not sum the expenditure rows of project " INT64_FORMAT,
 			 project_id);
@@ -150,11 +174,16 @@ project_id_of(TriggerData *td, HeapTuple tup, int32 *department_id)
 
 	if (attno <= 0)
 		attno = SPI_fnumber(desc, "id");
-	if (attno <= 0 || dept <= 0)
-		elog(ERROR, "expenditure_sum_trigger: relation \"%s\" has no column \"project_id\" or \"id\" and \"department_id\"",
+	if (attno <= 0)
+		elog(ERROR, "expenditure_sum_trigger: relation \"%s\" has no column \"project_id\" or \"id\"",
 			 RelationGetRelationName(td->tg_relation));
-	d = SPI_getbinval(tup, desc, dept, &isnull);
-	*department_id = isnull ? 0 : DatumGetInt32(d);
+	if (dept > 0)
+	{
+		d = SPI_getbinval(tup, desc, dept, &isnull);
+		*department_id = isnull ? 0 : DatumGetInt32(d);
+	}
+	else
+		*department_id = -1;	/* version 0.1's tables */
 	d = SPI_getbinval(tup, desc, attno, &isnull);
 	return isnull ? -1 : DatumGetInt64(d);
 }

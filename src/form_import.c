@@ -376,11 +376,8 @@ prepare_plans(Importer *imp)
 		"SELECT id, region, department, name FROM perfbudget.project"
 		" WHERE department_id = $1::integer AND budget_year = $2::integer"
 		" AND perfbudget.name_key(name) = $3", 3);
-	/* its stored findings with it: on Citus no trigger deletes them */
 	imp->delete_plan = prepare(
-		"WITH gone AS (DELETE FROM perfbudget.issue_finding"
-		" WHERE project_id = $1::bigint AND department_id = $2::integer)"
-		" DELETE FROM perfbudget.project WHERE id = $1::bigint AND department_id = $2::integer", 2);
+		"DELETE FROM perfbudget.project WHERE id = $1::bigint AND department_id = $2::integer", 2);
 	imp->project_plan = prepare(
 		"INSERT INTO perfbudget.project (budget_year, name, department,"
 		" implementing_unit, reporting_unit, attribute, level, category,"

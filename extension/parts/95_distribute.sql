@@ -74,8 +74,15 @@ BEGIN
         WHERE c.department_id OPERATOR(pg_catalog.=) d AND c.project_id OPERATOR(pg_catalog.=) ANY (ids);
         GET DIAGNOSTICS n = ROW_COUNT;
         total := total OPERATOR(pg_catalog.+) n;
+        -- the findings of the department's forms that are gone (replaced
+        -- by import_form, deleted): no trigger deletes them on Citus
+        DELETE FROM perfbudget.issue_finding f
+        WHERE f.department_id OPERATOR(pg_catalog.=) d
+          AND NOT EXISTS (SELECT FROM perfbudget.project p
+                          WHERE p.department_id OPERATOR(pg_catalog.=) d
+                            AND p.id OPERATOR(pg_catalog.=) f.project_id);
     END LOOP;
-    -- forms that are gone leave no finding
+    -- forms given that are gone leave no finding
     DELETE FROM perfbudget.issue_finding f
     WHERE f.project_id OPERATOR(pg_catalog.=) ANY (project_ids)
       AND NOT EXISTS (SELECT FROM perfbudget.project p
