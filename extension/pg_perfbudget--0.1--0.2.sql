@@ -2287,7 +2287,7 @@ WITH agg AS (
            a.form_weights, coalesce(a.no_actual, 0) AS no_actual
     FROM perfbudget.project p
     CROSS JOIN perfbudget.evaluation_rule e
-    LEFT JOIN perfbudget.self_evaluation se ON se.project_id = p.id
+    LEFT JOIN perfbudget.self_evaluation se ON se.project_id = p.id AND se.department_id = p.department_id
     LEFT JOIN agg a ON a.project_id = p.id
     WHERE p.spend_executed IS NOT NULL OR se.project_id IS NOT NULL OR a.actuals > 0
 ), y AS (

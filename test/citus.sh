@@ -147,7 +147,8 @@ ok $([[ "$err" == *"needs Citus"* ]] && echo 0 || echo 1) "without Citus distrib
 # ---- every view, ordered, equal on both sides ----
 VIEWS=(department_summary region_summary project_summary indicator_detail department_review
 	form_issues '"部门汇总"' '"地区汇总"' '"项目汇总"' '"指标明细"' '"问题清单"'
-	indicator_set issue_rule evaluation_rule indicator_score)
+	indicator_set issue_rule evaluation_rule indicator_score project_score department_score
+	'"项目得分"' '"部门得分"')
 compare_views() { # compare_views WHEN
 	local v a b
 	for v in "${VIEWS[@]}"; do
