@@ -154,8 +154,8 @@ compare_views() { # compare_views WHEN
 	for v in "${VIEWS[@]}"; do
 		a=$(q $C -c "SELECT x::text FROM perfbudget.$v x ORDER BY 1" 2>&1)
 		b=$(q $S -c "SELECT x::text FROM perfbudget.$v x ORDER BY 1" 2>&1)
-		if [ "$a" = "$b" ] && [ -n "$b" ]; then
-			ok 0 "$1: $v equal on Citus and one node ($(echo "$b" | wc -l) rows)"
+		if [ "$a" = "$b" ] && ! grep -q 'ERROR' <<<"$b"; then
+			ok 0 "$1: $v equal on Citus and one node ($(grep -c . <<<"$b") rows)"
 		else
 			ok 1 "$1: $v equal on Citus and one node"
 			diff <(echo "$b") <(echo "$a") | head -8 | sed 's/^/# /'
