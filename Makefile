@@ -2,7 +2,7 @@
 #
 #   make && make install         build and install into the pg_config found
 #   make installcheck            pg_regress suites in sql/ against a running server
-#   make unittest                standalone test of the pure C parser (no server)
+#   make unittest                standalone tests of the pure C core (no server)
 #   make fuzz                    libFuzzer harness of the parser (needs clang)
 #
 # CI adds PROFILE=-Werror; the shipped build keeps the server's own flags.
@@ -15,6 +15,7 @@ OBJS = \
 	src/perf_text.o \
 	src/perf_date.o \
 	src/perf_format.o \
+	src/perf_readback.o \
 	src/perf_compare.o \
 	src/perf_encode.o \
 	src/perf_eval.o \
@@ -53,7 +54,7 @@ REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_perfbudget
 
 # Before the include: pgxs.mk tests 'ifdef EXTRA_CLEAN' as it is read.
-EXTRA_CLEAN = test/unit/test_parse test/unit/cell_dump test/unit/test_corpus test/unit/test_score test/unit/test_evaluation_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
+EXTRA_CLEAN = test/unit/test_parse test/unit/cell_dump test/unit/test_corpus test/unit/test_binary_corpus test/unit/test_score test/unit/test_evaluation_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -68,7 +69,7 @@ extension/pg_perfbudget--$(EXTVERSION).sql: $(sort $(wildcard extension/parts/*.
 $(OBJS): $(wildcard src/*.h)
 
 # The pure C core, built without the server for the unit test and fuzzer.
-CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c src/perf_compare.c \
+CORE_SRCS = src/perf_parse.c src/perf_text.c src/perf_date.c src/perf_format.c src/perf_readback.c src/perf_compare.c \
 	src/perf_encode.c src/perf_eval.c src/perf_score.c src/form_parse.c src/evaluation_parse.c src/indicator_label.c
 HOST_CC ?= cc
 HOST_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
@@ -78,6 +79,10 @@ test/unit/test_parse: test/unit/test_parse.c test/unit/cell_corpus.h $(CORE_SRCS
 
 test/unit/test_corpus: test/unit/test_corpus.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_corpus.c $(CORE_SRCS)
+
+# The frozen stored values of layout 0 (test/corpus/binary-1.0.tsv) decoded.
+test/unit/test_binary_corpus: test/unit/test_binary_corpus.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_binary_corpus.c $(CORE_SRCS)
 
 test/unit/test_score: test/unit/test_score.c $(CORE_SRCS) src/perf_score.h src/perf_core.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_score.c $(CORE_SRCS) -lm
@@ -90,9 +95,10 @@ test/unit/test_evaluation_parse: test/unit/test_evaluation_parse.c $(CORE_SRCS) 
 test/unit/cell_dump: test/unit/cell_dump.c test/unit/cell_corpus.h $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/cell_dump.c $(CORE_SRCS)
 
-unittest: test/unit/test_parse test/unit/test_score test/unit/test_evaluation_parse
+unittest: test/unit/test_parse test/unit/test_score test/unit/test_evaluation_parse test/unit/test_binary_corpus
 	test/unit/test_score
 	test/unit/test_evaluation_parse
+	test/unit/test_binary_corpus test/corpus/binary-1.0.tsv
 	test/unit/test_parse test/unit/cell_corpus.tsv
 
 test/fuzz/fuzz_cell: test/fuzz/fuzz_cell.c $(CORE_SRCS) src/perf_parse.h src/perf_core.h

@@ -208,8 +208,6 @@ write_entry(TriggerData *td, char kind, int64 project_id, const char *changed_by
 	Oid			rowtype = rel->rd_rel->reltype;
 	Datum		values[5];
 	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
-	PbSavedUser saved;
-	int			level;
 	int			rc;
 
 	values[0] = CStringGetTextDatum(changed_by);
@@ -220,11 +218,7 @@ write_entry(TriggerData *td, char kind, int64 project_id, const char *changed_by
 	if (kind == 'U')
 		values[4] = heap_copy_tuple_as_datum(td->tg_newtuple, desc);
 
-	level = pb_enter_safe_path();
-	pb_become_owner(rel->rd_rel->relowner, &saved);
 	rc = SPI_execute_plan(log_plan(rowtype, kind), values, nulls, false, 0);
-	pb_restore_user(&saved);
-	pb_leave_safe_path(level);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "change_log_trigger: insert failed: %s", SPI_result_code_string(rc));
 }
@@ -243,6 +237,7 @@ change_log_trigger(PG_FUNCTION_ARGS)
 	int64		project_id;
 	char		kind;
 	const char *changed_by;
+	PbExtensionContext cx;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
 		td->tg_trigger->tgnargs != 1)
@@ -269,9 +264,9 @@ change_log_trigger(PG_FUNCTION_ARGS)
 		kind = is_project ? 'F' : 'D';
 
 	changed_by = GetUserNameFromId(GetUserId(), false);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	/* as the owner: the history is written by the trigger, never by the user */
+	pb_enter_extension_context(&cx, td->tg_relation->rd_rel->relowner);
 	write_entry(td, kind, project_id, changed_by);
-	SPI_finish();
+	pb_leave_extension_context(&cx);
 	return PointerGetDatum(result);
 }

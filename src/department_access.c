@@ -83,14 +83,10 @@ load_grants(void)
 {
 	Datum		arg[1] = {ObjectIdGetDatum(GetUserId())};
 	Oid			argtype[1] = {OIDOID};
-	PbSavedUser saved;
-	int			level;
+	PbExtensionContext cx;
 	MemoryContext old;
 
-	level = pb_enter_safe_path();
-	pb_become_owner(pb_extension_owner(), &saved);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	pb_enter_extension_context(&cx, pb_extension_owner());
 	if (SPI_execute_with_args("SELECT g.region, g.department FROM perfbudget.department_grant g "
 							  "JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) g.role_name "
 							  "WHERE pg_catalog.pg_has_role($1, r.oid, 'MEMBER')",
@@ -112,9 +108,7 @@ load_grants(void)
 			cache.all = true;
 	}
 	MemoryContextSwitchTo(old);
-	SPI_finish();
-	pb_restore_user(&saved);
-	pb_leave_safe_path(level);
+	pb_leave_extension_context(&cx);
 	cache.userid = GetUserId();
 	cache.lxid = MyProc->lxid;
 	cache.valid = true;
@@ -244,8 +238,7 @@ check_form_row(Relation rel, HeapTuple row)
 	char	   *region = NULL;
 	char	   *department = NULL;
 	bool		found = false;
-	PbSavedUser saved;
-	int			level;
+	PbExtensionContext cx;
 	MemoryContext caller = CurrentMemoryContext;
 
 	if (col <= 0)
@@ -259,10 +252,7 @@ check_form_row(Relation rel, HeapTuple row)
 	if (cache.all)
 		return;
 
-	level = pb_enter_safe_path();
-	pb_become_owner(rel->rd_rel->relowner, &saved);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	pb_enter_extension_context(&cx, rel->rd_rel->relowner);
 	if (SPI_execute_with_args("SELECT region, department FROM perfbudget.project "
 							  "WHERE id OPERATOR(pg_catalog.=) $1",
 							  1, argtype, arg, NULL, true, 1) == SPI_OK_SELECT && SPI_processed == 1)
@@ -273,9 +263,7 @@ check_form_row(Relation rel, HeapTuple row)
 		region = region ? MemoryContextStrdup(caller, region) : NULL;
 		department = department ? MemoryContextStrdup(caller, department) : NULL;
 	}
-	SPI_finish();
-	pb_restore_user(&saved);
-	pb_leave_safe_path(level);
+	pb_leave_extension_context(&cx);
 	/* no such form: the foreign key says so */
 	if (found && !granted(region, department))
 		refuse(rel, region, department);

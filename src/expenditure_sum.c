@@ -215,8 +215,7 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	const char *conname;
 	int64		ids[2] = {-1, -1};
 	int32		depts[2] = {0, 0};
-	PbSavedUser saved;
-	int			level;
+	PbExtensionContext cx;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
@@ -236,15 +235,10 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	}
 
 	/* as the owner: the check must see the rows it checks (run_as_owner.c) */
-	level = pb_enter_safe_path();
-	pb_become_owner(td->tg_relation->rd_rel->relowner, &saved);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	pb_enter_extension_context(&cx, td->tg_relation->rd_rel->relowner);
 	for (int i = 0; i < 2; i++)
 		if (ids[i] >= 0)
 			check_project_sums(ids[i], depts[i], conname);
-	SPI_finish();
-	pb_restore_user(&saved);
-	pb_leave_safe_path(level);
+	pb_leave_extension_context(&cx);
 	return PointerGetDatum(NULL);
 }

@@ -1420,7 +1420,7 @@ import_form(PG_FUNCTION_ARGS)
 	ErrorContextCallback ctx;
 	ListCell   *lc;
 	int			len = VARSIZE_ANY_EXHDR(doc_t);
-	int			level;
+	PbExtensionContext cx;
 
 	if (len > MAX_DOCUMENT_BYTES)
 		ereport(ERROR,
@@ -1443,9 +1443,7 @@ import_form(PG_FUNCTION_ARGS)
 	work = palloc((Size) len * 2 + 32);
 
 	/* the caller's rights, but not the caller's search_path (run_as_owner.c) */
-	level = pb_enter_safe_path();
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	pb_enter_extension_context(&cx, InvalidOid);
 	prepare_plans(&imp);
 	imp.callcxt = CurrentMemoryContext;
 	imp.formcxt = AllocSetContextCreate(imp.callcxt, "import_form form",
@@ -1531,7 +1529,6 @@ import_form(PG_FUNCTION_ARGS)
 
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &v, &n);
 	}
-	SPI_finish();
-	pb_leave_safe_path(level);
+	pb_leave_extension_context(&cx);
 	return (Datum) 0;
 }

@@ -261,20 +261,14 @@ pb_refresh_fingerprint(int64 project_id)
 {
 	FingerprintDone *entry;
 	bool		found;
-	int			level;
-	PbSavedUser saved;
+	PbExtensionContext cx;
 
 	entry = hash_search(current_done_set(), &project_id, HASH_ENTER, &found);
 	entry->computed_at = GetCurrentCommandId(false);
-	level = pb_enter_safe_path();
-	pb_become_owner(pb_extension_owner(), &saved);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	pb_enter_extension_context(&cx, pb_extension_owner());
 	prepare_plans();
 	refresh_project(project_id);
-	SPI_finish();
-	pb_restore_user(&saved);
-	pb_leave_safe_path(level);
+	pb_leave_extension_context(&cx);
 }
 
 /*
@@ -290,10 +284,9 @@ pb_refresh_fingerprints(const int64 *project_ids, int n)
 {
 	HTAB	   *done;
 	CommandId	now;
-	int			level;
+	PbExtensionContext cx;
 	Datum	   *elems;
 	Datum		arg;
-	PbSavedUser saved;
 
 	if (n == 0)
 		return;
@@ -311,10 +304,7 @@ pb_refresh_fingerprints(const int64 *project_ids, int n)
 	}
 	arg = PointerGetDatum(construct_array(elems, n, INT8OID, sizeof(int64), true,
 										  TYPALIGN_DOUBLE));
-	level = pb_enter_safe_path();
-	pb_become_owner(pb_extension_owner(), &saved);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	pb_enter_extension_context(&cx, pb_extension_owner());
 	prepare_many_plans();
 	if (SPI_execute_plan(lock_many_plan, &arg, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not lock the projects whose fingerprints are recomputed");
@@ -324,9 +314,7 @@ pb_refresh_fingerprints(const int64 *project_ids, int n)
 				 errmsg("could not store the indicator fingerprints of %d projects", n),
 				 errdetail("SPI returned %s.", SPI_result_code_string(SPI_result)),
 				 errhint("perfbudget.rebuild_fingerprints() recomputes every stored fingerprint.")));
-	SPI_finish();
-	pb_restore_user(&saved);
-	pb_leave_safe_path(level);
+	pb_leave_extension_context(&cx);
 	pfree(elems);
 }
 
@@ -379,8 +367,7 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 	CommandId	changed_at;
 	HTAB	   *done;
 	bool		connected = false;
-	int			level = 0;
-	PbSavedUser saved = {0};
+	PbExtensionContext cx = {0};
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
@@ -423,11 +410,8 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 			continue;			/* this change was visible to the last recomputation */
 		if (!connected)
 		{
-			level = pb_enter_safe_path();
 			/* as the owner: a filer may not write the derived tables itself */
-			pb_become_owner(td->tg_relation->rd_rel->relowner, &saved);
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
+			pb_enter_extension_context(&cx, td->tg_relation->rd_rel->relowner);
 			prepare_plans();
 			connected = true;
 		}
@@ -437,9 +421,7 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 	}
 	if (connected)
 	{
-		SPI_finish();
-		pb_restore_user(&saved);
-		pb_leave_safe_path(level);
+		pb_leave_extension_context(&cx);
 	}
 	return PointerGetDatum(NULL);
 }

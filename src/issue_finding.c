@@ -369,9 +369,8 @@ void
 pb_flush_findings(void)
 {
 	PendingSets *s;
-	int			level;
+	PbExtensionContext cx;
 	CommandId	flushed_at;
-	PbSavedUser saved;
 
 	if (!sets_current())
 		return;
@@ -379,11 +378,8 @@ pb_flush_findings(void)
 	if (!s->all_pending && hash_get_num_entries(s->pending) == 0)
 		return;
 
-	level = pb_enter_safe_path();
 	/* as the owner: a writer of forms may not write issue_finding itself */
-	pb_become_owner(pb_extension_owner(), &saved);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	pb_enter_extension_context(&cx, pb_extension_owner());
 	prepare_plans();
 	/* the snapshot of the recomputation sees the changes of earlier commands */
 	flushed_at = GetCurrentCommandId(false) + 1;
@@ -411,9 +407,7 @@ pb_flush_findings(void)
 		run_plan(lock_plan, args, false, SPI_OK_SELECT, "lock");
 		run_plan(replace_plan, args, true, SPI_OK_INSERT, "recompute");
 	}
-	SPI_finish();
-	pb_restore_user(&saved);
-	pb_leave_safe_path(level);
+	pb_leave_extension_context(&cx);
 	forget_pending(s, flushed_at);
 }
 
@@ -477,7 +471,7 @@ findings_pending(PG_FUNCTION_ARGS)
 {
 	Datum		result;
 	bool		isnull;
-	int			level;
+	PbExtensionContext cx;
 
 	if (!sets_current() || (!sets.all_pending && hash_get_num_entries(sets.pending) == 0))
 		PG_RETURN_DATUM(PointerGetDatum(construct_empty_array(INT8OID)));
@@ -485,15 +479,12 @@ findings_pending(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(pending_array(sets.pending));
 
 	/* every form is stale: all of them, as this transaction sees them */
-	level = pb_enter_safe_path();
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	pb_enter_extension_context(&cx, InvalidOid);
 	prepare_plans();
 	if (SPI_execute_plan(all_ids_plan, NULL, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "could not read the project ids");
 	result = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	result = SPI_datumTransfer(result, false, -1);
-	SPI_finish();
-	pb_leave_safe_path(level);
+	pb_leave_extension_context(&cx);
 	PG_RETURN_DATUM(result);
 }

@@ -19,6 +19,26 @@ typedef struct PbView
 
 /* ---- perf_encode.c: the stored (and binary) layout ---- */
 
+/*
+ * The first stored byte is [layout version : high 4 bits][kind : low 4 bits].
+ * Values stored by 0.1 and 0.2 have 0 there (kinds are 1..5), so they are
+ * layout 0 as they are.  pb_encode writes PB_LAYOUT_VERSION; pb_decode reads
+ * every layout from 0 to PB_LAYOUT_VERSION and refuses a later one (a value
+ * written by a later release).  perf_encode.c says how to add a layout.
+ */
+#define PB_LAYOUT_VERSION	0	/* the layout pb_encode writes */
+#define PB_LAYOUT_SHIFT		4
+#define PB_LAYOUT_KIND_MASK 0x0F
+
+/* The layout version of stored bytes; -1 when there are none. */
+extern int	pb_layout_version(const unsigned char *src, size_t len);
+
+/*
+ * The comparator (PbSymbol) of a stored value without decoding the rest, for
+ * aggregates that read only that; PB_SYM_NONE when the layout is unknown.
+ */
+extern uint8_t pb_stored_symbol(const unsigned char *src, size_t len);
+
 /* Bytes pb_encode will write for this cell. */
 extern size_t pb_encoded_size(const PbCell *cell);
 
@@ -26,9 +46,12 @@ extern size_t pb_encoded_size(const PbCell *cell);
 extern size_t pb_encode(const PbCell *cell, const char *base, unsigned char *dst);
 
 /*
- * Read a stored value.  With 'check' false the bytes are trusted (they came
- * from pb_encode); with 'check' true every field is validated and a reason
- * is returned in *why on failure (binary input).
+ * Read a stored value of any known layout (0 .. PB_LAYOUT_VERSION).  With
+ * 'check' false the bytes are trusted (they came from pb_encode, of this or
+ * an earlier release); with 'check' true every field is validated (binary
+ * input).  False, with a reason in *why, for a layout version this build
+ * does not know (pb_layout_version says which), truncated bytes, or with
+ * 'check' a field out of range.
  */
 extern bool pb_decode(const unsigned char *src, size_t len, PbView *view,
 					  bool check, const char **why);
@@ -52,6 +75,15 @@ extern size_t pb_format_number(const PbScalar *s, char *dst);
 
 /* Text of the number in the base unit ('292000' for 29.2万). */
 extern size_t pb_format_base_number(const PbScalar *s, char *dst);
+
+/* ---- perf_readback.c: does the canonical text read back? ---- */
+
+/* Could this cell's text fail to read back (a phrase under a comparator)? */
+extern bool pb_needs_readback_check(const PbCell *cell);
+
+/* Does the target's canonical text parse to an equal target?  text and out:
+ * scratch of pb_format_bound(v) bytes each. */
+extern bool pb_target_reads_back(const PbView *v, char *text, char *out, PbError *err);
 
 /* ---- perf_compare.c: ordering and hashing ---- */
 

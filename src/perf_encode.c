@@ -2,14 +2,14 @@
  * perf_encode.c — the byte layout of a stored perf_value / perf_target, and
  * its validation for binary input.
  *
- * Layout (no alignment needed, little-endian, so a value can be read in
- * place from a packed varlena):
+ * Layout 0 (0.1 to 1.0; no alignment needed, little-endian, so a value can
+ * be read in place from a packed varlena):
  *
  *   flags holds PB_F_BAND, PB_F_NOTE_SPACE and the sense kept under 定性
  *   (PB_F_SENSE); how the comparator was written (PB_F_PARSE_ONLY) is left
  *   out, so that a value and its canonical text re-read are the same bytes.
  *
- *   [kind][symbol][flags][unit prefix bytes]      (rollup.c reads [symbol] directly)
+ *   [version << 4 | kind][symbol][flags][unit prefix bytes]
  *   scalar lo            unless qualitative
  *   scalar hi            ranges only
  *   [unit length u8][unit bytes]
@@ -19,9 +19,28 @@
  *   scalar := [kind][scale][pow10][date style] then
  *             [year u16][month][day] for dates, [digits i64] otherwise
  *
- * The binary send format is this layout behind a version byte; receive
- * validates every field here (pb_decode with check) and the fmgr layer
- * additionally requires that the value re-reads from its own text.
+ * Layout versions.  The high 4 bits of the first byte are the layout
+ * version, the low 4 bits the kind (1..5).  0.1 and 0.2 wrote the kind alone,
+ * so every value they stored is layout 0 as it is: databases upgraded in
+ * place (pg_upgrade keeps data files) read on.  pb_encode writes only
+ * PB_LAYOUT_VERSION; pb_decode dispatches on the version and refuses one it
+ * does not know (a value written by a later release), which the fmgr layer
+ * reports (SQLSTATE 0A000) instead of reading garbage.
+ *
+ * Adding a layout N (MAINTAINING.md, "Changing the stored layout"): keep
+ * decode_v0 … decode_vN-1 as they are — stored values are never rewritten —
+ * add decode_vN, make pb_encode write N, raise PB_LAYOUT_VERSION, and keep
+ * test/corpus/binary-1.0.tsv (layout 0, frozen) decoding: its unit test
+ * (test/unit/test_binary_corpus.c) and test/binary_corpus.sh must pass
+ * unchanged.  Version 15 is kept for "the version is in the next byte", so
+ * the nibble never runs out.  Readers of a stored value go through
+ * pb_decode or the accessors below, never through a byte offset.
+ *
+ * The binary send format is a format version byte (1) followed by a stored
+ * layout, whose first byte names its own version; send writes the current
+ * layout, receive validates every field here (pb_decode with check) and the
+ * fmgr layer additionally requires that the value re-reads from its own
+ * text.
  */
 #include "perf_core.h"
 
@@ -86,7 +105,7 @@ pb_encode(const PbCell *c, const char *base, unsigned char *dst)
 {
 	unsigned char *d = dst;
 
-	*d++ = c->kind;
+	*d++ = (unsigned char) (PB_LAYOUT_VERSION << PB_LAYOUT_SHIFT | c->kind);
 	*d++ = c->symbol;
 	*d++ = (unsigned char) (c->flags & ~PB_F_PARSE_ONLY);	/* see perf_parse.h */
 	*d++ = c->unit_pow10_len;
@@ -310,44 +329,80 @@ check_cell(const PbCell *c, const unsigned char *src, const char **why)
 	return true;
 }
 
-bool
-pb_decode(const unsigned char *src, size_t len, PbView *v, bool check,
-		  const char **why)
+/* Layout 0: the first byte's high bits are 0, so it is the kind. */
+static bool
+decode_v0(Reader *r, PbView *v, bool check, const char **why)
 {
-	Reader		r = {src, len, 0, true};
 	PbCell	   *c = &v->cell;
+	const unsigned char *src = r->p;
+	size_t		len = r->len;
 	unsigned	n;
 
-	memset(v, 0, sizeof(*v));
-	v->base = (const char *) src;
-	c->kind = (uint8_t) get_u8(&r);
-	c->symbol = (uint8_t) get_u8(&r);
-	c->flags = (uint8_t) get_u8(&r);
-	c->unit_pow10_len = (uint8_t) get_u8(&r);
+	c->kind = (uint8_t) (get_u8(r) & PB_LAYOUT_KIND_MASK);
+	c->symbol = (uint8_t) get_u8(r);
+	c->flags = (uint8_t) get_u8(r);
+	c->unit_pow10_len = (uint8_t) get_u8(r);
 	if (c->kind != PB_KIND_QUALITATIVE)
 	{
-		get_scalar(&r, &c->lo);
+		get_scalar(r, &c->lo);
 		if (c->kind == PB_KIND_RANGE)
-			get_scalar(&r, &c->hi);
+			get_scalar(r, &c->hi);
 	}
-	n = get_u8(&r);
-	c->unit.off = (uint32_t) r.pos;
+	n = get_u8(r);
+	c->unit.off = (uint32_t) r->pos;
 	c->unit.len = n;
-	r.pos += n;
-	if (r.pos > len)
-		r.ok = false;
-	n = get_u8(&r);
-	n |= get_u8(&r) << 8;
-	c->note.off = (uint32_t) r.pos;
+	r->pos += n;
+	if (r->pos > len)
+		r->ok = false;
+	n = get_u8(r);
+	n |= get_u8(r) << 8;
+	c->note.off = (uint32_t) r->pos;
 	c->note.len = n;
-	r.pos += n;
-	if (!r.ok || r.pos > len)
+	r->pos += n;
+	if (!r->ok || r->pos > len)
 		return bad(why, "value is truncated");
-	c->text.off = (uint32_t) r.pos;
-	c->text.len = (uint32_t) (len - r.pos);
+	c->text.off = (uint32_t) r->pos;
+	c->text.len = (uint32_t) (len - r->pos);
 	if (c->kind != PB_KIND_QUALITATIVE && c->text.len && check)
 		return bad(why, "trailing bytes after the value");
 	if (c->kind != PB_KIND_QUALITATIVE)
 		c->text.len = 0;
 	return !check || check_cell(c, src, why);
+}
+
+int
+pb_layout_version(const unsigned char *src, size_t len)
+{
+	return len == 0 ? -1 : src[0] >> PB_LAYOUT_SHIFT;
+}
+
+uint8_t
+pb_stored_symbol(const unsigned char *src, size_t len)
+{
+	switch (pb_layout_version(src, len))
+	{
+		case 0:
+			return len > 1 ? src[1] : PB_SYM_NONE;
+		default:
+			return PB_SYM_NONE;
+	}
+}
+
+bool
+pb_decode(const unsigned char *src, size_t len, PbView *v, bool check,
+		  const char **why)
+{
+	Reader		r = {src, len, 0, true};
+
+	memset(v, 0, sizeof(*v));
+	v->base = (const char *) src;
+	switch (pb_layout_version(src, len))
+	{
+		case -1:
+			return bad(why, "value is truncated");
+		case 0:
+			return decode_v0(&r, v, check, why);
+		default:
+			return bad(why, "the stored layout version is later than this build reads");
+	}
 }

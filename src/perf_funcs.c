@@ -33,6 +33,33 @@ is_numeric_scalar(const PbScalar *s)
 
 /* ---------------------------------------------------------------- building */
 
+/*
+ * A phrase that carries a comparator word of its own cannot take the
+ * comparator cell's: its text would not read back (perf_readback.c).
+ */
+static void
+refuse_unreadable(const PbCell *cell, const char *out, const char *symbol, const char *value)
+{
+	PbView		v;
+	char	   *text;
+	char	   *scratch;
+	PbError		err;
+
+	v.cell = *cell;
+	v.base = out;
+	text = palloc(pb_format_bound(&v));
+	scratch = palloc(pb_format_bound(&v));
+	if (pb_target_reads_back(&v, text, scratch, &err))
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type perf_target: comparator \"%s\" with value \"%s\"",
+					symbol ? symbol : "", pb_quote(value)),
+			 errdetail("The value opens with a comparator of its own: written after the comparator it reads as \"%s\", which is not the same target (%s).",
+					   pb_quote(text), err.reason),
+			 errhint("Keep one comparator: leave the 计算符号 cell blank, as in perf_target('', '不少于12种'), or write the value without its comparator word, as in perf_target('≥', '12种').")));
+}
+
 PG_FUNCTION_INFO_V1(perf_target_from_cells);
 
 /*
@@ -77,6 +104,8 @@ perf_target_from_cells(PG_FUNCTION_ARGS)
 						symbol ? symbol : "", pb_quote(value)),
 				 errdetail("%s.%s", err.reason, pb_quote_note(value)),
 				 errhint("Make the two cells agree, as in perf_target('≥', '95%%'), perf_target('正向', '≥95%%') or perf_target('定性', '12月底前').")));
+	if (pb_needs_readback_check(&cell))
+		refuse_unreadable(&cell, out, symbol, value);
 	PG_RETURN_DATUM(pb_datum_from_cell(&cell, out));
 }
 

@@ -46,13 +46,41 @@ pb_check_encoding(void)
 	checked = true;
 }
 
+/*
+ * A stored value that this build cannot read: written by a later release
+ * (its layout version is past PB_LAYOUT_VERSION), or damaged.  Never read
+ * on as if it were the current layout.
+ */
+static void
+bad_stored(const unsigned char *b, size_t n, const char *why)
+{
+	int			version = pb_layout_version(b, n);
+
+	if (version > PB_LAYOUT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("stored perf_value or perf_target has layout version %d, which this build of pg_perfbudget cannot read",
+						version),
+				 errdetail("This build reads stored layouts 0 to %d; the value's first byte is 0x%02x.",
+						   PB_LAYOUT_VERSION, b[0]),
+				 errhint("The value was written by a later release of pg_perfbudget: install that release's shared library, or restore a text dump of the data into this one.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("stored perf_value or perf_target is damaged"),
+			 errdetail("%s (layout version %d, %zu bytes).", why, version, n),
+			 errhint("Restore the row from a backup or a dump; the bytes on disk are not a value pg_perfbudget wrote.")));
+}
+
 void
 pb_view_from_datum(Datum d, PbView *v)
 {
 	struct varlena *p = PG_DETOAST_DATUM_PACKED(d);
+	const unsigned char *b = (const unsigned char *) VARDATA_ANY(p);
+	size_t		n = VARSIZE_ANY_EXHDR(p);
+	const char *why = NULL;
 
-	(void) pb_decode((const unsigned char *) VARDATA_ANY(p),
-					 VARSIZE_ANY_EXHDR(p), v, false, NULL);
+	if (unlikely(!pb_decode(b, n, v, false, &why)))
+		bad_stored(b, n, why);
 }
 
 Datum
@@ -150,7 +178,10 @@ pb_cell_to_value(PbCell *cell, const char *base)
 	v.cell = *cell;
 	v.base = base;
 	if (!pb_note_writable(&v, false))
+	{
 		cell->note.len = 0;
+		cell->flags &= ~PB_F_NOTE_SPACE;	/* else text and binary input store other bytes */
+	}
 	cell->flags &= ~(PB_F_EXPLICIT | PB_F_SUFFIX | PB_F_SENSE);
 	if (cell->kind == PB_KIND_RANGE)
 		cell->symbol = PB_SYM_RANGE;
@@ -253,24 +284,25 @@ perf_target_out(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- binary I/O */
 
+/*
+ * The format version byte, then the value in the current layout: a value
+ * stored in an earlier layout is re-encoded, and so are values stored by 0.1,
+ * whose flags may still carry the parse-only bits that pb_encode leaves out
+ * (the value read back from its text has not them).
+ */
 static Datum
 cell_send(FunctionCallInfo fcinfo)
 {
-	struct varlena *p = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	PbView		v;
 	StringInfoData buf;
+	size_t		n;
 
-	const char *b = VARDATA_ANY(p);
-	int			n = VARSIZE_ANY_EXHDR(p);
-
+	pb_view_from_datum(PG_GETARG_DATUM(0), &v);
+	n = pb_encoded_size(&v.cell);
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, PB_BINARY_VERSION);
-	/*
-	 * Byte 2 is the flags: values stored by 0.1 may still carry the
-	 * parse-only ones, which the value read back from its text has not.
-	 */
-	pq_sendbytes(&buf, b, 2);
-	pq_sendbyte(&buf, (uint8) b[2] & (uint8) ~PB_F_PARSE_ONLY);
-	pq_sendbytes(&buf, b + 3, n - 3);
+	enlargeStringInfo(&buf, (int) n);
+	buf.len += (int) pb_encode(&v.cell, v.base, (unsigned char *) buf.data + buf.len);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -312,6 +344,10 @@ cell_recv(FunctionCallInfo fcinfo, bool is_target)
 		bad_binary(typname, psprintf("format version %d is not supported", version));
 	n = msg->len - msg->cursor;
 	bytes = pq_getmsgbytes(msg, n);
+	if (pb_layout_version((const unsigned char *) bytes, (size_t) n) > PB_LAYOUT_VERSION)
+		bad_binary(typname, psprintf("stored layout version %d is later than this build reads (0 to %d)",
+									 pb_layout_version((const unsigned char *) bytes, (size_t) n),
+									 PB_LAYOUT_VERSION));
 	if (!pb_decode((const unsigned char *) bytes, (size_t) n, &v, true, &why))
 		bad_binary(typname, why);
 	if (!is_target && !pb_is_plain_value(&v.cell))

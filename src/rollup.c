@@ -165,10 +165,19 @@ share_quantitative_accum(PG_FUNCTION_ARGS)
 {
 	ShareState *st = share_arg(fcinfo);
 	struct varlena *t = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+	uint8		sym;
 
-	/* the comparator is the stored value's second byte (perf_encode.c) */
+	/* only the comparator is needed: read it without decoding the value */
+	sym = pb_stored_symbol((const unsigned char *) VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	if (sym == PB_SYM_NONE)
+	{
+		PbView		v;
+
+		pb_view_from_datum(PointerGetDatum(t), &v);	/* reports the unknown layout */
+		sym = v.cell.symbol;
+	}
 	st->total++;
-	if ((uint8) VARDATA_ANY(t)[1] != PB_SYM_QUAL)
+	if (sym != PB_SYM_QUAL)
 		st->hits++;
 	PG_RETURN_POINTER(st);
 }

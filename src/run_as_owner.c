@@ -30,6 +30,7 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 #include "catalog/pg_class.h"
+#include "executor/spi.h"
 
 #include "run_as_owner.h"
 
@@ -55,7 +56,7 @@ pb_extension_owner(void)
 	return owner;
 }
 
-void
+static void
 pb_become_owner(Oid owner, PbSavedUser *saved)
 {
 	GetUserIdAndSecContext(&saved->userid, &saved->sec_context);
@@ -64,14 +65,14 @@ pb_become_owner(Oid owner, PbSavedUser *saved)
 						   SECURITY_NOFORCE_RLS);
 }
 
-void
+static void
 pb_restore_user(const PbSavedUser *saved)
 {
 	SetUserIdAndSecContext(saved->userid, saved->sec_context);
 }
 
 /* Pin search_path until pb_leave_safe_path(level); an error restores it too. */
-int
+static int
 pb_enter_safe_path(void)
 {
 	int			level = NewGUCNestLevel();
@@ -81,8 +82,29 @@ pb_enter_safe_path(void)
 	return level;
 }
 
-void
+static void
 pb_leave_safe_path(int level)
 {
 	AtEOXact_GUC(true, level);
+}
+
+void
+pb_enter_extension_context(PbExtensionContext *cx, Oid owner)
+{
+	cx->guc_level = pb_enter_safe_path();
+	cx->as_owner = OidIsValid(owner);
+	if (cx->as_owner)
+		pb_become_owner(owner, &cx->saved);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+}
+
+/* In the reverse order: SPI's memory first, the user's rights, then the path. */
+void
+pb_leave_extension_context(PbExtensionContext *cx)
+{
+	SPI_finish();
+	if (cx->as_owner)
+		pb_restore_user(&cx->saved);
+	pb_leave_safe_path(cx->guc_level);
 }

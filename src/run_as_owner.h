@@ -15,10 +15,20 @@ typedef struct PbSavedUser
 } PbSavedUser;
 
 extern Oid	pb_extension_owner(void);
-extern void pb_become_owner(Oid owner, PbSavedUser *saved);
-extern void pb_restore_user(const PbSavedUser *saved);
 
-extern int	pb_enter_safe_path(void);
-extern void pb_leave_safe_path(int level);
+/*
+ * The one way the extension runs its own queries: a pinned search_path, the
+ * rights of owner when it is valid (InvalidOid keeps the caller's rights, as
+ * the imports do), and an SPI connection.
+ */
+typedef struct PbExtensionContext
+{
+	int			guc_level;
+	bool		as_owner;
+	PbSavedUser saved;
+} PbExtensionContext;
+
+extern void pb_enter_extension_context(PbExtensionContext *cx, Oid owner);
+extern void pb_leave_extension_context(PbExtensionContext *cx);
 
 #endif

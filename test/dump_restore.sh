@@ -12,7 +12,11 @@
 # constraints and the deferred cross-row trigger active).  Then: no errors,
 # the same rows, the same form_issues report, the identity sequence goes
 # on (a new project gets id 7), and the constraints and triggers are there
-# and still reject bad data.
+# and still reject bad data.  The stored bytes of every perf_target and
+# perf_value survive byte for byte, among them the frozen corpus of stored
+# values (test/corpus/binary-1.0.tsv), put into a table as the bytes 0.1 to
+# 1.0 store, as after pg_upgrade (superuser: a binary-coercible cast to and
+# from bytea, created and dropped inside one transaction).
 #
 # Output is TAP; the exit status is non-zero when a test failed.
 set -euo pipefail
@@ -63,7 +67,7 @@ try() {
 	fi
 }
 
-N_TESTS=17
+N_TESTS=20
 echo "1..$N_TESTS"
 
 # ---- the source database ----
@@ -83,6 +87,53 @@ INSERT INTO perfbudget.issue_rule_setting (code, enabled, severity, threshold) V
 SQL
 check "source database with the seed forms, a form without rows and rule settings" \
 	test "$(q "$SRC" -c 'SELECT count(*) FROM perfbudget.project')" -eq 7
+
+# The stored bytes as the server holds them, read through binary-coercible
+# casts that exist only inside the transaction.
+CASTS="CREATE CAST (bytea AS perfbudget.perf_target) WITHOUT FUNCTION;
+CREATE CAST (bytea AS perfbudget.perf_value) WITHOUT FUNCTION;
+CREATE CAST (perfbudget.perf_target AS bytea) WITHOUT FUNCTION;
+CREATE CAST (perfbudget.perf_value AS bytea) WITHOUT FUNCTION;"
+# the frozen corpus of stored values, stored as its bytes (a table of the user's)
+{
+	echo "BEGIN;"
+	echo "$CASTS"
+	echo "CREATE TEMP TABLE frozen (n serial, cell text, typ text, disk text, send text, txt text);"
+	echo "COPY frozen (cell, typ, disk, send, txt) FROM STDIN;"
+	grep -v '^#' test/corpus/binary-1.0.tsv
+	echo '\.'
+	echo "CREATE TABLE public.stored_values (n int PRIMARY KEY, disk text, t perfbudget.perf_target, v perfbudget.perf_value);"
+	echo "INSERT INTO public.stored_values
+	      SELECT n, disk, CASE WHEN typ = 'perf_target' THEN decode(disk, 'hex')::perfbudget.perf_target END,
+	             CASE WHEN typ = 'perf_value' THEN decode(disk, 'hex')::perfbudget.perf_value END FROM frozen;"
+	echo "DROP CAST (bytea AS perfbudget.perf_target); DROP CAST (bytea AS perfbudget.perf_value);"
+	echo "DROP CAST (perfbudget.perf_target AS bytea); DROP CAST (perfbudget.perf_value AS bytea);"
+	echo "COMMIT;"
+} | q "$SRC" >/dev/null
+check "the frozen stored values (test/corpus/binary-1.0.tsv) stored as their bytes in the source ($(q "$SRC" -c 'SELECT count(*) FROM public.stored_values') values)" \
+	test "$(q "$SRC" -c 'SELECT count(*) FROM public.stored_values')" -ge 300
+# STORED_BYTES: per column of type perf_target or perf_value of every table, its
+# count and the md5 of its stored bytes (in byte order: rows need not keep theirs)
+STORED_BYTES="BEGIN;
+$CASTS
+CREATE FUNCTION pg_temp.stored_bytes() RETURNS SETOF text LANGUAGE plpgsql AS \$\$
+DECLARE
+    r record;
+    cnt bigint;
+    digest text;
+BEGIN
+    FOR r IN SELECT c.relnamespace::regnamespace::text AS sch, c.relname AS tab, a.attname AS col
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+             WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+               AND a.atttypid IN ('perfbudget.perf_target'::regtype, 'perfbudget.perf_value'::regtype)
+             ORDER BY 1, 2, 3 LOOP
+        EXECUTE format('SELECT count(%1\$I), md5(string_agg(encode(%1\$I::bytea, ''hex''), '','' ORDER BY %1\$I::bytea)) FROM %2\$I.%3\$I',
+                       r.col, r.sch, r.tab) INTO cnt, digest;
+        RETURN NEXT format('%s.%s.%s %s %s', r.sch, r.tab, r.col, cnt, digest);
+    END LOOP;
+END \$\$;
+SELECT * FROM pg_temp.stored_bytes();
+ROLLBACK;"
 
 # ---- dump and restore ----
 set +e
@@ -153,6 +204,25 @@ check "issue_finding rebuilt by the restore, equal to the source's ($(q "$SRC" -
 	test "$(q "$SRC" -c "$FINDINGS")" = "$(q "$DST" -c "$FINDINGS")" -a "$(q "$SRC" -c "$FINDINGS" | cut -d' ' -f2)" -gt 0 \
 	-a "$(q "$DST" -c "SELECT count(*) FROM (SELECT project_id, code, line_no, message FROM perfbudget.issue_finding
 	                                      EXCEPT ALL SELECT project_id, code, line_no, message FROM perfbudget.issue_finding_computed) x")" = 0
+
+# ---- the stored bytes of the types, byte for byte ----
+q "$SRC" <<<"$STORED_BYTES" >"$WORK/bytes.src"
+q "$DST" <<<"$STORED_BYTES" >"$WORK/bytes.dst"
+diag <"$WORK/bytes.src"
+check "every stored perf_target and perf_value byte-identical after the restore ($(wc -l <"$WORK/bytes.src") columns, $(awk '{ n += $2 } END { print n + 0 }' "$WORK/bytes.src") values)" \
+	test -s "$WORK/bytes.src" -a "$(awk '{ n += $2 } END { print n + 0 }' "$WORK/bytes.src")" -gt 500 \
+	-a "$(cat "$WORK/bytes.src")" = "$(cat "$WORK/bytes.dst")"
+diff "$WORK/bytes.src" "$WORK/bytes.dst" | diag || true
+FROZEN_BACK=$(q "$DST" <<SQL
+BEGIN;
+$CASTS
+SELECT count(*) FILTER (WHERE encode(coalesce(t::bytea, v::bytea), 'hex') <> disk) || ' of ' || count(*)
+FROM public.stored_values;
+ROLLBACK;
+SQL
+)
+check "the frozen stored values restored as the frozen bytes ($FROZEN_BACK differ)" \
+	test "${FROZEN_BACK%% *}" = 0 -a "${FROZEN_BACK##* }" -ge 300
 
 # ---- the identity sequence goes on ----
 NEW_ID=$(q "$DST" -c "INSERT INTO perfbudget.project (budget_year, name, department)

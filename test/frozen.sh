@@ -15,6 +15,10 @@
 #   - in a git checkout: no recorded digest was ever changed or removed
 #     (the history of frozen.sha256 only adds lines), and no commit after
 #     the one that recorded a script's digest changed that script.
+# The same for frozen test data, listed in test/corpus/frozen.sha256 as
+# '<sha256>  <path>': the corpus of stored binary values of each layout
+# (test/corpus/binary-*.tsv, every one of which must be listed), which later
+# releases must read back (MAINTAINING.md, "Changing the stored layout").
 # Output is TAP.
 set -uo pipefail
 
@@ -125,6 +129,50 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && [ -z "$(git rev-parse 
 	done
 else
 	echo "# not a full git checkout: history checks left out"
+fi
+
+# ---- frozen test data ----
+DATA_LIST=test/corpus/frozen.sha256
+declare -A want_data=()
+while read -r digest path rest; do
+	[[ -z "$digest" || "$digest" == \#* ]] && continue
+	if [[ ! "$digest" =~ ^[0-9a-f]{64}$ || -z "$path" || -n "$rest" ]]; then
+		ok 1 "$DATA_LIST line is '<sha256>  <path>'" "$digest $path $rest"
+		continue
+	fi
+	want_data[$path]=$digest
+done <"$DATA_LIST"
+ok $([ ${#want_data[@]} -gt 0 ] && echo 0 || echo 1) "$DATA_LIST records ${#want_data[@]} frozen data file(s)"
+for path in $(printf '%s\n' "${!want_data[@]}" | sort); do
+	if [ -f "$path" ]; then
+		have=$(sha256sum "$path" | cut -d' ' -f1)
+		ok $([ "$have" = "${want_data[$path]}" ] && echo 0 || echo 1) \
+			"frozen data $path is unchanged (sha256 ${want_data[$path]:0:12}…)" \
+			"it now has sha256 $have: frozen data is never edited or regenerated; freeze a new file instead"
+	else
+		ok 1 "frozen data $path exists"
+	fi
+done
+shopt -s nullglob
+for path in test/corpus/binary-*.tsv; do
+	ok $([ -n "${want_data[$path]:-}" ] && echo 0 || echo 1) \
+		"corpus of stored values $path is recorded in $DATA_LIST"
+done
+shopt -u nullglob
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && [ -z "$(git rev-parse --is-shallow-repository 2>/dev/null | grep -x true)" ]; then
+	removed=$(git log --format= -p -- "$DATA_LIST" | grep -E '^-[0-9a-f]{64} ' || true)
+	ok $([ -z "$removed" ] && echo 0 || echo 1) \
+		"git history: no digest line of $DATA_LIST was ever changed or removed" "$removed"
+	for path in $(printf '%s\n' "${!want_data[@]}" | sort); do
+		since=$(git log --reverse --format=%H -S"${want_data[$path]}" -- "$DATA_LIST" | head -n1)
+		if [ -z "$since" ]; then
+			ok 0 "git history: $path is not changed after its digest was recorded (not committed yet)"
+			continue
+		fi
+		later=$(git log --format='%h %s' "$since"..HEAD -- "$path")
+		ok $([ -z "$later" ] && echo 0 || echo 1) \
+			"git history: no commit after ${since:0:10} (digest recorded) changed $path" "$later"
+	done
 fi
 
 echo "1..$T"

@@ -69,14 +69,13 @@ CREATE FUNCTION grant_region(role name, region text) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) grant_region.role) THEN
-        RAISE EXCEPTION USING ERRCODE = '42704', MESSAGE = format('角色「%s」不存在', grant_region.role),
-            DETAIL = 'grant_region grants an existing role the forms of every department of a region.',
-            HINT = 'Create the role first: CREATE ROLE rugao_bureau LOGIN IN ROLE perfbudget_bureau;';
+    -- A missing region must not widen into '*' (every department of every region).
+    IF grant_region.region IS NULL OR btrim(grant_region.region) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'grant_region: 行政区划不能为空',
+            DETAIL = 'grant_region grants the forms of every department of one region; no region was given.',
+            HINT = 'Name the region: SELECT perfbudget.grant_region(''rugao_bureau'', ''如皋市''); to grant every department everywhere use grant_department(role, ''*'').';
     END IF;
-    INSERT INTO perfbudget.department_grant (role_name, region, department)
-    VALUES (grant_region.role, grant_region.region, NULL)
-    ON CONFLICT DO NOTHING;
+    PERFORM perfbudget.grant_department(grant_region.role, '*', grant_region.region);
 END
 $$;
 COMMENT ON FUNCTION grant_region(name, text) IS
@@ -88,9 +87,11 @@ SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     n bigint;
 BEGIN
+    -- Names compared as department_grant_key compares them (name_key), so
+    -- that what grant_department refused as a duplicate is what is revoked.
     DELETE FROM perfbudget.department_grant g
     WHERE g.role_name OPERATOR(pg_catalog.=) revoke_department.role
-      AND g.region IS NOT DISTINCT FROM revoke_department.region
+      AND coalesce(perfbudget.name_key(g.region), '') OPERATOR(pg_catalog.=) coalesce(perfbudget.name_key(revoke_department.region), '')
       AND CASE WHEN btrim(revoke_department.department) OPERATOR(pg_catalog.=) '*' THEN g.department IS NULL
                ELSE perfbudget.name_key(g.department) OPERATOR(pg_catalog.=) perfbudget.name_key(revoke_department.department) END;
     GET DIAGNOSTICS n = ROW_COUNT;
@@ -103,14 +104,13 @@ COMMENT ON FUNCTION revoke_department(name, text, text) IS
 CREATE FUNCTION revoke_region(role name, region text) RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    n bigint;
 BEGIN
-    DELETE FROM perfbudget.department_grant g
-    WHERE g.role_name OPERATOR(pg_catalog.=) revoke_region.role AND g.department IS NULL
-      AND perfbudget.name_key(g.region) OPERATOR(pg_catalog.=) perfbudget.name_key(revoke_region.region);
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
+    IF revoke_region.region IS NULL OR btrim(revoke_region.region) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'revoke_region: 行政区划不能为空',
+            DETAIL = 'revoke_region removes the grant of one region made by grant_region; no region was given.',
+            HINT = 'Name the region: SELECT perfbudget.revoke_region(''rugao_bureau'', ''如皋市''); the grant of every department is revoked by revoke_department(role, ''*'').';
+    END IF;
+    RETURN perfbudget.revoke_department(revoke_region.role, '*', revoke_region.region);
 END
 $$;
 COMMENT ON FUNCTION revoke_region(name, text) IS

@@ -19,7 +19,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set doc `cat examples/rugao_2024_hrss.txt`
 BEGIN;
-SELECT plan(91);
+SELECT plan(96);
 
 DELETE FROM project;
 SELECT create_roles();
@@ -229,6 +229,18 @@ SELECT is(pg_temp.seen('pb_test_county'), '0 forms, 0 expenditure, 0 indicators,
           'and the county sees nothing');
 SELECT throws_ok($$SELECT perfbudget.grant_department('no_such_role_x', '某局')$$, '42704', NULL,
                  'granting a role that does not exist is an error');
+SELECT throws_ok($$SELECT perfbudget.grant_region('pb_test_county', NULL)$$, '22004', NULL,
+                 'grant_region without a region is refused (it must not widen into ''*'')');
+SELECT is((SELECT count(*) FROM department_grant WHERE role_name = 'pb_test_county'), 0::bigint,
+          '  ... and grants nothing');
+SELECT grant_department('pb_test_filer', '如皋市人力资源和社会保障局', '如皋市');
+SELECT is(revoke_department('pb_test_filer', ' 如皋市人力资源和社会保障局', '如 皋市'), 1::bigint,
+          'revoke_department finds a region grant by name_key, as the grant''s unique key compares it');
+SELECT grant_department('pb_test_county', '*', '如皋市');
+SELECT is(revoke_region('pb_test_county', '如皋市 '), 1::bigint,
+          'revoke_region removes a region grant however it was made');
+SELECT throws_ok($$SELECT perfbudget.revoke_region('pb_test_county', '')$$, '22004', NULL,
+                 'revoke_region without a region is refused');
 
 -- a document's text is data, whatever it holds
 SELECT grant_department('pb_test_filer', '如皋市人力资源和社会保障局');

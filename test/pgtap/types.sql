@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 BEGIN;
-SELECT plan(131);
+SELECT plan(135);
 
 -- ---- catalog ----
 SELECT has_type('perfbudget', 'perf_target', 'type perf_target exists');
@@ -468,6 +468,16 @@ SELECT throws_ok($$SELECT '1e-5'::perf_target$$, '22P02', NULL, 'scientific nota
 SELECT is(perf_is_valid(repeat('a', 61439) || '好'), false, 'perf_is_valid answers on a long cell ending in a multibyte character');
 SELECT is((SELECT t::text::perf_target = t FROM (SELECT ('2024-12-31(' || repeat('a', 59987) || ')')::perf_target AS t) x),
           true, 'a 59,999-byte date cell reads back from its 60,006-byte text');
+
+-- two cells whose text would not read back are refused, not stored
+SELECT throws_ok($$SELECT '>不少于12 縍少于12 种'::perf_target$$, '22P02', NULL,
+                 'a comparator before a phrase that opens with its own comparator word does not read');
+SELECT throws_ok($$SELECT perf_target('>', '不少于12 縍少于12 种')$$, '22P02', NULL,
+                 '  ... so perf_target(symbol, value) refuses the pair instead of storing what cannot come back');
+SELECT is((SELECT t::text::perf_target = t FROM (SELECT perf_target('≥', '以上全部') AS t) x), true,
+          'a comparator before an ordinary phrase reads back');
+SELECT is(perf_target('', '不少于12 縍少于12 种')::text, '不少于12 縍少于12 种',
+          'the same phrase without a comparator cell is kept as written');
 
 SELECT * FROM finish();
 ROLLBACK;
