@@ -70,14 +70,18 @@ COMMENT ON FUNCTION perf_target(text, text) IS
 COMMENT ON FUNCTION perf_met(perf_target, perf_value) IS
   '是否达成 — does the actual meet the target? (≥, > and = met at or above; ≤, < at or below; ranges inside; dates by the deadline; a measurable value under 定性 in its own sense, a number reached, a date by the deadline; 定性 phrases by equal phrase, by grade (优 > 良 > 中 > 差, 合格 = 中 or better: the same grade or better meets) or by 达成/部分达成/未达成); NULL when undecidable';
 
-CREATE OR REPLACE VIEW issue_rule WITH (security_invoker = true) AS
-SELECT d.code,
-       coalesce(s.enabled, true) AS enabled,
-       coalesce(s.severity, d.severity) AS severity,
-       coalesce(s.threshold, d.threshold) AS threshold,
-       d.area,
-       d.description
-FROM (VALUES
+-- The rules' defaults: a table, not a VALUES list in the view, so that
+-- a distributed database joins it as a reference table (Citus plans no
+-- VALUES list with a cast beside distributed tables).  Part of the
+-- extension, not of the data: not dumped.
+CREATE TABLE issue_rule_default (
+    code        text PRIMARY KEY,
+    severity    text NOT NULL CHECK (severity IN ('error', 'warning')),
+    threshold   numeric,
+    area        text NOT NULL,
+    description text NOT NULL
+);
+INSERT INTO issue_rule_default (code, severity, threshold, area, description) VALUES
     ('no_expenditure_rows',          'error',   NULL::numeric, 'money',     '有资金总额但没有资金分配行'),
     ('expenditure_sum_mismatch',     'error',   NULL, 'money',     '资金分配各行合计与支出资金总额不符（约束被绕过时）'),
     ('period_reversed',              'error',   NULL, 'money',     '开始时间晚于完成时间'),
@@ -120,8 +124,22 @@ FROM (VALUES
     ('total_disagrees',              'warning', NULL, 'evaluation', '自评总分与按规则计算的总分不符'),
     ('execution_without_reason',     'warning', NULL, 'evaluation', '预算执行率低于说明阈值而未说明原因'),
     ('executed_over_budget',         'warning', NULL, 'evaluation', '全年执行数超过全年预算数'),
-    ('actual_missing',               'warning', NULL, 'evaluation', '计分指标没有实际完成值')
-) AS d(code, severity, threshold, area, description)
+    ('actual_missing',               'warning', NULL, 'evaluation', '计分指标没有实际完成值');
+COMMENT ON TABLE issue_rule_default IS '校验规则默认值 — every rule of perfbudget.form_issues with its default severity and threshold (part of the extension; a bureau''s changes go in issue_rule_setting)';
+COMMENT ON COLUMN issue_rule_default.code IS '规则代码 — stable code of the rule';
+COMMENT ON COLUMN issue_rule_default.severity IS '严重程度 — default: error or warning';
+COMMENT ON COLUMN issue_rule_default.threshold IS '阈值 — default threshold, where the rule has one';
+COMMENT ON COLUMN issue_rule_default.area IS '类别 — money, indicator, coverage, review, monitoring or evaluation';
+COMMENT ON COLUMN issue_rule_default.description IS '说明 — what the rule reports, in Chinese';
+
+CREATE OR REPLACE VIEW issue_rule WITH (security_invoker = true) AS
+SELECT d.code,
+       coalesce(s.enabled, true) AS enabled,
+       coalesce(s.severity, d.severity) AS severity,
+       coalesce(s.threshold, d.threshold) AS threshold,
+       d.area,
+       d.description
+FROM issue_rule_default d
 LEFT JOIN issue_rule_setting s USING (code);
 -- the monitoring and self-evaluation rules (issue 10) in issue_rule
 COMMENT ON VIEW issue_rule IS '校验规则 — every rule of perfbudget.form_issues with its effective on/off state, severity and threshold (defaults merged with issue_rule_setting); the numbers of the monitoring and evaluation rules are in evaluation_setting';
@@ -144,6 +162,7 @@ CREATE OR REPLACE FUNCTION import_form_json(doc jsonb) RETURNS bigint
 AS $$
 DECLARE
     new_id bigint;
+    new_department integer;
     unknown text;
 BEGIN
     IF jsonb_typeof(doc) IS DISTINCT FROM 'object' THEN
@@ -168,32 +187,196 @@ BEGIN
         necessity, feasibility, content, long_term_goal, annual_goal, total, fiscal_subtotal,
         general_budget, government_fund, special_account, state_capital, social_insurance_fund,
         carryover, other_funds, spend_half_year, spend_annual, spend_executed, region,
-        region_level)
+        region_level, department_id)
     SELECT r.budget_year, r.name, r.department, r.implementing_unit, r.reporting_unit,
         r.attribute, r.level, r.category, r.start_month, r.end_month, r.manager, r.phone,
         r.necessity, r.feasibility, r.content, r.long_term_goal, r.annual_goal, r.total,
         r.fiscal_subtotal, r.general_budget, r.government_fund, r.special_account,
         r.state_capital, r.social_insurance_fund, r.carryover, r.other_funds,
-        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level
+        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level,
+        perfbudget.department_id(r.region, r.department)
     FROM jsonb_populate_record(NULL::perfbudget.project, doc) r
-    RETURNING id INTO new_id;
+    RETURNING id, department_id INTO new_id, new_department;
 
-    INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)
-    SELECT new_id, e.line_no, e.item, e.half_year, e.annual
+    INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual, department_id)
+    SELECT new_id, e.line_no, e.item, e.half_year, e.annual, new_department
     FROM jsonb_populate_recordset(NULL::perfbudget.expenditure,
                                   coalesce(doc -> 'expenditure', '[]')) e;
 
     INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,
         half_year_target, annual_target, actual, weight, score, deviation_note,
-        level1_points, remarks)
+        level1_points, remarks, department_id)
     SELECT new_id, i.line_no, i.level1, i.level2, i.level3, i.half_year_target,
         i.annual_target, i.actual, i.weight, i.score, i.deviation_note, i.level1_points,
-        i.remarks
+        i.remarks, new_department
     FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
                                   coalesce(doc -> 'indicators', '[]')) i;
     RETURN new_id;
 END
 $$;
+
+-- The department as the tenant of every per-form table (issue 9, point 8):
+-- perfbudget.department, department_id on the forms and their rows, in
+-- every key; the form key becomes (department_id, year, name_key(name)).
+-- The departments of the stored forms are made from them (the first form's
+-- names), and every row gets its form's department.
+-- The departments (主管部门 of a region): the tenant of every per-form
+-- table.  Each form, its rows, its fingerprint and its findings carry the
+-- compact department_id, and every key of those tables contains it, so
+-- that a distributed database (perfbudget.distribute(), Citus) keeps all of
+-- one department's rows on one node and the roll-ups, which group by
+-- department first, run there.  A row is made the first time a form of the
+-- department is stored (perfbudget.department_id); names are kept as the
+-- first form wrote them and compared by name_key, like the form key.  No
+-- CHECK on the names: project's own checks report a bad name, naming the
+-- form.
+
+CREATE TABLE department (
+    id     integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    region text,
+    name   text NOT NULL
+);
+CREATE UNIQUE INDEX department_key ON department (name_key(region), name_key(name));
+SELECT pg_catalog.pg_extension_config_dump('department', '');
+SELECT pg_catalog.pg_extension_config_dump('department_id_seq', '');
+COMMENT ON TABLE department IS '主管部门 — one row per region and department (names compared by name_key): the compact key (department_id) every per-form table carries and distributes by';
+COMMENT ON COLUMN department.id IS '部门编号 — generated key, project.department_id';
+COMMENT ON COLUMN department.region IS '行政区划 — the region as the department''s first form wrote it; NULL for forms whose title names none';
+COMMENT ON COLUMN department.name IS '主管部门 — the department''s name as its first form wrote it';
+COMMENT ON INDEX department_key IS 'one department per region and name, compared by name_key';
+
+-- Find or make the department of a form.  Concurrent importers of a new
+-- department both insert; ON CONFLICT lets the second wait for the first
+-- and then read its row.
+CREATE FUNCTION department_id(region text, department text) RETURNS integer
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+    d integer;
+BEGIN
+    IF $2 IS NULL THEN
+        RETURN NULL;            -- project's NOT NULL on department reports it
+    END IF;
+    SELECT x.id INTO d FROM perfbudget.department x
+    WHERE perfbudget.name_key(x.region) OPERATOR(pg_catalog.=) perfbudget.name_key($1)
+      AND perfbudget.name_key(x.name) OPERATOR(pg_catalog.=) perfbudget.name_key($2);
+    IF d IS NOT NULL THEN
+        RETURN d;
+    END IF;
+    INSERT INTO perfbudget.department AS x (region, name) VALUES ($1, $2)
+    ON CONFLICT (perfbudget.name_key(region), perfbudget.name_key(name)) DO NOTHING
+    RETURNING x.id INTO d;
+    IF d IS NULL THEN
+        SELECT x.id INTO d FROM perfbudget.department x
+        WHERE perfbudget.name_key(x.region) OPERATOR(pg_catalog.=) perfbudget.name_key($1)
+          AND perfbudget.name_key(x.name) OPERATOR(pg_catalog.=) perfbudget.name_key($2);
+    END IF;
+    RETURN d;
+END
+$$;
+COMMENT ON FUNCTION department_id(text, text) IS
+  '部门编号 — the id of the department (region, name) in perfbudget.department, compared by name_key; the row is made when missing (safe against concurrent importers). NULL when department is NULL';
+
+-- department_id of a row written by hand without it: from region and
+-- department on project, from the form on the other per-form tables.
+CREATE FUNCTION department_id_fill() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_ARGV[0] OPERATOR(pg_catalog.=) 'project' THEN
+        NEW.department_id := perfbudget.department_id(NEW.region, NEW.department);
+    ELSE
+        SELECT p.department_id INTO NEW.department_id FROM perfbudget.project p
+        WHERE p.id OPERATOR(pg_catalog.=) NEW.project_id;
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION department_id_fill() IS
+  'BEFORE trigger of the per-form tables: sets department_id when a row is written without it — argument ''project'': from region and department (perfbudget.department_id); ''form'': from the row''s form (project_id). Names no table by the trigger''s relation, so that it runs the same on a shard';
+
+INSERT INTO department (region, name)
+SELECT DISTINCT ON (name_key(p.region), name_key(p.department)) p.region, p.department
+FROM project p
+ORDER BY name_key(p.region), name_key(p.department), p.id;
+
+ALTER TABLE project ADD COLUMN department_id integer;
+UPDATE project p SET department_id = d.id
+FROM department d
+WHERE name_key(d.region) = name_key(p.region) AND name_key(d.name) = name_key(p.department);
+ALTER TABLE project ALTER COLUMN department_id SET NOT NULL;
+ALTER TABLE project ADD FOREIGN KEY (department_id) REFERENCES department (id);
+ALTER TABLE project DROP CONSTRAINT project_pkey CASCADE;
+ALTER TABLE project ADD PRIMARY KEY (id, department_id);
+DROP INDEX project_form_key;
+CREATE UNIQUE INDEX project_form_key ON project
+    (department_id, budget_year, name_key(name));
+COMMENT ON INDEX project_form_key IS 'one form per department (region and department, perfbudget.department), budget year and project name, compared by name_key (NFKC, no invisible characters, no white space)';
+COMMENT ON COLUMN project.department_id IS '部门编号 — the form''s department (perfbudget.department.id), from region and department; the distribution key on Citus';
+
+ALTER TABLE expenditure DISABLE TRIGGER expenditure_matches_total;
+ALTER TABLE expenditure ADD COLUMN department_id integer;
+UPDATE expenditure e SET department_id = p.department_id FROM project p WHERE p.id = e.project_id;
+ALTER TABLE expenditure ENABLE TRIGGER expenditure_matches_total;
+ALTER TABLE expenditure ALTER COLUMN department_id SET NOT NULL;
+ALTER TABLE expenditure DROP CONSTRAINT expenditure_pkey;
+ALTER TABLE expenditure ADD PRIMARY KEY (project_id, line_no, department_id);
+ALTER TABLE expenditure ADD FOREIGN KEY (project_id, department_id) REFERENCES project (id, department_id)
+    ON DELETE CASCADE ON UPDATE CASCADE;
+COMMENT ON COLUMN expenditure.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
+
+ALTER TABLE indicator ADD COLUMN department_id integer;
+UPDATE indicator i SET department_id = p.department_id FROM project p WHERE p.id = i.project_id;
+ALTER TABLE indicator ALTER COLUMN department_id SET NOT NULL;
+ALTER TABLE indicator DROP CONSTRAINT indicator_pkey;
+ALTER TABLE indicator ADD PRIMARY KEY (project_id, line_no, department_id);
+ALTER TABLE indicator ADD FOREIGN KEY (project_id, department_id) REFERENCES project (id, department_id)
+    ON DELETE CASCADE ON UPDATE CASCADE;
+COMMENT ON COLUMN indicator.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
+
+CREATE TRIGGER department_id_insert BEFORE INSERT ON project
+    FOR EACH ROW WHEN (NEW.department_id IS NULL)
+    EXECUTE FUNCTION department_id_fill('project');
+CREATE TRIGGER department_id_update BEFORE UPDATE OF region, department ON project
+    FOR EACH ROW WHEN (OLD.region IS DISTINCT FROM NEW.region OR OLD.department IS DISTINCT FROM NEW.department)
+    EXECUTE FUNCTION department_id_fill('project');
+CREATE TRIGGER department_id_insert BEFORE INSERT ON expenditure
+    FOR EACH ROW WHEN (NEW.department_id IS NULL)
+    EXECUTE FUNCTION department_id_fill('form');
+CREATE TRIGGER department_id_insert BEFORE INSERT ON indicator
+    FOR EACH ROW WHEN (NEW.department_id IS NULL)
+    EXECUTE FUNCTION department_id_fill('form');
+CREATE TRIGGER department_id_update BEFORE UPDATE OF project_id ON expenditure
+    FOR EACH ROW WHEN (OLD.project_id IS DISTINCT FROM NEW.project_id)
+    EXECUTE FUNCTION department_id_fill('form');
+CREATE TRIGGER department_id_update BEFORE UPDATE OF project_id ON indicator
+    FOR EACH ROW WHEN (OLD.project_id IS DISTINCT FROM NEW.project_id)
+    EXECUTE FUNCTION department_id_fill('form');
+COMMENT ON TRIGGER department_id_insert ON project IS 'a form written without department_id gets that of its region and department (import_form gives it)';
+COMMENT ON TRIGGER department_id_update ON project IS 'a form moved to another region or department moves to that department (its rows follow by ON UPDATE CASCADE; not on Citus, where department_id is the distribution key)';
+COMMENT ON TRIGGER department_id_insert ON expenditure IS 'a row written without department_id gets its form''s';
+COMMENT ON TRIGGER department_id_insert ON indicator IS 'a row written without department_id gets its form''s';
+COMMENT ON TRIGGER department_id_update ON expenditure IS 'a row moved to another form gets that form''s department_id';
+COMMENT ON TRIGGER department_id_update ON indicator IS 'a row moved to another form gets that form''s department_id';
+
+-- form_json leaves department_id out (a key of this database, like id).
+CREATE OR REPLACE FUNCTION form_json(project_id bigint) RETURNS jsonb
+    LANGUAGE SQL STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT (to_jsonb(p) - 'department_id')
+           || jsonb_build_object(
+                'expenditure',
+                coalesce((SELECT jsonb_agg(to_jsonb(e) - 'project_id' - 'department_id' ORDER BY e.line_no)
+                          FROM perfbudget.expenditure e
+                          WHERE e.project_id = p.id AND e.department_id = p.department_id), '[]'::jsonb),
+                'indicators',
+                coalesce((SELECT jsonb_agg(to_jsonb(i) - 'project_id' - 'department_id' ORDER BY i.line_no)
+                          FROM perfbudget.indicator i
+                          WHERE i.project_id = p.id AND i.department_id = p.department_id), '[]'::jsonb))
+    FROM perfbudget.project p
+    WHERE p.id = form_json.project_id;
+END;
 
 -- Indicator-set fingerprints kept as forms are written (issue 9, the known
 -- gap of §11.3): project_fingerprint per form, fingerprint_group counts per
@@ -241,17 +424,22 @@ COMMENT ON FUNCTION indicator_fingerprints(bigint[]) IS
   '指标指纹（批量）— indicator_fingerprint of many forms in one pass: one row (project_id, fingerprint) per form that has 产出/效益/满意度 rows, none for the others. The same expression as indicator_fingerprint (test/pgtap/fingerprint.sql checks that they agree); import_form stores the fingerprints of all the forms of a call with it, in one statement';
 
 CREATE TABLE project_fingerprint (
-    project_id  bigint PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
+    project_id  bigint NOT NULL,
     budget_year integer NOT NULL,
     region      text,
     department  text NOT NULL,
-    fingerprint text NOT NULL
+    fingerprint text NOT NULL,
+    department_id integer NOT NULL,
+    PRIMARY KEY (project_id, department_id),
+    FOREIGN KEY (project_id, department_id) REFERENCES project (id, department_id)
+        ON DELETE CASCADE ON UPDATE CASCADE
 );
 COMMENT ON TABLE project_fingerprint IS '指标指纹 — per form, the fingerprint of its 产出/效益/满意度 indicator set (perfbudget.indicator_fingerprint), kept at commit by the trigger indicator_fingerprint; a form without such rows has no row here. Not dumped: rebuilt as a restore loads the indicator rows, or by perfbudget.rebuild_fingerprints()';
 COMMENT ON COLUMN project_fingerprint.project_id IS '项目编号 — the form (perfbudget.project.id)';
 COMMENT ON COLUMN project_fingerprint.budget_year IS '预算年度 — the form''s budget year, copied from project (kept by the trigger project_fingerprint_key)';
 COMMENT ON COLUMN project_fingerprint.region IS '行政区划 — the form''s region, copied from project; NULL when the title names none';
 COMMENT ON COLUMN project_fingerprint.department IS '主管部门 — the form''s department, copied from project';
+COMMENT ON COLUMN project_fingerprint.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
 COMMENT ON COLUMN project_fingerprint.fingerprint IS '指标指纹 — md5 of the form''s indicator rows other than 决策/过程';
 
 CREATE TABLE fingerprint_group (
@@ -260,13 +448,17 @@ CREATE TABLE fingerprint_group (
     department  text NOT NULL,
     fingerprint text NOT NULL,
     forms       bigint NOT NULL CHECK (forms > 0),
-    PRIMARY KEY (budget_year, region_key, department, fingerprint)
+    department_id integer NOT NULL,
+    PRIMARY KEY (department_id, budget_year, region_key, department, fingerprint)
 );
+CREATE INDEX fingerprint_group_department_idx ON fingerprint_group (department, budget_year, region_key);
+COMMENT ON INDEX fingerprint_group_department_idx IS 'the groups of one department by name (department_review filtered by department, year or region)';
 COMMENT ON TABLE fingerprint_group IS '雷同指标组 — how many forms of one budget year, region and department share one indicator fingerprint; kept by the triggers on project_fingerprint (a group whose count reaches 0 is deleted)';
 COMMENT ON COLUMN fingerprint_group.budget_year IS '预算年度 — budget year';
 COMMENT ON COLUMN fingerprint_group.region_key IS '行政区划键 — coalesce(region, ''''): the region as written, '''' for forms without one';
 COMMENT ON COLUMN fingerprint_group.department IS '主管部门 — supervising department';
 COMMENT ON COLUMN fingerprint_group.fingerprint IS '指标指纹 — the shared fingerprint (project_fingerprint.fingerprint)';
+COMMENT ON COLUMN fingerprint_group.department_id IS '部门编号 — the department of the group (perfbudget.department.id), the distribution key on Citus';
 COMMENT ON COLUMN fingerprint_group.forms IS '项目数 — number of forms with this fingerprint in the group (at least 1)';
 
 -- +1 / −1 in fingerprint_group as rows of project_fingerprint come, go or
@@ -279,6 +471,7 @@ DECLARE
     n bigint;
 BEGIN
     IF TG_OP = 'UPDATE'
+       AND OLD.department_id = NEW.department_id
        AND OLD.budget_year = NEW.budget_year
        AND coalesce(OLD.region, '') = coalesce(NEW.region, '')
        AND OLD.department = NEW.department
@@ -289,7 +482,8 @@ BEGIN
         -- lock the group row first: between a decrement that finds 1 and
         -- a delete, another writer could otherwise add a form to the group
         SELECT g.forms INTO n FROM perfbudget.fingerprint_group g
-        WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
+        WHERE g.department_id = OLD.department_id
+          AND g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
           AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint
         FOR UPDATE;
         IF n IS NULL THEN
@@ -304,19 +498,22 @@ BEGIN
         ELSIF n OPERATOR(pg_catalog.>) 1 THEN
             UPDATE perfbudget.fingerprint_group g
             SET forms = g.forms OPERATOR(pg_catalog.-) 1
-            WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
+            WHERE g.department_id = OLD.department_id
+          AND g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
               AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint;
         ELSE
             DELETE FROM perfbudget.fingerprint_group g
-            WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
+            WHERE g.department_id = OLD.department_id
+          AND g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
               AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint;
         END IF;
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') THEN
         INSERT INTO perfbudget.fingerprint_group AS g
-            (budget_year, region_key, department, fingerprint, forms)
-        VALUES (NEW.budget_year, coalesce(NEW.region, ''), NEW.department, NEW.fingerprint, 1)
-        ON CONFLICT (budget_year, region_key, department, fingerprint)
+            (budget_year, region_key, department, fingerprint, forms, department_id)
+        VALUES (NEW.budget_year, coalesce(NEW.region, ''), NEW.department, NEW.fingerprint, 1,
+                NEW.department_id)
+        ON CONFLICT (department_id, budget_year, region_key, department, fingerprint)
         DO UPDATE SET forms = g.forms OPERATOR(pg_catalog.+) 1;
     END IF;
     RETURN NULL;
@@ -351,24 +548,27 @@ COMMENT ON TRIGGER fingerprint_group_truncate ON project_fingerprint IS
   'keeps fingerprint_group empty when project_fingerprint is truncated';
 
 -- A form moved to another year, region or department moves its
--- fingerprint to that group.
+-- fingerprint to that group.  Before the form's row changes: a new
+-- department_id then reaches project_fingerprint by the foreign key's
+-- ON UPDATE CASCADE, whose count trigger runs after this statement's own
+-- triggers and moves the row to the new department's group last.
 CREATE FUNCTION project_fingerprint_key() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     UPDATE perfbudget.project_fingerprint f
     SET budget_year = NEW.budget_year, region = NEW.region, department = NEW.department
-    WHERE f.project_id = NEW.id
+    WHERE f.project_id = OLD.id AND f.department_id = OLD.department_id
       AND (f.budget_year, f.region, f.department)
           IS DISTINCT FROM (NEW.budget_year, NEW.region, NEW.department);
-    RETURN NULL;
+    RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION project_fingerprint_key() IS
   'trigger of project: copies a changed budget year, region or department into project_fingerprint (whose trigger moves the count between groups)';
 
 CREATE TRIGGER project_fingerprint_key
-    AFTER UPDATE OF budget_year, region, department ON project
+    BEFORE UPDATE OF budget_year, region, department ON project
     FOR EACH ROW
     WHEN (OLD.budget_year IS DISTINCT FROM NEW.budget_year OR OLD.region IS DISTINCT FROM NEW.region
           OR OLD.department IS DISTINCT FROM NEW.department)
@@ -404,8 +604,9 @@ DECLARE
 BEGIN
     LOCK TABLE perfbudget.indicator IN SHARE MODE;
     TRUNCATE perfbudget.project_fingerprint, perfbudget.fingerprint_group;
-    INSERT INTO perfbudget.project_fingerprint (project_id, budget_year, region, department, fingerprint)
-    SELECT p.id, p.budget_year, p.region, p.department, s.fingerprint
+    INSERT INTO perfbudget.project_fingerprint (project_id, budget_year, region, department, fingerprint,
+                                                department_id)
+    SELECT p.id, p.budget_year, p.region, p.department, s.fingerprint, p.department_id
     FROM perfbudget.project p
     CROSS JOIN LATERAL (SELECT perfbudget.indicator_fingerprint(p.id) AS fingerprint) s
     WHERE s.fingerprint IS NOT NULL;
@@ -423,6 +624,7 @@ CREATE OR REPLACE FUNCTION import_form_json(doc jsonb) RETURNS bigint
 AS $$
 DECLARE
     new_id bigint;
+    new_department integer;
     unknown text;
 BEGIN
     IF jsonb_typeof(doc) IS DISTINCT FROM 'object' THEN
@@ -447,30 +649,38 @@ BEGIN
         necessity, feasibility, content, long_term_goal, annual_goal, total, fiscal_subtotal,
         general_budget, government_fund, special_account, state_capital, social_insurance_fund,
         carryover, other_funds, spend_half_year, spend_annual, spend_executed, region,
-        region_level)
+        region_level, department_id)
     SELECT r.budget_year, r.name, r.department, r.implementing_unit, r.reporting_unit,
         r.attribute, r.level, r.category, r.start_month, r.end_month, r.manager, r.phone,
         r.necessity, r.feasibility, r.content, r.long_term_goal, r.annual_goal, r.total,
         r.fiscal_subtotal, r.general_budget, r.government_fund, r.special_account,
         r.state_capital, r.social_insurance_fund, r.carryover, r.other_funds,
-        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level
+        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level,
+        perfbudget.department_id(r.region, r.department)
     FROM jsonb_populate_record(NULL::perfbudget.project, doc) r
-    RETURNING id INTO new_id;
+    RETURNING id, department_id INTO new_id, new_department;
 
-    INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)
-    SELECT new_id, e.line_no, e.item, e.half_year, e.annual
+    INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual, department_id)
+    SELECT new_id, e.line_no, e.item, e.half_year, e.annual, new_department
     FROM jsonb_populate_recordset(NULL::perfbudget.expenditure,
                                   coalesce(doc -> 'expenditure', '[]')) e;
 
     INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,
         half_year_target, annual_target, actual, weight, score, deviation_note,
-        level1_points, remarks)
+        level1_points, remarks, department_id)
     SELECT new_id, i.line_no, i.level1, i.level2, i.level3, i.half_year_target,
         i.annual_target, i.actual, i.weight, i.score, i.deviation_note, i.level1_points,
-        i.remarks
+        i.remarks, new_department
     FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
                                   coalesce(doc -> 'indicators', '[]')) i;
-    PERFORM perfbudget.refresh_fingerprint(new_id);
+    -- on Citus no trigger keeps the stored fingerprints and findings
+    -- (perfbudget.distribute): both are recomputed from here
+    IF perfbudget.is_distributed() THEN
+        PERFORM perfbudget.refresh_fingerprints(ARRAY[new_id]);
+        PERFORM perfbudget.refresh_findings(ARRAY[new_id]);
+    ELSE
+        PERFORM perfbudget.refresh_fingerprint(new_id);
+    END IF;
     RETURN new_id;
 END
 $$;
@@ -570,7 +780,7 @@ BEGIN
                 head := NULL;           -- the form did not exist yet
                 rows := '{"expenditure": {}, "indicators": {}}';
             ELSIF e.operation OPERATOR(pg_catalog.=) 'UPDATE' THEN
-                head := e.old_row;
+                head := e.old_row - 'department_id';
             ELSE                        -- DELETE: the whole form
                 head := e.old_row - 'expenditure' - 'indicators';
                 rows := jsonb_build_object(
@@ -588,7 +798,7 @@ BEGIN
             rows := jsonb_set(rows, ARRAY[part], (rows -> part) - new_key);
         END IF;
         IF old_key IS NOT NULL THEN
-            rows := jsonb_set(rows, ARRAY[part, old_key], e.old_row - 'project_id');
+            rows := jsonb_set(rows, ARRAY[part, old_key], e.old_row - 'project_id' - 'department_id');
         END IF;
     END LOOP;
 
@@ -633,6 +843,9 @@ BEGIN
     GRANT INSERT, UPDATE, DELETE ON perfbudget.project, perfbudget.expenditure, perfbudget.indicator
         TO perfbudget_bureau, perfbudget_filer;
     GRANT USAGE ON SEQUENCE perfbudget.project_id_seq TO perfbudget_bureau, perfbudget_filer;
+    -- a form of a new department makes its row (perfbudget.department_id)
+    GRANT INSERT ON perfbudget.department TO perfbudget_bureau, perfbudget_filer;
+    GRANT USAGE ON SEQUENCE perfbudget.department_id_seq TO perfbudget_bureau, perfbudget_filer;
     GRANT INSERT, UPDATE, DELETE ON perfbudget.monitoring, perfbudget.indicator_monitoring,
         perfbudget.self_evaluation TO perfbudget_bureau, perfbudget_filer;
     GRANT INSERT, UPDATE, DELETE ON perfbudget.issue_rule_setting, perfbudget.evaluation_setting
@@ -713,13 +926,16 @@ SELECT pg_catalog.pg_extension_config_dump('evaluation_setting', '');
 -------------------------------------------------------------------- mid-year monitoring
 
 CREATE TABLE monitoring (
-    project_id        bigint NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    project_id        bigint NOT NULL,
     as_of             date NOT NULL,
     executed          numeric NOT NULL CHECK (executed >= 0),
     budget_initial    numeric CHECK (budget_initial >= 0),
     expected_executed numeric CHECK (expected_executed >= 0),
     note              text,
-    PRIMARY KEY (project_id, as_of)
+    department_id     integer NOT NULL,
+    PRIMARY KEY (project_id, as_of, department_id),
+    FOREIGN KEY (project_id, department_id) REFERENCES project (id, department_id)
+        ON DELETE CASCADE ON UPDATE CASCADE
 );
 COMMENT ON TABLE monitoring IS '绩效运行监控 — a project''s mid-year monitoring report, one row per report date: money spent to date against the half-year plan and 序时进度';
 COMMENT ON COLUMN monitoring.project_id IS '项目编号 — the target form (perfbudget.project.id)';
@@ -742,9 +958,12 @@ CREATE TABLE indicator_monitoring (
     cause_note text,
     likelihood text CHECK (likelihood IN ('确定能', '有可能', '完全不可能')),
     measure    text,
-    PRIMARY KEY (project_id, as_of, line_no),
-    FOREIGN KEY (project_id, as_of) REFERENCES monitoring (project_id, as_of) ON DELETE CASCADE,
-    FOREIGN KEY (project_id, line_no) REFERENCES indicator (project_id, line_no) ON DELETE CASCADE
+    department_id integer NOT NULL,
+    PRIMARY KEY (project_id, as_of, line_no, department_id),
+    FOREIGN KEY (project_id, as_of, department_id) REFERENCES monitoring (project_id, as_of, department_id)
+        ON DELETE CASCADE ON UPDATE CASCADE,
+    FOREIGN KEY (project_id, line_no, department_id) REFERENCES indicator (project_id, line_no, department_id)
+        ON DELETE CASCADE ON UPDATE CASCADE
 );
 CREATE INDEX indicator_monitoring_indicator_idx ON indicator_monitoring (project_id, line_no);
 COMMENT ON TABLE indicator_monitoring IS '指标运行监控 — one indicator''s progress in a monitoring report: completed to date, expected for the year, deviation cause, likelihood of completion and corrective measure';
@@ -768,7 +987,7 @@ SELECT pg_catalog.pg_extension_config_dump('indicator_monitoring', '');
 -- weight, score, deviation_note).  The scores the department wrote are kept
 -- as written; project_score computes its own.
 CREATE TABLE self_evaluation (
-    project_id         bigint PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
+    project_id         bigint NOT NULL,
     budget_initial     numeric CHECK (budget_initial >= 0),
     budget_adjusted    numeric CHECK (budget_adjusted >= 0),
     execution_weight   numeric CHECK (execution_weight >= 0 AND execution_weight <= 100),
@@ -776,8 +995,27 @@ CREATE TABLE self_evaluation (
     total_score        numeric,
     grade              text CHECK (grade IN ('优', '良', '中', '差')),
     execution_note     text,
-    summary            text
+    summary            text,
+    department_id      integer NOT NULL,
+    PRIMARY KEY (project_id, department_id),
+    FOREIGN KEY (project_id, department_id) REFERENCES project (id, department_id)
+        ON DELETE CASCADE ON UPDATE CASCADE
 );
+CREATE TRIGGER department_id_insert BEFORE INSERT ON monitoring
+    FOR EACH ROW WHEN (NEW.department_id IS NULL)
+    EXECUTE FUNCTION department_id_fill('form');
+CREATE TRIGGER department_id_insert BEFORE INSERT ON indicator_monitoring
+    FOR EACH ROW WHEN (NEW.department_id IS NULL)
+    EXECUTE FUNCTION department_id_fill('form');
+CREATE TRIGGER department_id_insert BEFORE INSERT ON self_evaluation
+    FOR EACH ROW WHEN (NEW.department_id IS NULL)
+    EXECUTE FUNCTION department_id_fill('form');
+COMMENT ON TRIGGER department_id_insert ON monitoring IS 'a report written without department_id gets its form''s';
+COMMENT ON TRIGGER department_id_insert ON indicator_monitoring IS 'a row written without department_id gets its form''s';
+COMMENT ON TRIGGER department_id_insert ON self_evaluation IS 'a self-evaluation written without department_id gets its form''s';
+COMMENT ON COLUMN monitoring.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
+COMMENT ON COLUMN indicator_monitoring.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
+COMMENT ON COLUMN self_evaluation.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
 COMMENT ON TABLE self_evaluation IS '绩效自评 — a project''s year-end self-evaluation form: the money block and the department''s own scores (全年执行数 is project.spend_executed; indicator actuals, weights and scores are in indicator)';
 COMMENT ON COLUMN self_evaluation.project_id IS '项目编号 — the target form';
 COMMENT ON COLUMN self_evaluation.budget_initial IS '年初预算数（万元）— budget at the start of the year';
@@ -994,11 +1232,14 @@ CREATE FUNCTION import_self_evaluation_json(doc jsonb) RETURNS SETOF bigint
 DECLARE
     kind constant text := '绩效自评表';
     f jsonb; r jsonb; n integer; place text; pid bigint; seen bigint[] := '{}'; taken integer[];
+    dept integer;
     line integer; grade text;
 BEGIN
     FOR f, n IN SELECT e, o FROM jsonb_array_elements(perfbudget.evaluation_forms(doc)) WITH ORDINALITY x(e, o) LOOP
         place := perfbudget.evaluation_where(kind, f, n);
         pid := perfbudget.evaluation_target(f, place);
+        -- the form's department: the rows carry it (the distribution key on Citus)
+        SELECT p.department_id INTO dept FROM perfbudget.project p WHERE p.id = pid;
         IF pid = ANY (seen) THEN
             RAISE EXCEPTION '%: the document holds this project twice', place
                 USING ERRCODE = 'unique_violation',
@@ -1019,15 +1260,16 @@ BEGIN
            SET spend_executed = perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'executed'), '全年执行数', place)
          WHERE id = pid;
         INSERT INTO perfbudget.self_evaluation AS s (project_id, budget_initial, budget_adjusted, execution_weight,
-                                                     execution_score, total_score, grade, execution_note, summary)
+                                                     execution_score, total_score, grade, execution_note, summary,
+                                                     department_id)
         VALUES (pid,
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'budget_initial'), '年初预算数', place),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'budget_adjusted'), '全年预算数', place),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'execution_weight'), '预算执行率分值', place),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'execution_score'), '预算执行率得分', place),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'total_score'), '总分', place),
-                grade, nullif(btrim(f->>'execution_note'), ''), nullif(btrim(f->>'summary'), ''))
-        ON CONFLICT (project_id) DO UPDATE
+                grade, nullif(btrim(f->>'execution_note'), ''), nullif(btrim(f->>'summary'), ''), dept)
+        ON CONFLICT (project_id, department_id) DO UPDATE
            SET budget_initial = excluded.budget_initial, budget_adjusted = excluded.budget_adjusted,
                execution_weight = excluded.execution_weight, execution_score = excluded.execution_score,
                total_score = excluded.total_score, grade = excluded.grade,
@@ -1059,6 +1301,7 @@ CREATE FUNCTION import_monitoring_json(doc jsonb) RETURNS SETOF bigint
 DECLARE
     kind constant text := '绩效运行监控表';
     f jsonb; r jsonb; n integer; place text; pid bigint; taken integer[]; line integer;
+    dept integer;
     y integer; rdate date; months integer; m text[]; lk text; dev text; cause text; cause_note text;
     seen text[] := '{}';
     causes constant text[] := ARRAY['规划和目标设计', '经费保障', '制度保障', '人员保障', '硬件条件保障', '项目管理', '其他'];
@@ -1066,6 +1309,8 @@ BEGIN
     FOR f, n IN SELECT e, o FROM jsonb_array_elements(perfbudget.evaluation_forms(doc)) WITH ORDINALITY x(e, o) LOOP
         place := perfbudget.evaluation_where(kind, f, n);
         pid := perfbudget.evaluation_target(f, place);
+        -- the form's department: the rows carry it (the distribution key on Citus)
+        SELECT p.department_id INTO dept FROM perfbudget.project p WHERE p.id = pid;
         y := (f->>'budget_year')::integer;
         -- the report date: 监控截止日期 as written, else the end of month N of 1–N月
         m := regexp_match(coalesce(f->>'as_of', ''), '^\s*(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?\s*$');
@@ -1094,12 +1339,13 @@ BEGIN
         seen := seen || (pid::text || '/' || rdate::text);
         -- a new report of a project and date replaces the last one
         DELETE FROM perfbudget.monitoring mo WHERE mo.project_id = pid AND mo.as_of = rdate;
-        INSERT INTO perfbudget.monitoring (project_id, as_of, executed, budget_initial, expected_executed, note)
+        INSERT INTO perfbudget.monitoring (project_id, as_of, executed, budget_initial, expected_executed, note,
+                                           department_id)
         VALUES (pid, rdate,
                 coalesce(perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'executed'), '执行数', place), 0),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'budget_initial'), '年初预算数', place),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'expected_executed'), '全年预计执行数', place),
-                nullif(btrim(f->>'execution_note'), ''));
+                nullif(btrim(f->>'execution_note'), ''), dept);
         taken := '{}';
         FOR r IN SELECT e FROM jsonb_array_elements(coalesce(f->'indicators', '[]')) e LOOP
             place := perfbudget.evaluation_where(kind, f, n, r);
@@ -1137,12 +1383,12 @@ BEGIN
                 END IF;
             END IF;
             INSERT INTO perfbudget.indicator_monitoring (project_id, as_of, line_no, completed, expected, deviates,
-                                                         cause, cause_note, likelihood, measure)
+                                                         cause, cause_note, likelihood, measure, department_id)
             VALUES (pid, rdate, line,
                     perfbudget.evaluation_value(perfbudget.evaluation_cell(r, 'completed'), '1-N月完成值', place),
                     perfbudget.evaluation_value(perfbudget.evaluation_cell(r, 'expected'), '全年预计完成值', place),
                     CASE WHEN dev IN ('是', '有', 'true') THEN true WHEN dev IN ('否', '无', 'false') THEN false END,
-                    cause, cause_note, lk, nullif(btrim(coalesce(r->>'measure', '')), ''));
+                    cause, cause_note, lk, nullif(btrim(coalesce(r->>'measure', '')), ''), dept);
         END LOOP;
         RETURN NEXT pid;
     END LOOP;
@@ -1202,13 +1448,15 @@ CREATE TABLE issue_finding (
     project_id bigint NOT NULL,
     code       text NOT NULL,
     line_no    integer,
-    message    text NOT NULL
+    message    text NOT NULL,
+    department_id integer NOT NULL
 );
 CREATE INDEX issue_finding_project_idx ON issue_finding (project_id);
 COMMENT ON TABLE issue_finding IS '校验结果 — the findings of form_issues per form (all rules but boilerplate_indicator_set, the monitoring and self-evaluation rules included, enabled or not, thresholds and evaluation_setting applied), kept at commit by the triggers findings_collect and findings_at_commit; equal to issue_finding_computed once writers have committed. Not dumped: rebuilt as a restore loads the forms, or by perfbudget.rebuild_findings()';
 COMMENT ON COLUMN issue_finding.project_id IS '项目编号 — the form (perfbudget.project.id)';
 COMMENT ON COLUMN issue_finding.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
 COMMENT ON COLUMN issue_finding.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN issue_finding.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
 COMMENT ON COLUMN issue_finding.message IS '问题说明 — what is wrong, in Chinese, with the threshold in force when it was computed';
 COMMENT ON INDEX issue_finding_project_idx IS 'the findings of one form: form_issues by project, and their replacement at commit';
 
@@ -1344,8 +1592,9 @@ BEGIN
                perfbudget.self_evaluation, perfbudget.evaluation_setting IN SHARE MODE;
     LOCK TABLE perfbudget.issue_finding IN EXCLUSIVE MODE;
     DELETE FROM perfbudget.issue_finding;
-    INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message)
-    SELECT c.project_id, c.code, c.line_no, c.message FROM perfbudget.issue_finding_computed c;
+    INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id)
+    SELECT c.project_id, c.code, c.line_no, c.message, c.department_id
+    FROM perfbudget.issue_finding_computed c;
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END
@@ -1390,7 +1639,8 @@ COMMENT ON TRIGGER indicator_findings_truncate ON indicator IS 'TRUNCATE of the 
 
 CREATE OR REPLACE VIEW indicator_set WITH (security_invoker = true) AS
 SELECT p.id AS project_id, p.budget_year, p.department, f.fingerprint, p.region
-FROM perfbudget.project p JOIN perfbudget.project_fingerprint f ON f.project_id = p.id;
+FROM perfbudget.project p
+JOIN perfbudget.project_fingerprint f ON f.project_id = p.id AND f.department_id = p.department_id;
 
 -- The monitoring and self-evaluation rules (area monitoring and evaluation
 -- of issue_rule) read tables made later (70_evaluation.sql): here a view of
@@ -1400,7 +1650,7 @@ FROM perfbudget.project p JOIN perfbudget.project_fingerprint f ON f.project_id 
 CREATE VIEW evaluation_finding_computed WITH (security_invoker = true) AS
 SELECT NULL::bigint AS project_id, NULL::text AS code, NULL::integer AS line_no, NULL::text AS message,
        NULL::integer AS budget_year, NULL::text AS department, NULL::text AS project_name,
-       NULL::text AS region
+       NULL::text AS region, NULL::integer AS department_id
 WHERE false;
 
 COMMENT ON VIEW evaluation_finding_computed IS '评价校验结果（重算）— the findings of the monitoring and self-evaluation rules (issue_rule area monitoring and evaluation) of every form computed from its rows now, enabled or not, without severity: the alerts of each form''s latest monitoring report, the per-indicator and per-project checks of its self-evaluation, under evaluation_rule; part of issue_finding_computed';
@@ -1412,16 +1662,17 @@ COMMENT ON COLUMN evaluation_finding_computed.budget_year IS '预算年度 — b
 COMMENT ON COLUMN evaluation_finding_computed.department IS '主管部门 — supervising department of the form';
 COMMENT ON COLUMN evaluation_finding_computed.project_name IS '项目名称 — name of the form''s project';
 COMMENT ON COLUMN evaluation_finding_computed.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN evaluation_finding_computed.department_id IS '部门编号 — the form''s department (project.department_id)';
 
 CREATE VIEW issue_finding_computed WITH (security_invoker = true) AS
 SELECT f.project_id, f.code, f.line_no, f.message,
-       f.budget_year, f.department, f.project_name, f.region
+       f.budget_year, f.department, f.project_name, f.region, f.department_id
 FROM (
     -- money: one row per project with its expenditure rows summed
     SELECT c.id AS project_id, c.budget_year, c.region, c.department, c.name AS project_name,
            NULL::integer AS line_no, split_part(c.hit, E'\x1f', 1) AS code,
-           substr(c.hit, strpos(c.hit, E'\x1f') + 1) AS message
-    FROM (SELECT x.id, x.budget_year, x.region, x.department, x.name,
+           substr(c.hit, strpos(c.hit, E'\x1f') + 1) AS message, c.department_id
+    FROM (SELECT x.id, x.budget_year, x.region, x.department, x.name, x.department_id,
                  unnest(array_remove(ARRAY[
                   'no_expenditure_rows' || E'\x1f' || CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
                            THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END,
@@ -1437,19 +1688,23 @@ FROM (
                                 (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
                            THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
                                        x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END], NULL)) AS hit
-          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
+          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.department_id, p.total,
                        p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
                        count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
                        max(e.annual) FILTER (WHERE e.annual > 0) AS max_amount,
                        min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
                 FROM perfbudget.project p
-                LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
-                GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x) c
+                LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id AND e.department_id = p.department_id
+                -- every column it reads, not the primary key's functional
+                -- dependency: Citus sends this to a shard, whose key it
+                -- does not consider
+                GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name,
+                         p.total, p.spend_half_year, p.spend_annual, p.start_month, p.end_month) x) c
     UNION ALL
     -- indicator rows: every rule of one row in one pass over the rows
     SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
-           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1), c.department_id
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no, p.department_id,
                  unnest(array_remove(ARRAY[
                   'annual_target_missing' || E'\x1f' || CASE WHEN i.annual_target IS NULL
                            THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END,
@@ -1461,7 +1716,7 @@ FROM (
                                 AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
                                        i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
-                                       CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                                       CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'date' THEN '日期（期限）' ELSE '区间' END) END,
                   'qualitative_with_number' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
                                 AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
@@ -1470,7 +1725,7 @@ FROM (
                                 AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
                                        i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
-                                       CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                                       CASE WHEN perfbudget.perf_kind(i.annual_target) = 'date' THEN '日期（期限）' ELSE '区间' END) END,
                   'percent_out_of_range' || E'\x1f' || CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
                                 AND (perfbudget.perf_number(i.half_year_target) < 0
                                      OR perfbudget.perf_number(i.half_year_target) > 100)
@@ -1516,21 +1771,21 @@ FROM (
                                        (SELECT threshold FROM perfbudget.issue_rule
                                         WHERE code = 'satisfaction_below_threshold')) END], NULL)) AS hit
           FROM perfbudget.project p
-          JOIN perfbudget.indicator i ON i.project_id = p.id) c
+          JOIN perfbudget.indicator i ON i.project_id = p.id AND i.department_id = p.department_id) c
     UNION ALL
     -- the same 三级 name twice under one 二级
     SELECT p.id, p.budget_year, p.region, p.department, p.name, min(i.line_no), 'duplicate_indicator',
            format('二级指标「%s」下三级指标「%s」重复（第%s行）', coalesce(i.level2, ''), i.level3,
-                  string_agg(i.line_no::text, '、' ORDER BY i.line_no))
+                  string_agg(i.line_no::text, '、' ORDER BY i.line_no)), p.department_id
     FROM perfbudget.project p
-    JOIN perfbudget.indicator i ON i.project_id = p.id
-    GROUP BY p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
+    JOIN perfbudget.indicator i ON i.project_id = p.id AND i.department_id = p.department_id
+    GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
     HAVING count(*) > 1
     UNION ALL
     -- coverage: one row per project with what its indicator table has
     SELECT c.id, c.budget_year, c.region, c.department, c.name, NULL,
-           split_part(c.hit, E'\x1f', 1), format('项目「%s」%s', c.name, substr(c.hit, strpos(c.hit, E'\x1f') + 1))
-    FROM (SELECT h.id, h.budget_year, h.region, h.department, h.name,
+           split_part(c.hit, E'\x1f', 1), format('项目「%s」%s', c.name, substr(c.hit, strpos(c.hit, E'\x1f') + 1)), c.department_id
+    FROM (SELECT h.id, h.budget_year, h.region, h.department, h.name, h.department_id,
                  unnest(array_remove(ARRAY[
                   CASE WHEN NOT h.has_output THEN 'missing_output' || E'\x1f' || '缺少产出指标' END,
                   CASE WHEN NOT h.has_benefit THEN 'missing_benefit' || E'\x1f' || '缺少效益指标' END,
@@ -1540,7 +1795,7 @@ FROM (
                   CASE WHEN NOT h.has_cost THEN 'missing_cost' || E'\x1f' || '缺少成本指标' END,
                   CASE WHEN (h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')) THEN 'too_few_indicators' || E'\x1f' || format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
                              (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')) END], NULL)) AS hit
-          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.department_id,
                        coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
                        coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
                        coalesce(bool_or(i.l1 = '满意度指标'), false) AS has_satisfaction,
@@ -1549,18 +1804,19 @@ FROM (
                        coalesce(bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标'), false) AS has_cost,
                        count(i.project_id) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
                 FROM perfbudget.project p
-                LEFT JOIN (SELECT project_id, perfbudget.canonical_level1(level1) AS l1,
+                LEFT JOIN (SELECT project_id, department_id, perfbudget.canonical_level1(level1) AS l1,
                                   perfbudget.canonical_level2(level2) AS l2
-                           FROM perfbudget.indicator) i ON i.project_id = p.id
-                GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h) c
+                           FROM perfbudget.indicator) i ON i.project_id = p.id AND i.department_id = p.department_id
+                GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name) h) c
     UNION ALL
     SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
-           format('项目「%s」的年度目标照抄中长期目标', p.name)
+           format('项目「%s」的年度目标照抄中长期目标', p.name), p.department_id
     FROM perfbudget.project p
     WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
     UNION ALL
     -- monitoring and self-evaluation (75_evaluation_views.sql)
-    SELECT v.project_id, v.budget_year, v.region, v.department, v.project_name, v.line_no, v.code, v.message
+    SELECT v.project_id, v.budget_year, v.region, v.department, v.project_name, v.line_no, v.code, v.message,
+           v.department_id
     FROM perfbudget.evaluation_finding_computed v
 ) AS f;
 
@@ -1573,6 +1829,7 @@ COMMENT ON COLUMN issue_finding_computed.budget_year IS '预算年度 — budget
 COMMENT ON COLUMN issue_finding_computed.department IS '主管部门 — supervising department of the form';
 COMMENT ON COLUMN issue_finding_computed.project_name IS '项目名称 — name of the form''s project';
 COMMENT ON COLUMN issue_finding_computed.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN issue_finding_computed.department_id IS '部门编号 — the form''s department (project.department_id)';
 
 -- The findings of some forms computed now, through issue_finding_computed
 -- (a SQL function the planner inlines, so that the ids reach the project
@@ -1593,17 +1850,21 @@ COMMENT ON FUNCTION findings_computed(bigint[]) IS
 
 CREATE OR REPLACE VIEW form_issues WITH (security_invoker = true) AS
 SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
-       f.budget_year, f.department, f.project_name, f.region
+       f.budget_year, f.department, f.project_name, f.region, f.department_id
 FROM (
     SELECT s.project_id, p.budget_year, p.region, p.department, p.name AS project_name,
-           s.line_no, s.code, s.message
+           s.line_no, s.code, s.message, p.department_id
     FROM perfbudget.project p
-    JOIN perfbudget.issue_finding s ON s.project_id = p.id
+    JOIN perfbudget.issue_finding s ON s.project_id = p.id AND s.department_id = p.department_id
     WHERE p.id <> ALL ((SELECT perfbudget.findings_pending())::bigint[])
     UNION ALL
+    -- (issue_finding_computed filtered here rather than through
+    -- findings_computed(): Citus plans no SQL function with parameters)
     SELECT c.project_id, c.budget_year, c.region, c.department, c.project_name,
-           c.line_no, c.code, c.message
-    FROM perfbudget.findings_computed((SELECT perfbudget.findings_pending())) c
+           c.line_no, c.code, c.message, c.department_id
+    FROM perfbudget.issue_finding_computed c
+    WHERE pg_catalog.cardinality((SELECT perfbudget.findings_pending())) > 0
+      AND c.project_id = ANY ((SELECT perfbudget.findings_pending())::bigint[])
     UNION ALL
     -- review: indicator sets copied across a department's projects (the
     -- form's stored fingerprint and its group's count, joined by keys, so
@@ -1611,11 +1872,11 @@ FROM (
     SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL,
            'boilerplate_indicator_set',
            format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
-                  p.name, p.budget_year, g.forms - 1)
+                  p.name, p.budget_year, g.forms - 1), p.department_id
     FROM perfbudget.project p
-    JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id
+    JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id AND fp.department_id = p.department_id
     JOIN perfbudget.fingerprint_group g
-      ON g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
+      ON g.department_id = fp.department_id AND g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
      AND g.department = fp.department AND g.fingerprint = fp.fingerprint
     WHERE g.forms >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
 ) AS f
@@ -1628,14 +1889,14 @@ SELECT g.project_id, g.budget_year, g.department, g.project_name,
        g.government_fund, g.special_account, g.state_capital, g.social_insurance_fund,
        g.carryover, g.other_funds, g.spend_half_year, g.spend_annual, g.spend_executed,
        round(g.spend_half_year / nullif(g.spend_annual, 0), 4) AS half_year_ratio,
-       e.items AS expenditure_items,
-       i.indicators,
-       i.quantitative_indicators,
-       i.quantitative_share,
+       g.expenditure_items,
+       g.indicators,
+       g.quantitative_indicators,
+       g.quantitative_share,
        g.issues_error,
        g.issues_warning,
        g.region, g.region_level
-FROM (SELECT project_id, budget_year, region, department, project_name,
+FROM (SELECT department_id, project_id, budget_year, region, department, project_name,
              max(implementing_unit) AS implementing_unit, max(category) AS category,
              max(total) AS total,
              max(fiscal_subtotal) AS fiscal_subtotal,
@@ -1650,50 +1911,91 @@ FROM (SELECT project_id, budget_year, region, department, project_name,
              max(spend_annual) AS spend_annual,
              max(spend_executed) AS spend_executed,
              max(region_level) AS region_level,
+             sum(items)::bigint AS expenditure_items,
+             sum(indicators)::bigint AS indicators,
+             sum(quantitative_indicators)::bigint AS quantitative_indicators,
+             max(quantitative_share) AS quantitative_share,
              sum(issue_error)::bigint AS issues_error, sum(issue_warning)::bigint AS issues_warning
-      FROM (SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name,
+      FROM (SELECT p.department_id, p.id AS project_id, p.budget_year, p.region, p.department,
+                   p.name AS project_name,
                    p.implementing_unit, p.category, p.total, p.fiscal_subtotal, p.general_budget,
                    p.government_fund, p.special_account, p.state_capital, p.social_insurance_fund,
                    p.carryover, p.other_funds, p.spend_half_year, p.spend_annual, p.spend_executed,
-                   p.region_level, 0 AS issue_error, 0 AS issue_warning
+                   p.region_level, 0 AS items, 0 AS indicators, 0 AS quantitative_indicators,
+                   NULL::numeric AS quantitative_share, 0 AS issue_error, 0 AS issue_warning
             FROM perfbudget.project p
             UNION ALL
-            SELECT f.project_id, f.budget_year, f.region, f.department, f.project_name,
+            SELECT p.department_id, p.id, p.budget_year, p.region, p.department, p.name,
                    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+                   NULL, count(*), 0, 0, NULL, 0, 0
+            FROM perfbudget.project p
+            JOIN perfbudget.expenditure x ON x.project_id = p.id AND x.department_id = p.department_id
+            GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name
+            UNION ALL
+            SELECT p.department_id, p.id, p.budget_year, p.region, p.department, p.name,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, 0, count(*),
+                   count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性'),
+                   perfbudget.quantitative_share(x.annual_target), 0, 0
+            FROM perfbudget.project p
+            JOIN perfbudget.indicator x ON x.project_id = p.id AND x.department_id = p.department_id
+            GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name
+            UNION ALL
+            SELECT f.department_id, f.project_id, f.budget_year, f.region, f.department, f.project_name,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, 0, 0, 0, NULL,
+                   (f.severity = 'error')::integer, (f.severity = 'warning')::integer
             FROM perfbudget.form_issues f) u
-      GROUP BY project_id, budget_year, region, department, project_name) g
-CROSS JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
-                    WHERE x.project_id = g.project_id) e
-CROSS JOIN LATERAL (SELECT count(*) AS indicators,
-                           count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
-                               AS quantitative_indicators,
-                           perfbudget.quantitative_share(x.annual_target) AS quantitative_share
-                    FROM perfbudget.indicator x WHERE x.project_id = g.project_id) i;
+      GROUP BY department_id, project_id, budget_year, region, department, project_name) g;
 
-CREATE OR REPLACE VIEW department_summary WITH (security_invoker = true) AS
-WITH facts AS NOT MATERIALIZED (
+CREATE VIEW department_facts WITH (security_invoker = true) AS
     SELECT p.budget_year, p.region, p.department, 1 AS projects,
            p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
            p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
            p.spend_half_year, p.spend_annual,
            0 AS indicators, 0 AS quantitative_indicators, 0 AS targets,
-           0 AS issues_error, 0 AS issues_warning
+           0 AS issues_error, 0 AS issues_warning, p.department_id
     FROM perfbudget.project p
     UNION ALL
     SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            NULL, NULL, NULL, NULL,
            count(*), count(*) FILTER (WHERE perfbudget.perf_symbol(i.annual_target) <> '定性'),
-           count(i.annual_target), 0, 0
-    FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
-    GROUP BY p.budget_year, p.region, p.department
+           count(i.annual_target), 0, 0, p.department_id
+    FROM perfbudget.indicator i
+    JOIN perfbudget.project p ON p.id = i.project_id AND p.department_id = i.department_id
+    GROUP BY p.department_id, p.budget_year, p.region, p.department
     UNION ALL
     SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            NULL, NULL, NULL, NULL, 0, 0, 0,
-           count(*) FILTER (WHERE f.severity = 'error'), count(*) FILTER (WHERE f.severity = 'warning')
+           count(*) FILTER (WHERE f.severity = 'error'), count(*) FILTER (WHERE f.severity = 'warning'),
+           f.department_id
     FROM perfbudget.form_issues f
-    GROUP BY f.budget_year, f.region, f.department
-)
+    GROUP BY f.department_id, f.budget_year, f.region, f.department;
+
+COMMENT ON VIEW department_facts IS '部门事实 — the facts department_summary and department_review add up, already grouped by department (department_id first, so that on Citus each group is computed on its department''s node): one row per form (projects = 1 and its money), one per department and year with its indicator counts, one with its error and warning counts';
+COMMENT ON COLUMN department_facts.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN department_facts.region IS '行政区划 — region';
+COMMENT ON COLUMN department_facts.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN department_facts.projects IS '项目数 — 1 on a form''s row, else 0';
+COMMENT ON COLUMN department_facts.total IS '资金总额（万元）— a form''s, NULL on the count rows';
+COMMENT ON COLUMN department_facts.fiscal_subtotal IS '财政拨款小计（万元）';
+COMMENT ON COLUMN department_facts.general_budget IS '一般公共预算资金（万元）';
+COMMENT ON COLUMN department_facts.government_fund IS '政府性基金预算（万元）';
+COMMENT ON COLUMN department_facts.special_account IS '财政专户管理资金（万元）';
+COMMENT ON COLUMN department_facts.state_capital IS '国有资本经营预算（万元）';
+COMMENT ON COLUMN department_facts.social_insurance_fund IS '社保基金预算（万元）';
+COMMENT ON COLUMN department_facts.carryover IS '上年结转资金（万元）';
+COMMENT ON COLUMN department_facts.other_funds IS '其他资金（万元）';
+COMMENT ON COLUMN department_facts.spend_half_year IS '半年(程)计划执行数（万元）';
+COMMENT ON COLUMN department_facts.spend_annual IS '全年(程)预算数（万元）';
+COMMENT ON COLUMN department_facts.indicators IS '三级指标数 — on the indicator rows';
+COMMENT ON COLUMN department_facts.quantitative_indicators IS '定量指标数 — on the indicator rows';
+COMMENT ON COLUMN department_facts.targets IS '有全年指标值的指标数 — on the indicator rows';
+COMMENT ON COLUMN department_facts.issues_error IS '错误数 — on the findings rows';
+COMMENT ON COLUMN department_facts.issues_warning IS '警告数 — on the findings rows';
+COMMENT ON COLUMN department_facts.department_id IS '部门编号 — the department (perfbudget.department.id)';
+
+CREATE OR REPLACE VIEW department_summary WITH (security_invoker = true) AS
 SELECT budget_year, department, false AS is_total,
        sum(projects)::bigint AS projects,
        perfbudget.funding_sum(total) AS total,
@@ -1715,8 +2017,8 @@ SELECT budget_year, department, false AS is_total,
        sum(issues_error)::bigint AS issues_error,
        sum(issues_warning)::bigint AS issues_warning,
        region
-FROM facts
-GROUP BY budget_year, region, department
+FROM perfbudget.department_facts
+GROUP BY department_id, budget_year, region, department
 UNION ALL
 SELECT budget_year, NULL, true,
        sum(projects)::bigint,
@@ -1731,7 +2033,7 @@ SELECT budget_year, NULL, true,
        round(sum(quantitative_indicators)::numeric / nullif(sum(targets), 0), 4),
        sum(issues_error)::bigint, sum(issues_warning)::bigint,
        NULL
-FROM facts
+FROM perfbudget.department_facts
 GROUP BY budget_year;
 
 CREATE VIEW region_summary WITH (security_invoker = true) AS
@@ -1773,24 +2075,37 @@ SELECT i.project_id, p.budget_year, p.department, p.name AS project_name, i.line
        i.actual::text AS actual_text,
        perfbudget.perf_met(i.annual_target, i.actual) AS met,
        i.weight, i.score, i.deviation_note, p.region
-FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id;
+FROM perfbudget.indicator i
+JOIN perfbudget.project p ON p.id = i.project_id AND p.department_id = i.department_id;
 
 CREATE OR REPLACE VIEW department_review WITH (security_invoker = true) AS
 SELECT s.budget_year, s.department, s.projects,
-       coalesce(g.largest_identical_set, 0) AS largest_identical_set,
-       coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
+       coalesce(s.largest_identical_set, 0) AS largest_identical_set,
+       coalesce(s.projects_sharing_set, 0) AS projects_sharing_set,
        s.indicators,
-       round(1 - s.quantitative_share, 4) AS qualitative_share,
+       round(1 - round(s.quantitative_indicators::numeric / nullif(s.targets, 0), 4), 4)
+           AS qualitative_share,
        s.region
-FROM perfbudget.department_summary s
-LEFT JOIN LATERAL (
-    SELECT max(x.forms) AS largest_identical_set,
-           sum(x.forms) FILTER (WHERE x.forms > 1) AS projects_sharing_set
-    FROM perfbudget.fingerprint_group x
-    WHERE x.budget_year = s.budget_year AND x.department = s.department
-      AND x.region_key = coalesce(s.region, '')
-) g ON true
-WHERE NOT s.is_total;
+FROM (SELECT department_id, budget_year, region, department,
+             sum(projects)::bigint AS projects, sum(indicators)::bigint AS indicators,
+             sum(quantitative_indicators) AS quantitative_indicators, sum(targets) AS targets,
+             max(largest_identical_set) AS largest_identical_set,
+             sum(projects_sharing_set) AS projects_sharing_set
+      FROM (SELECT f.department_id, f.budget_year, f.region, f.department, f.projects, f.indicators,
+                   f.quantitative_indicators, f.targets,
+                   NULL::bigint AS largest_identical_set, NULL::numeric AS projects_sharing_set
+            FROM perfbudget.department_facts f
+            UNION ALL
+            -- the identical sets of the department's forms (fingerprint_group
+            -- is kept by key (region as written, '' for none) as forms are
+            -- written); joined as one more group of facts, not a lateral
+            -- subquery, so that Citus pushes it down
+            SELECT x.department_id, x.budget_year, nullif(x.region_key, ''), x.department, 0, 0, 0, 0,
+                   max(x.forms), sum(x.forms) FILTER (WHERE x.forms > 1)
+            FROM perfbudget.fingerprint_group x
+            GROUP BY x.department_id, x.budget_year, x.region_key, x.department) u
+      GROUP BY department_id, budget_year, region, department
+      HAVING sum(projects) > 0) s;
 
 CREATE OR REPLACE VIEW "部门汇总" WITH (security_invoker = true) AS
 SELECT budget_year AS "预算年度", department AS "主管部门", is_total AS "是否合计",
@@ -1896,6 +2211,7 @@ COMMENT ON COLUMN project.region IS '行政区划 — region from the form''s ti
 COMMENT ON COLUMN project.region_level IS '预算级次 — 省级 / 市级 / 县级 / 区级 … as the title line says';
 COMMENT ON COLUMN indicator_set.region IS '行政区划 — region of the form';
 COMMENT ON COLUMN form_issues.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN form_issues.department_id IS '部门编号 — the form''s department (project.department_id)';
 COMMENT ON COLUMN project_summary.region IS '行政区划 — region of the form, from its title line';
 COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
 COMMENT ON COLUMN department_summary.region IS '行政区划 — region of the department''s forms (NULL when their title names none, and on the year''s total row)';
@@ -2022,7 +2338,7 @@ WITH agg AS (
            a.form_weights, coalesce(a.no_actual, 0) AS no_actual
     FROM perfbudget.project p
     CROSS JOIN perfbudget.evaluation_rule e
-    LEFT JOIN perfbudget.self_evaluation se ON se.project_id = p.id
+    LEFT JOIN perfbudget.self_evaluation se ON se.project_id = p.id AND se.department_id = p.department_id
     LEFT JOIN agg a ON a.project_id = p.id
     WHERE p.spend_executed IS NOT NULL OR se.project_id IS NOT NULL OR a.actuals > 0
 ), y AS (
@@ -2232,11 +2548,11 @@ COMMENT ON COLUMN monitoring_summary.region IS '行政区划 — region of the d
 -- which the executor compiles again for every row).
 CREATE OR REPLACE VIEW evaluation_finding_computed WITH (security_invoker = true) AS
 SELECT f.project_id, f.code, f.line_no, f.message,
-       f.budget_year, f.department, f.project_name, f.region
+       f.budget_year, f.department, f.project_name, f.region, f.department_id
 FROM (
     -- monitoring: the alerts of each form's latest report
     SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name, a.line_no,
-           'monitoring_' || a.reason AS code, a.message
+           'monitoring_' || a.reason AS code, a.message, p.department_id
     FROM perfbudget.project p
     CROSS JOIN LATERAL (SELECT * FROM perfbudget.monitoring_alerts x
                         WHERE x.project_id = p.id
@@ -2247,8 +2563,8 @@ FROM (
     -- self-evaluation, per indicator row with an actual or a score, of the
     -- forms that have one
     SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
-           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, s.line_no,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1), c.department_id
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, s.line_no, p.department_id,
                  unnest(array_remove(ARRAY[
                   'score_out_of_range' || E'\x1f' || CASE WHEN s.entered_score < 0 OR s.entered_score > k.w
                        THEN format('指标「%s」自评得分 %s 超出 [0, %s]', s.level3, s.entered_score, round(k.w, 2)) END,
@@ -2297,8 +2613,8 @@ FROM (
     -- self-evaluation, per form with one (project_score's condition, tested
     -- before project_score is read)
     SELECT c.id, c.budget_year, c.region, c.department, c.name, NULL::integer,
-           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1), c.department_id
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.department_id,
                  unnest(array_remove(ARRAY[
                   'weights_not_100' || E'\x1f' || CASE WHEN ps.form_weight_total IS NOT NULL
                             AND ps.execution_weight + ps.form_weight_total <> 100
@@ -2734,3 +3050,260 @@ COMMENT ON TRIGGER write_access ON indicator IS '部门授权: a row of a form o
 -- search_path (doc/security.md §5).
 ALTER FUNCTION fingerprint_group_count() SECURITY DEFINER;
 ALTER FUNCTION project_fingerprint_key() SECURITY DEFINER;
+
+-- Onto Citus (issue 9, point 8): perfbudget.distribute() and its helpers.
+-- Onto Citus (DESIGN.md §6, issue 9 point 8): perfbudget.distribute() turns
+-- a single-node database into a distributed one.  Every per-form table
+-- carries department_id and every key of it contains department_id, so the
+-- tables are distributed by department_id and co-located with project: a
+-- department's forms, rows, fingerprints and findings live on one node,
+-- and the roll-ups, which group by department first, run there.  The
+-- department table and the settings are reference tables (a copy on every
+-- node).
+--
+-- What changes on the way (doc/citus.md):
+--   * the foreign keys between the per-form tables lose ON UPDATE CASCADE
+--     (Citus refuses it on a distribution column): a form cannot move to
+--     another department by UPDATE; re-import it with replace => true.
+--   * triggers that run on the shards (citus.enable_unsafe_triggers is set
+--     for the statements of this function only): the 资金分配 sum check,
+--     department_id of rows written without it, the fingerprint group
+--     counts — each reads only co-located rows of its own department.
+--     Dropped, because they would read or write other nodes' rows from a
+--     shard: the commit-time maintenance of stored findings and
+--     fingerprints, the change_log triggers (no history is kept), the write
+--     checks of row-level security, the department moves, and the
+--     threshold triggers of issue_rule_setting.  import_form and
+--     import_form_json refresh the fingerprints and findings of the forms
+--     they store from the coordinator (perfbudget.refresh_findings); after
+--     other writes — UPDATE, DELETE, INSERT by hand, a threshold change —
+--     call perfbudget.refresh_findings(ids) or perfbudget.rebuild_findings()
+--     and perfbudget.rebuild_fingerprints().
+--   * row-level security: Citus carries no policy; distribute() drops
+--     them and leaves row-level security enabled, so a role other than the
+--     owner (and superusers) sees no form.  Only the owner uses a
+--     distributed database; its answers equal one node's.
+--   * monitoring, indicator_monitoring and self_evaluation are distributed
+--     too; change_log stays on the coordinator, unused.
+
+CREATE FUNCTION is_distributed() RETURNS boolean
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r boolean;
+BEGIN
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+        RETURN false;
+    END IF;
+    EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition
+                            WHERE logicalrelid OPERATOR(pg_catalog.=) ''perfbudget.project''::pg_catalog.regclass)'
+        INTO r;
+    RETURN r;
+END
+$$;
+COMMENT ON FUNCTION is_distributed() IS
+  '是否分布式 — true when perfbudget.distribute() has distributed the forms over a Citus cluster (project is a distributed table)';
+
+-- The findings of some forms recomputed now, in one statement per
+-- department (on Citus each is routed to the node of that department).
+CREATE FUNCTION refresh_findings(project_ids bigint[]) RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d integer;
+    ids bigint[];
+    n bigint;
+    total bigint := 0;
+BEGIN
+    FOR d, ids IN
+        SELECT p.department_id, pg_catalog.array_agg(p.id)
+        FROM perfbudget.project p WHERE p.id OPERATOR(pg_catalog.=) ANY (project_ids)
+        GROUP BY p.department_id
+    LOOP
+        DELETE FROM perfbudget.issue_finding f
+        WHERE f.department_id OPERATOR(pg_catalog.=) d AND f.project_id OPERATOR(pg_catalog.=) ANY (ids);
+        INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id)
+        SELECT c.project_id, c.code, c.line_no, c.message, c.department_id
+        FROM perfbudget.issue_finding_computed c
+        WHERE c.department_id OPERATOR(pg_catalog.=) d AND c.project_id OPERATOR(pg_catalog.=) ANY (ids);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total OPERATOR(pg_catalog.+) n;
+        -- the findings of the department's forms that are gone (replaced
+        -- by import_form, deleted): no trigger deletes them on Citus
+        DELETE FROM perfbudget.issue_finding f
+        WHERE f.department_id OPERATOR(pg_catalog.=) d
+          AND NOT EXISTS (SELECT FROM perfbudget.project p
+                          WHERE p.department_id OPERATOR(pg_catalog.=) d
+                            AND p.id OPERATOR(pg_catalog.=) f.project_id);
+    END LOOP;
+    -- forms given that are gone leave no finding
+    DELETE FROM perfbudget.issue_finding f
+    WHERE f.project_id OPERATOR(pg_catalog.=) ANY (project_ids)
+      AND NOT EXISTS (SELECT FROM perfbudget.project p
+                      WHERE p.id OPERATOR(pg_catalog.=) f.project_id
+                        AND p.department_id OPERATOR(pg_catalog.=) f.department_id);
+    RETURN total;
+END
+$$;
+COMMENT ON FUNCTION refresh_findings(bigint[]) IS
+  '刷新校验结果 — replaces the stored findings (issue_finding) of the given forms by issue_finding_computed now, one statement per department; returns the number of findings stored. On one node the triggers do this at commit; on Citus (perfbudget.distribute) import_form calls it, and after other writes the caller does';
+
+-- The fingerprints of some forms recomputed now, one statement per
+-- department (the same expression as indicator_fingerprint).  import_form
+-- uses it on Citus, where the commit-time trigger is gone.
+CREATE FUNCTION refresh_fingerprints(project_ids bigint[]) RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d integer;
+    ids bigint[];
+    n bigint;
+    total bigint := 0;
+BEGIN
+    FOR d, ids IN
+        SELECT p.department_id, pg_catalog.array_agg(p.id)
+        FROM perfbudget.project p WHERE p.id OPERATOR(pg_catalog.=) ANY (project_ids)
+        GROUP BY p.department_id
+    LOOP
+        DELETE FROM perfbudget.project_fingerprint f
+        WHERE f.department_id OPERATOR(pg_catalog.=) d AND f.project_id OPERATOR(pg_catalog.=) ANY (ids);
+        INSERT INTO perfbudget.project_fingerprint (project_id, budget_year, region, department,
+                                                    fingerprint, department_id)
+        SELECT p.id, p.budget_year, p.region, p.department, x.fingerprint, p.department_id
+        FROM perfbudget.project p
+        JOIN (SELECT i.department_id, i.project_id,
+                     pg_catalog.md5(pg_catalog.string_agg(
+                         pg_catalog.concat_ws('|', perfbudget.canonical_level1(i.level1),
+                                              perfbudget.canonical_level2(i.level2), i.level3,
+                                              i.half_year_target::text, i.annual_target::text),
+                         E'\n' ORDER BY i.line_no)) AS fingerprint
+              FROM perfbudget.indicator i
+              WHERE i.department_id OPERATOR(pg_catalog.=) d
+                AND i.project_id OPERATOR(pg_catalog.=) ANY (ids)
+                AND coalesce(perfbudget.canonical_level1(i.level1), '')
+                    OPERATOR(pg_catalog.<>) ALL (ARRAY['决策指标', '过程指标'])
+              GROUP BY i.department_id, i.project_id) x
+          ON x.project_id OPERATOR(pg_catalog.=) p.id AND x.department_id OPERATOR(pg_catalog.=) p.department_id
+        WHERE p.department_id OPERATOR(pg_catalog.=) d AND p.id OPERATOR(pg_catalog.=) ANY (ids);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total OPERATOR(pg_catalog.+) n;
+    END LOOP;
+    RETURN total;
+END
+$$;
+COMMENT ON FUNCTION refresh_fingerprints(bigint[]) IS
+  '刷新指标指纹（批量）— recomputes the stored fingerprints (project_fingerprint, and through its trigger fingerprint_group) of the given forms now, one statement per department; returns the number of fingerprints stored. On one node the trigger indicator_fingerprint does this at commit; on Citus (perfbudget.distribute) import_form calls it, and after other writes the caller does';
+
+-- What distribute() changes in the tables before distributing them (see
+-- the top of this file); run on the coordinator and on every worker.
+-- Idempotent.
+CREATE FUNCTION distribute_prepare() RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c record;
+BEGIN
+    -- triggers that would reach other nodes from a shard (header comment)
+    FOR c IN
+        SELECT tg.tgrelid::pg_catalog.regclass AS rel, tg.tgname
+        FROM pg_catalog.pg_trigger tg
+        WHERE NOT tg.tgisinternal
+          AND tg.tgrelid OPERATOR(pg_catalog.=) ANY (ARRAY[
+                'perfbudget.project', 'perfbudget.expenditure', 'perfbudget.indicator',
+                'perfbudget.project_fingerprint', 'perfbudget.issue_rule_setting',
+                'perfbudget.monitoring', 'perfbudget.indicator_monitoring',
+                'perfbudget.self_evaluation', 'perfbudget.department_grant',
+                'perfbudget.evaluation_setting']::pg_catalog.regclass[])
+          AND tg.tgname NOT IN ('department_id_insert', 'expenditure_matches_total',
+                                'project_total_matches_expenditure', 'fingerprint_group_count',
+                                'project_fingerprint_key')
+    LOOP
+        EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', c.tgname, c.rel);
+    END LOOP;
+
+    -- row-level security: Citus cannot carry the policies; with row-level
+    -- security still enabled and no policy, a role other than the owner
+    -- sees no row
+    FOR c IN
+        SELECT pol.polrelid::pg_catalog.regclass AS rel, pol.polname
+        FROM pg_catalog.pg_policy pol
+        JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) pol.polrelid
+        WHERE r.relnamespace OPERATOR(pg_catalog.=) 'perfbudget'::pg_catalog.regnamespace
+    LOOP
+        EXECUTE pg_catalog.format('DROP POLICY %I ON %s', c.polname, c.rel);
+    END LOOP;
+
+    -- ON UPDATE CASCADE of a distribution column: Citus refuses it
+    FOR c IN
+        SELECT k.conrelid::pg_catalog.regclass AS rel, k.conname,
+               pg_catalog.pg_get_constraintdef(k.oid) AS def
+        FROM pg_catalog.pg_constraint k
+        WHERE k.contype OPERATOR(pg_catalog.=) 'f' AND k.confupdtype OPERATOR(pg_catalog.=) 'c'
+          AND k.connamespace OPERATOR(pg_catalog.=) 'perfbudget'::pg_catalog.regnamespace
+    LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', c.rel, c.conname);
+        EXECUTE pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.rel, c.conname,
+                                  pg_catalog.replace(c.def, ' ON UPDATE CASCADE', ''));
+    END LOOP;
+
+    -- the forms first, without their key to the departments: Citus would
+    -- otherwise turn every table joined to department by a foreign key
+    -- into a "local table" on making department a reference table
+    ALTER TABLE perfbudget.project DROP CONSTRAINT IF EXISTS project_department_id_fkey;
+END
+$$;
+COMMENT ON FUNCTION distribute_prepare() IS
+  '分布式部署准备 — what perfbudget.distribute() changes before distributing, on the node it runs on: drops the triggers that would reach other nodes from a shard, the row-level security policies, ON UPDATE CASCADE of the per-form foreign keys and project''s foreign key to department (distribute() adds it back once department is a reference table). Idempotent; distribute() runs it on the coordinator and every worker';
+
+CREATE FUNCTION distribute(shard_count integer DEFAULT NULL) RETURNS text
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    t text;
+    c record;
+    n integer := 0;
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname OPERATOR(pg_catalog.=) 'citus') THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'feature_not_supported',
+            MESSAGE = 'perfbudget.distribute() needs Citus: the extension citus is not installed in this database',
+            DETAIL = 'distribute() makes the per-form tables Citus distributed tables (by department_id) and the department and settings tables reference tables.',
+            HINT = 'Install Citus on every node (shared_preload_libraries = ''citus''), CREATE EXTENSION citus and pg_perfbudget on the coordinator, add the workers with citus_add_node(), then call perfbudget.distribute() again.';
+    END IF;
+    IF perfbudget.is_distributed() THEN
+        RETURN 'already distributed';
+    END IF;
+    IF shard_count IS NOT NULL THEN
+        PERFORM pg_catalog.set_config('citus.shard_count', shard_count::text, true);
+    END IF;
+    PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
+    -- each table is copied to the workers in this transaction, then read
+    -- by the next create_distributed_table: sequential keeps that legal
+    PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
+
+    -- the same preparation on every node: the workers hold the extension's
+    -- own copies of the tables, whose definitions Citus keeps beside the
+    -- shards
+    PERFORM perfbudget.distribute_prepare();
+    PERFORM pg_catalog.run_command_on_workers('SELECT perfbudget.distribute_prepare()');
+    PERFORM pg_catalog.create_distributed_table('perfbudget.project', 'department_id');
+    FOREACH t IN ARRAY ARRAY['perfbudget.expenditure', 'perfbudget.indicator',
+                             'perfbudget.project_fingerprint', 'perfbudget.fingerprint_group',
+                             'perfbudget.issue_finding', 'perfbudget.monitoring',
+                             'perfbudget.indicator_monitoring', 'perfbudget.self_evaluation'] LOOP
+        PERFORM pg_catalog.create_distributed_table(t::pg_catalog.regclass, 'department_id',
+                                                    colocate_with => 'perfbudget.project');
+        n := n OPERATOR(pg_catalog.+) 1;
+    END LOOP;
+    FOREACH t IN ARRAY ARRAY['perfbudget.department', 'perfbudget.issue_rule_default',
+                             'perfbudget.issue_rule_setting', 'perfbudget.evaluation_setting'] LOOP
+        PERFORM pg_catalog.create_reference_table(t::pg_catalog.regclass);
+    END LOOP;
+    ALTER TABLE perfbudget.project ADD CONSTRAINT project_department_id_fkey
+        FOREIGN KEY (department_id) REFERENCES perfbudget.department (id);
+    RETURN pg_catalog.format('distributed: %s tables by department_id, co-located with perfbudget.project; 4 reference tables',
+                             n OPERATOR(pg_catalog.+) 1);
+END
+$$;
+COMMENT ON FUNCTION distribute(integer) IS
+  '分布式部署 — on a Citus coordinator with its workers added, distributes the forms: project, expenditure, indicator, project_fingerprint, fingerprint_group, issue_finding, monitoring, indicator_monitoring and self_evaluation by department_id, co-located; department, issue_rule_default, issue_rule_setting and evaluation_setting as reference tables. Drops ON UPDATE CASCADE of the per-form foreign keys; keeps the triggers that read only their own department''s co-located rows (资金分配 sum check, department_id fill, fingerprint counts; citus.enable_unsafe_triggers for its own statements) and drops the others (stored findings and fingerprints at commit — import_form refreshes them itself, refresh_findings/rebuild_* after other writes —, change_log, row-level security write checks, department moves, threshold triggers) and the row-level security policies (row-level security stays enabled: only the owner and superusers see the forms). Idempotent: returns ''already distributed'' the second time. Errors 0A000 when citus is not installed. shard_count sets citus.shard_count for the call';

@@ -142,7 +142,7 @@ FROM expenditure e JOIN project p ON p.id = e.project_id ORDER BY p.id, e.line_n
 
 SELECT p.name, count(*) AS indicators,
        count(*) FILTER (WHERE perf_symbol(i.annual_target) <> '定性') AS quantitative
-FROM indicator i JOIN project p ON p.id = i.project_id GROUP BY p.id ORDER BY p.id;
+FROM indicator i JOIN project p ON p.id = i.project_id GROUP BY p.id, p.department_id ORDER BY p.id;
 SELECT count(*) AS indicators FROM indicator;
 
 SELECT dense_rank() OVER (ORDER BY p.id) AS form, i.line_no, i.level1, i.level2, i.level3,

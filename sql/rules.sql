@@ -66,7 +66,7 @@ SELECT (SELECT count(*) FROM project) AS projects,
 SELECT p.id, p.name, p.total, p.spend_half_year, p.spend_annual,
        sum(e.half_year) AS rows_half, sum(e.annual) AS rows_annual, count(*) AS n_rows
 FROM project p JOIN expenditure e ON e.project_id = p.id
-GROUP BY p.id ORDER BY p.id;
+GROUP BY p.id, p.department_id ORDER BY p.id;
 
 -- The report for the seed, checked against DOMAIN.md §6:
 --   missing_cost              forms 1, 3, 4, 5 (only forms 2 and 6 have 成本指标);

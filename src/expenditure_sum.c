@@ -30,12 +30,14 @@ PG_FUNCTION_INFO_V1(expenditure_sum_trigger);
 
 static SPIPlanPtr lock_plan = NULL;
 static SPIPlanPtr sum_plan = NULL;
+static SPIPlanPtr lock_plan_v1 = NULL;	/* version 0.1: no department_id */
+static SPIPlanPtr sum_plan_v1 = NULL;
 
 static SPIPlanPtr
-prepare_kept(const char *sql)
+prepare_kept(const char *sql, int nargs)
 {
-	Oid			argtypes[1] = {INT8OID};
-	SPIPlanPtr	plan = SPI_prepare(sql, 1, argtypes);
+	Oid			argtypes[2] = {INT8OID, INT4OID};
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
 
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
@@ -61,11 +63,16 @@ numeric_equal(Numeric a, Numeric b)
 											 NumericGetDatum(b))) == 0;
 }
 
-/* Lock the project, sum its rows, raise 23514 if the columns disagree. */
+/*
+ * Lock the project, sum its rows, raise 23514 if the columns disagree.  The
+ * form is looked up by (id, department_id): on Citus, where this trigger
+ * runs on the shard, the department routes both queries to the co-located
+ * shards of the same node.
+ */
 static void
-check_project_sums(int64 project_id, const char *conname)
+check_project_sums(int64 project_id, int32 department_id, const char *conname)
 {
-	Datum		arg[1] = {Int64GetDatum(project_id)};
+	Datum		arg[2] = {Int64GetDatum(project_id), Int32GetDatum(department_id)};
 	HeapTuple	proj;
 	TupleDesc	pdesc;
 	HeapTuple	sums;
@@ -78,16 +85,38 @@ check_project_sums(int64 project_id, const char *conname)
 	Numeric		s_annual;
 	char	   *name;
 
-	if (lock_plan == NULL)
-		lock_plan = prepare_kept(
-			"SELECT name, spend_half_year, spend_annual FROM perfbudget.project "
-			"WHERE id = $1 FOR NO KEY UPDATE");
-	if (sum_plan == NULL)
-		sum_plan = prepare_kept(
-			"SELECT count(*), sum(half_year), sum(annual) FROM perfbudget.expenditure "
-			"WHERE project_id = $1");
+	SPIPlanPtr	lock;
+	SPIPlanPtr	sum;
 
-	if (SPI_execute_plan(lock_plan, arg, NULL, false, 1) != SPI_OK_SELECT)
+	if (department_id < 0)
+	{
+		/* the tables of version 0.1, before ALTER EXTENSION UPDATE */
+		if (lock_plan_v1 == NULL)
+			lock_plan_v1 = prepare_kept(
+				"SELECT name, spend_half_year, spend_annual FROM perfbudget.project "
+				"WHERE id = $1 FOR NO KEY UPDATE", 1);
+		if (sum_plan_v1 == NULL)
+			sum_plan_v1 = prepare_kept(
+				"SELECT count(*), sum(half_year), sum(annual) FROM perfbudget.expenditure "
+				"WHERE project_id = $1", 1);
+		lock = lock_plan_v1;
+		sum = sum_plan_v1;
+	}
+	else
+	{
+		if (lock_plan == NULL)
+			lock_plan = prepare_kept(
+				"SELECT name, spend_half_year, spend_annual FROM perfbudget.project "
+				"WHERE id = $1 AND department_id = $2 FOR NO KEY UPDATE", 2);
+		if (sum_plan == NULL)
+			sum_plan = prepare_kept(
+				"SELECT count(*), sum(half_year), sum(annual) FROM perfbudget.expenditure "
+				"WHERE project_id = $1 AND department_id = $2", 2);
+		lock = lock_plan;
+		sum = sum_plan;
+	}
+
+	if (SPI_execute_plan(lock, arg, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not lock project " INT64_FORMAT, project_id);
 	if (SPI_processed == 0)
 		return;					/* the project is gone: its rows went with it */
@@ -103,7 +132,7 @@ check_project_sums(int64 project_id, const char *conname)
 	 * would otherwise be invisible, and two halves of an inconsistent sum
 	 * could both commit.  (The referential-integrity triggers do the same.)
 	 */
-	if (SPI_execute_snapshot(sum_plan, arg, NULL, GetLatestSnapshot(),
+	if (SPI_execute_snapshot(sum, arg, NULL, GetLatestSnapshot(),
 							 InvalidSnapshot, false, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not sum the expenditure rows of project " INT64_FORMAT,
 			 project_id);
@@ -129,21 +158,54 @@ check_project_sums(int64 project_id, const char *conname)
 				 err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname)));
 }
 
+/*
+ * The form of a row: (project_id, department_id) on the rows, (id,
+ * department_id) on project — told by the columns the relation has, not by
+ * its name (on Citus the trigger fires on shards named project_102008).
+ */
 static int64
-project_id_of(TriggerData *td, HeapTuple tup)
+project_id_of(TriggerData *td, HeapTuple tup, int32 *department_id)
 {
 	bool		isnull;
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
-	const char *col = strcmp(RelationGetRelationName(td->tg_relation), "project") == 0 ?
-		"id" : "project_id";
-	int			attno = SPI_fnumber(desc, col);
+	int			attno = SPI_fnumber(desc, "project_id");
+	int			dept = SPI_fnumber(desc, "department_id");
 	Datum		d;
 
 	if (attno <= 0)
-		elog(ERROR, "expenditure_sum_trigger: relation \"%s\" has no column \"%s\"",
-			 RelationGetRelationName(td->tg_relation), col);
+		attno = SPI_fnumber(desc, "id");
+	if (attno <= 0)
+		elog(ERROR, "expenditure_sum_trigger: relation \"%s\" has no column \"project_id\" or \"id\"",
+			 RelationGetRelationName(td->tg_relation));
+	if (dept > 0)
+	{
+		d = SPI_getbinval(tup, desc, dept, &isnull);
+		*department_id = isnull ? 0 : DatumGetInt32(d);
+	}
+	else
+		*department_id = -1;	/* version 0.1's tables */
 	d = SPI_getbinval(tup, desc, attno, &isnull);
 	return isnull ? -1 : DatumGetInt64(d);
+}
+
+/*
+ * The constraint's name for the message: the trigger's, without the
+ * "_<shard id>" Citus appends to a shard's triggers (and to the shard's own
+ * name), so that a distributed database reports what one node does.
+ */
+static const char *
+constraint_name(TriggerData *td)
+{
+	const char *tg = td->tg_trigger->tgname;
+	const char *rel = RelationGetRelationName(td->tg_relation);
+	const char *tsuffix = strrchr(tg, '_');
+	const char *rsuffix = strrchr(rel, '_');
+
+	if (tsuffix != NULL && rsuffix != NULL && tsuffix[1] != '\0' &&
+		strspn(tsuffix + 1, "0123456789") == strlen(tsuffix + 1) &&
+		strcmp(tsuffix, rsuffix) == 0)
+		return pnstrdup(tg, tsuffix - tg);
+	return tg;
 }
 
 Datum
@@ -152,22 +214,23 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	const char *conname;
 	int64		ids[2] = {-1, -1};
+	int32		depts[2] = {0, 0};
 	PbExtensionContext cx;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
 		elog(ERROR, "expenditure_sum_trigger must be an AFTER ... FOR EACH ROW trigger");
-	conname = td->tg_trigger->tgname;
+	conname = constraint_name(td);
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		ids[0] = project_id_of(td, td->tg_trigtuple);
+		ids[0] = project_id_of(td, td->tg_trigtuple, &depts[0]);
 	else if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
-		ids[0] = project_id_of(td, td->tg_trigtuple);
+		ids[0] = project_id_of(td, td->tg_trigtuple, &depts[0]);
 	else
 	{
-		ids[0] = project_id_of(td, td->tg_newtuple);
-		ids[1] = project_id_of(td, td->tg_trigtuple);
-		if (ids[1] == ids[0])
+		ids[0] = project_id_of(td, td->tg_newtuple, &depts[0]);
+		ids[1] = project_id_of(td, td->tg_trigtuple, &depts[1]);
+		if (ids[1] == ids[0] && depts[1] == depts[0])
 			ids[1] = -1;
 	}
 
@@ -175,7 +238,7 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	pb_enter_extension_context(&cx, td->tg_relation->rd_rel->relowner);
 	for (int i = 0; i < 2; i++)
 		if (ids[i] >= 0)
-			check_project_sums(ids[i], conname);
+			check_project_sums(ids[i], depts[i], conname);
 	pb_leave_extension_context(&cx);
 	return PointerGetDatum(NULL);
 }

@@ -100,6 +100,7 @@ typedef struct Importer
 	MemoryContext callcxt;		/* lives for the call: ids, keys */
 	MemoryContext formcxt;		/* one form's cells and statements, reset per form */
 	SPIPlanPtr	lock_plan;
+	SPIPlanPtr	department_plan;
 	SPIPlanPtr	find_plan;
 	SPIPlanPtr	delete_plan;
 	SPIPlanPtr	project_plan;
@@ -368,30 +369,35 @@ prepare_plans(Importer *imp)
 		"SELECT pg_catalog.pg_advisory_xact_lock("
 		"pg_catalog.hashtextextended($1, 7208234516))", 1);
 	/* the expressions of the unique index project_form_key */
+	/* the department (found or made), then the form by project_form_key */
+	imp->department_plan = prepare(
+		"SELECT perfbudget.department_id($1, $2)", 2);
 	imp->find_plan = prepare(
 		"SELECT id, region, department, name FROM perfbudget.project"
-		" WHERE budget_year = $1::integer AND perfbudget.name_key(region) = $2"
-		" AND perfbudget.name_key(department) = $3 AND perfbudget.name_key(name) = $4", 4);
+		" WHERE department_id = $1::integer AND budget_year = $2::integer"
+		" AND perfbudget.name_key(name) = $3", 3);
 	imp->delete_plan = prepare(
-		"DELETE FROM perfbudget.project WHERE id = $1::bigint", 1);
+		"DELETE FROM perfbudget.project WHERE id = $1::bigint AND department_id = $2::integer", 2);
 	imp->project_plan = prepare(
 		"INSERT INTO perfbudget.project (budget_year, name, department,"
 		" implementing_unit, reporting_unit, attribute, level, category,"
 		" start_month, end_month, manager, phone, necessity, feasibility, content,"
 		" long_term_goal, annual_goal, total, fiscal_subtotal, general_budget,"
 		" government_fund, special_account, state_capital, social_insurance_fund,"
-		" carryover, other_funds, spend_half_year, spend_annual, region, region_level)"
+		" carryover, other_funds, spend_half_year, spend_annual, region, region_level,"
+		" department_id)"
 		" VALUES ($1::integer, $2, $3, $4, $5, $6, $7, $8, $9::date, $10::date,"
 		" $11, $12, $13, $14, $15, $16, $17, $18::numeric, $19::numeric,"
 		" $20::numeric, $21::numeric, $22::numeric, $23::numeric, $24::numeric,"
-		" $25::numeric, $26::numeric, $27::numeric, $28::numeric, $29, $30) RETURNING id", 30);
+		" $25::numeric, $26::numeric, $27::numeric, $28::numeric, $29, $30,"
+		" $31::integer) RETURNING id", 31);
 	/*
 	 * A form's rows go in one statement per table: the rows arrive as
 	 * arrays, each already read and checked in C with the row in the error
 	 * context (store_rows), so a failure names its row.
 	 */
 	{
-		Oid			types[10];
+		Oid			types[11];
 
 		imp->target_type = DatumGetObjectId(DirectFunctionCall1(to_regtype,
 									CStringGetTextDatum("perfbudget.perf_target")));
@@ -399,24 +405,27 @@ prepare_plans(Importer *imp)
 		types[1] = TEXTARRAYOID;
 		types[2] = NUMERICARRAYOID;
 		types[3] = NUMERICARRAYOID;
+		types[4] = INT4OID;
 		imp->expenditure_plan = prepare_typed(
-			"INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)"
-			" SELECT $1, r.n, r.item, r.half, r.annual"
+			"INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual,"
+			" department_id)"
+			" SELECT $1, r.n, r.item, r.half, r.annual, $5"
 			" FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4))"
 			" WITH ORDINALITY AS r(item, half, annual, n)",
-			4, types);
+			5, types);
 		types[1] = types[2] = types[3] = TEXTARRAYOID;
 		types[4] = types[5] = get_array_type(imp->target_type);
 		types[6] = NUMERICARRAYOID;
 		types[7] = types[8] = TEXTARRAYOID;
+		types[9] = INT4OID;
 		imp->indicator_plan = prepare_typed(
 			"INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,"
-			" half_year_target, annual_target, weight, level1_points, remarks)"
-			" SELECT $1, r.n, r.l1, r.l2, r.l3, r.half, r.annual, r.weight, r.points, r.remarks"
+			" half_year_target, annual_target, weight, level1_points, remarks, department_id)"
+			" SELECT $1, r.n, r.l1, r.l2, r.l3, r.half, r.annual, r.weight, r.points, r.remarks, $10"
 			" FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),"
 			" pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7),"
 			" pg_catalog.unnest($8), pg_catalog.unnest($9)) WITH ORDINALITY"
-			" AS r(l1, l2, l3, half, annual, weight, points, remarks, n)", 9, types);
+			" AS r(l1, l2, l3, half, annual, weight, points, remarks, n)", 10, types);
 	}
 }
 
@@ -523,13 +532,13 @@ check_row(PGFunction fn, int64 id, int line, Datum name, bool name_null, Datum h
 
 /* The 资金分配 rows of a form, read and checked row by row, stored at once. */
 static void
-store_expenditure(Importer *imp, ImpForm *f, int64 id)
+store_expenditure(Importer *imp, ImpForm *f, int64 id, int32 department_id)
 {
 	int			n = list_length(f->expenditure);
 	Column		item, half, annual;
 	ListCell   *lc;
 	int			i = 0;
-	Datum		args[4];
+	Datum		args[5];
 
 	if (n == 0)
 		return;
@@ -556,19 +565,20 @@ store_expenditure(Importer *imp, ImpForm *f, int64 id)
 	args[1] = column_array(&item, n, TEXTOID);
 	args[2] = column_array(&half, n, NUMERICOID);
 	args[3] = column_array(&annual, n, NUMERICOID);
+	args[4] = Int32GetDatum(department_id);
 	execute(imp->expenditure_plan, args, NULL, SPI_OK_INSERT);
 }
 
 /* The indicator rows of a form: targets read and rows checked row by row, stored at once. */
 static void
-store_indicators(Importer *imp, ImpForm *f, int64 id)
+store_indicators(Importer *imp, ImpForm *f, int64 id, int32 department_id)
 {
 	int			n = list_length(f->indicators);
 	Column		col[8];			/* l1 l2 l3 half annual weight points remarks */
 	static const int text_cols[] = {0, 1, 2, 6, 7};
 	ListCell   *lc;
 	int			i = 0;
-	Datum		args[9];
+	Datum		args[10];
 
 	if (n == 0)
 		return;
@@ -610,6 +620,7 @@ store_indicators(Importer *imp, ImpForm *f, int64 id)
 	args[4] = column_array(&col[3], n, imp->target_type);
 	args[5] = column_array(&col[4], n, imp->target_type);
 	args[6] = column_array(&col[5], n, NUMERICOID);
+	args[9] = Int32GetDatum(department_id);
 	execute(imp->indicator_plan, args, NULL, SPI_OK_INSERT);
 }
 
@@ -759,11 +770,14 @@ key_of(const char *s)
  * makes a concurrent import of the same form wait for this one and then
  * see its row, so two replaces end in one form, not in a unique violation.
  */
-static void
+static char *
 replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 				  const char *region, const char *department)
 {
 	const char *key[4];
+	const char *find[3];
+	const char *names[2] = {region, department};
+	char	   *department_id;
 	char	   *lock_key;
 	uint64		h;
 	KeySeen    *seen;
@@ -812,11 +826,17 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 
 	run(imp->lock_plan, (const char **) &lock_key, 1, SPI_OK_SELECT);
 	SPI_freetuptable(SPI_tuptable);
-	run(imp->find_plan, key, 4, SPI_OK_SELECT);
+	run(imp->department_plan, names, 2, SPI_OK_SELECT);
+	department_id = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	SPI_freetuptable(SPI_tuptable);
+	find[0] = department_id;
+	find[1] = year;
+	find[2] = key[3];
+	run(imp->find_plan, find, 3, SPI_OK_SELECT);
 	if (SPI_processed == 0)
 	{
 		SPI_freetuptable(SPI_tuptable);
-		return;
+		return department_id;
 	}
 	if (!imp->replace)
 	{
@@ -833,17 +853,20 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 				 errhint("要以新表替换旧表，调用 perfbudget.import_form(doc, replace => true)。")));
 	}
 	{
-		char	   *old_id = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		const char *old[2];
 
+		old[0] = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		old[1] = department_id;
 		SPI_freetuptable(SPI_tuptable);
 
-		run(imp->delete_plan, (const char **) &old_id, 1, SPI_OK_DELETE);
+		run(imp->delete_plan, old, 2, SPI_OK_DELETE);
 	}
+	return department_id;
 }
 
 /*
  * A form's header checked and its key taken (lock, duplicate, replace), as
- * the parameters of its project INSERT in p[30].  Warnings go to *held when
+ * the parameters of its project INSERT in p[31] (p[30] the department id).  Warnings go to *held when
  * held is given (a batch), else out at once.
  */
 static void
@@ -858,7 +881,7 @@ prepare_form(Importer *imp, ImpForm *f, const char **p, List **held)
 	require_header(f);
 	region = canonical_field(f, FP_REGION, "行政区划", held);
 	department = canonical_field(f, FP_DEPARTMENT, "主管部门", held);
-	replace_or_refuse(imp, f, year, region, department);
+	p[30] = replace_or_refuse(imp, f, year, region, department);
 
 	imp->where = "资金";
 	check_sums(f);
@@ -891,21 +914,21 @@ prepare_form(Importer *imp, ImpForm *f, const char **p, List **held)
 static void
 store_form(Importer *imp, ImpForm *f)
 {
-	const char *p[30];
+	const char *p[31];
 	int64		id;
 	bool		isnull;
 	char	   *idtext;
 
 	prepare_form(imp, f, p, NULL);
 	imp->where = "表头与资金";
-	run(imp->project_plan, p, 30, SPI_OK_INSERT_RETURNING);
+	run(imp->project_plan, p, 31, SPI_OK_INSERT_RETURNING);
 	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	SPI_freetuptable(SPI_tuptable);
 	idtext = psprintf(INT64_FORMAT, id);
 	pb_importing_form(id, psprintf("第%d张申报表「%s」", f->ordinal, form_name(f)));
 
-	store_expenditure(imp, f, id);
-	store_indicators(imp, f, id);
+	store_expenditure(imp, f, id, pg_strtoint32(p[30]));
+	store_indicators(imp, f, id, pg_strtoint32(p[30]));
 	imp->row = 0;
 	pb_imported_form();
 	{
@@ -938,7 +961,7 @@ store_form(Importer *imp, ImpForm *f)
 typedef struct PendingForm
 {
 	ImpForm    *form;
-	const char *p[30];
+	const char *p[31];
 	List	   *held;			/* HeldWarning */
 } PendingForm;
 
@@ -977,18 +1000,19 @@ batch_array(Datum *values, bool *nulls, int n, Oid elemtype)
 static void
 prepare_batch_plans(Importer *imp)
 {
-	Oid			types[31];
+	Oid			types[32];
 	StringInfoData sql;
 	static const char *const cols =
 		"budget_year, name, department, implementing_unit, reporting_unit, attribute, level,"
 		" category, start_month, end_month, manager, phone, necessity, feasibility, content,"
 		" long_term_goal, annual_goal, total, fiscal_subtotal, general_budget,"
 		" government_fund, special_account, state_capital, social_insurance_fund,"
-		" carryover, other_funds, spend_half_year, spend_annual, region, region_level";
-	static const char *const casts[30] = {
+		" carryover, other_funds, spend_half_year, spend_annual, region, region_level,"
+		" department_id";
+	static const char *const casts[31] = {
 		"::integer", "", "", "", "", "", "", "", "::date", "::date", "", "", "", "", "", "", "",
 		"::numeric", "::numeric", "::numeric", "::numeric", "::numeric", "::numeric", "::numeric",
-		"::numeric", "::numeric", "::numeric", "::numeric", "", ""
+		"::numeric", "::numeric", "::numeric", "::numeric", "", "", "::integer"
 	};
 
 	if (imp->ids_plan != NULL)
@@ -1000,40 +1024,44 @@ prepare_batch_plans(Importer *imp)
 
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "INSERT INTO perfbudget.project (id, %s) SELECT r.id", cols);
-	for (int i = 0; i < 30; i++)
+	for (int i = 0; i < 31; i++)
 		appendStringInfo(&sql, ", r.c%d%s", i, casts[i]);
 	appendStringInfoString(&sql, " FROM ROWS FROM (pg_catalog.unnest($1)");
-	for (int i = 0; i < 30; i++)
+	for (int i = 0; i < 31; i++)
 		appendStringInfo(&sql, ", pg_catalog.unnest($%d)", i + 2);
 	appendStringInfoString(&sql, ") AS r(id");
-	for (int i = 0; i < 30; i++)
+	for (int i = 0; i < 31; i++)
 		appendStringInfo(&sql, ", c%d", i);
 	appendStringInfoChar(&sql, ')');
 	types[0] = INT8ARRAYOID;
-	for (int i = 1; i < 31; i++)
+	for (int i = 1; i < 32; i++)
 		types[i] = TEXTARRAYOID;
-	imp->batch_project_plan = prepare_typed(sql.data, 31, types);
+	imp->batch_project_plan = prepare_typed(sql.data, 32, types);
 
 	types[0] = INT8ARRAYOID;
 	types[1] = INT4ARRAYOID;
 	types[2] = TEXTARRAYOID;
 	types[3] = types[4] = NUMERICARRAYOID;
+	types[5] = INT4ARRAYOID;
 	imp->batch_expenditure_plan = prepare_typed(
-		"INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)"
+		"INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual,"
+		" department_id)"
 		" SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
-		" pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5))", 5, types);
+		" pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
+		" pg_catalog.unnest($6))", 6, types);
 
 	types[2] = types[3] = types[4] = TEXTARRAYOID;
 	types[5] = types[6] = get_array_type(imp->target_type);
 	types[7] = NUMERICARRAYOID;
 	types[8] = types[9] = TEXTARRAYOID;
+	types[10] = INT4ARRAYOID;
 	imp->batch_indicator_plan = prepare_typed(
 		"INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,"
-		" half_year_target, annual_target, weight, level1_points, remarks)"
+		" half_year_target, annual_target, weight, level1_points, remarks, department_id)"
 		" SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
 		" pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
 		" pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
-		" pg_catalog.unnest($9), pg_catalog.unnest($10))", 10, types);
+		" pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11))", 11, types);
 }
 
 /* Ids for the batch's forms, in document order, from the identity's sequence. */
@@ -1060,7 +1088,7 @@ batch_ids(Importer *imp, int n)
 static void
 insert_batch_projects(Importer *imp, int64 *ids, int n)
 {
-	Datum		args[31];
+	Datum		args[32];
 	Datum	   *v = palloc(sizeof(Datum) * n);
 	bool	   *nl = palloc(sizeof(bool) * n);
 	ListCell   *lc;
@@ -1072,7 +1100,7 @@ insert_batch_projects(Importer *imp, int64 *ids, int n)
 		nl[i] = false;
 	}
 	args[0] = batch_array(v, nl, n, INT8OID);
-	for (int c = 0; c < 30; c++)
+	for (int c = 0; c < 31; c++)
 	{
 		i = 0;
 		foreach(lc, imp->pending)
@@ -1096,11 +1124,11 @@ insert_batch_rows(Importer *imp, int64 *ids)
 	int			e = 0;
 	int			r = 0;
 	ListCell   *lc;
-	Datum	   *ev[5];
-	bool	   *en[5];
-	Datum	   *iv[10];
-	bool	   *in[10];
-	Datum		args[10];
+	Datum	   *ev[6];
+	bool	   *en[6];
+	Datum	   *iv[11];
+	bool	   *in[11];
+	Datum		args[11];
 
 	foreach(lc, imp->pending)
 	{
@@ -1109,12 +1137,12 @@ insert_batch_rows(Importer *imp, int64 *ids)
 		ne += list_length(pf->form->expenditure);
 		ni += list_length(pf->form->indicators);
 	}
-	for (int c = 0; c < 5; c++)
+	for (int c = 0; c < 6; c++)
 	{
 		ev[c] = palloc(sizeof(Datum) * (ne + 1));
 		en[c] = palloc0(sizeof(bool) * (ne + 1));
 	}
-	for (int c = 0; c < 10; c++)
+	for (int c = 0; c < 11; c++)
 	{
 		iv[c] = palloc(sizeof(Datum) * (ni + 1));
 		in[c] = palloc0(sizeof(bool) * (ni + 1));
@@ -1124,6 +1152,7 @@ insert_batch_rows(Importer *imp, int64 *ids)
 		PendingForm *pf = lfirst(lc);
 		ListCell   *rc;
 		int			line = 0;
+		int32		department_id = pf->p[30] ? pg_strtoint32(pf->p[30]) : 0;
 
 		foreach(rc, pf->form->expenditure)
 		{
@@ -1134,6 +1163,7 @@ insert_batch_rows(Importer *imp, int64 *ids)
 			ev[2][e] = text_datum(row->cells[0], &en[2][e]);
 			ev[3][e] = numeric_datum(amount_text(row->cells[1]), &en[3][e]);
 			ev[4][e] = numeric_datum(amount_text(row->cells[2]), &en[4][e]);
+			ev[5][e] = Int32GetDatum(department_id);
 			e++;
 		}
 		line = 0;
@@ -1157,24 +1187,25 @@ insert_batch_rows(Importer *imp, int64 *ids)
 			iv[7][r] = numeric_datum(row->cells[IC_WEIGHT], &in[7][r]);
 			iv[8][r] = text_datum(row->cells[IC_POINTS], &in[8][r]);
 			iv[9][r] = text_datum(row->cells[IC_REMARKS], &in[9][r]);
+			iv[10][r] = Int32GetDatum(department_id);
 			r++;
 		}
 		k++;
 	}
 	if (ne > 0)
 	{
-		static const Oid etypes[5] = {INT8OID, INT4OID, TEXTOID, NUMERICOID, NUMERICOID};
+		static const Oid etypes[6] = {INT8OID, INT4OID, TEXTOID, NUMERICOID, NUMERICOID, INT4OID};
 
-		for (int c = 0; c < 5; c++)
+		for (int c = 0; c < 6; c++)
 			args[c] = batch_array(ev[c], en[c], ne, etypes[c]);
 		execute(imp->batch_expenditure_plan, args, NULL, SPI_OK_INSERT);
 	}
 	if (ni > 0)
 	{
-		Oid			itypes[10] = {INT8OID, INT4OID, TEXTOID, TEXTOID, TEXTOID,
-		imp->target_type, imp->target_type, NUMERICOID, TEXTOID, TEXTOID};
+		Oid			itypes[11] = {INT8OID, INT4OID, TEXTOID, TEXTOID, TEXTOID,
+		imp->target_type, imp->target_type, NUMERICOID, TEXTOID, TEXTOID, INT4OID};
 
-		for (int c = 0; c < 10; c++)
+		for (int c = 0; c < 11; c++)
 			args[c] = batch_array(iv[c], in[c], ni, itypes[c]);
 		execute(imp->batch_indicator_plan, args, NULL, SPI_OK_INSERT);
 	}
@@ -1451,10 +1482,43 @@ import_form(PG_FUNCTION_ARGS)
 		int			n = list_length(imp.ids);
 		int64	   *ids = palloc(sizeof(int64) * (n + 1));
 		int			i = 0;
+		bool		distributed = false;
+		bool		isnull;
 
 		foreach(lc, imp.ids)
 			ids[i++] = pg_strtoint64((char *) lfirst(lc));
-		pb_refresh_fingerprints(ids, n);
+
+		/*
+		 * On Citus (perfbudget.distribute) no trigger keeps the stored
+		 * fingerprints and findings: recompute those of the forms stored
+		 * from here, one statement per department.
+		 */
+		if (n > 0)
+		{
+			if (SPI_execute("SELECT perfbudget.is_distributed()", true, 1) != SPI_OK_SELECT ||
+				SPI_processed != 1)
+				elog(ERROR, "could not tell whether the forms are distributed");
+			distributed = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0],
+													 SPI_tuptable->tupdesc, 1, &isnull));
+			SPI_freetuptable(SPI_tuptable);
+		}
+		if (!distributed)
+			pb_refresh_fingerprints(ids, n);
+		else
+		{
+			Datum	   *d = palloc(sizeof(Datum) * n);
+			Datum		arg;
+			Oid			argtype = INT8ARRAYOID;
+
+			for (i = 0; i < n; i++)
+				d[i] = Int64GetDatum(ids[i]);
+			arg = PointerGetDatum(construct_array(d, n, INT8OID, 8, FLOAT8PASSBYVAL,
+												  TYPALIGN_DOUBLE));
+			if (SPI_execute_with_args("SELECT perfbudget.refresh_fingerprints($1),"
+									  " perfbudget.refresh_findings($1)",
+									  1, &argtype, &arg, NULL, false, 0) != SPI_OK_SELECT)
+				elog(ERROR, "could not refresh the fingerprints and findings of the stored forms");
+		}
 		pfree(ids);
 	}
 

@@ -128,24 +128,24 @@ static void
 prepare_plans(void)
 {
 	Oid			one[1] = {INT8OID};
-	Oid			five[5] = {INT8OID, INT4OID, TEXTOID, TEXTOID, TEXTOID};
+	Oid			six[6] = {INT8OID, INT4OID, TEXTOID, TEXTOID, TEXTOID, INT4OID};
 
 	if (lock_plan == NULL)
 		lock_plan = prepare_kept(
-			"SELECT budget_year, region, department FROM perfbudget.project "
+			"SELECT budget_year, region, department, department_id FROM perfbudget.project "
 			"WHERE id = $1 FOR NO KEY UPDATE", 1, one);
 	if (print_plan == NULL)
 		print_plan = prepare_kept("SELECT perfbudget.indicator_fingerprint($1)", 1, one);
 	if (upsert_plan == NULL)
 		upsert_plan = prepare_kept(
 			"INSERT INTO perfbudget.project_fingerprint AS f "
-			"(project_id, budget_year, region, department, fingerprint) "
-			"VALUES ($1, $2, $3, $4, $5) ON CONFLICT (project_id) DO UPDATE "
+			"(project_id, budget_year, region, department, fingerprint, department_id) "
+			"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (project_id, department_id) DO UPDATE "
 			"SET budget_year = excluded.budget_year, region = excluded.region, "
 			"department = excluded.department, fingerprint = excluded.fingerprint "
 			"WHERE (f.budget_year, f.region, f.department, f.fingerprint) "
 			"IS DISTINCT FROM (excluded.budget_year, excluded.region, "
-			"excluded.department, excluded.fingerprint)", 5, five);
+			"excluded.department, excluded.fingerprint)", 6, six);
 	if (delete_plan == NULL)
 		delete_plan = prepare_kept(
 			"DELETE FROM perfbudget.project_fingerprint WHERE project_id = $1", 1, one);
@@ -172,10 +172,10 @@ prepare_many_plans(void)
 			"WHERE f.project_id OPERATOR(pg_catalog.=) ANY ($1) AND NOT EXISTS "
 			"(SELECT FROM x WHERE x.project_id OPERATOR(pg_catalog.=) f.project_id)) "
 			"INSERT INTO perfbudget.project_fingerprint AS f "
-			"(project_id, budget_year, region, department, fingerprint) "
-			"SELECT p.id, p.budget_year, p.region, p.department, x.fingerprint "
+			"(project_id, budget_year, region, department, fingerprint, department_id) "
+			"SELECT p.id, p.budget_year, p.region, p.department, x.fingerprint, p.department_id "
 			"FROM x JOIN perfbudget.project p ON p.id OPERATOR(pg_catalog.=) x.project_id "
-			"ON CONFLICT (project_id) DO UPDATE "
+			"ON CONFLICT (project_id, department_id) DO UPDATE "
 			"SET budget_year = excluded.budget_year, region = excluded.region, "
 			"department = excluded.department, fingerprint = excluded.fingerprint "
 			"WHERE (f.budget_year, f.region, f.department, f.fingerprint) "
@@ -187,12 +187,14 @@ prepare_many_plans(void)
 static void
 refresh_project(int64 project_id)
 {
-	Datum		args[5];
-	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	Datum		args[6];
+	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
 	bool		isnull;
 	Datum		year;
 	Datum		region;
 	Datum		department;
+	Datum		department_id;
+	bool		department_id_null;
 	bool		year_null;
 	bool		region_null;
 	bool		department_null;
@@ -210,6 +212,7 @@ refresh_project(int64 project_id)
 	year = SPI_getbinval(tup, desc, 1, &year_null);
 	region = SPI_getbinval(tup, desc, 2, &region_null);
 	department = SPI_getbinval(tup, desc, 3, &department_null);
+	department_id = SPI_getbinval(tup, desc, 4, &department_id_null);
 
 	/*
 	 * Read the rows with the latest snapshot: under REPEATABLE READ the rows
@@ -238,6 +241,8 @@ refresh_project(int64 project_id)
 	args[3] = department;
 	nulls[3] = department_null ? 'n' : ' ';
 	args[4] = print;
+	args[5] = department_id;
+	nulls[5] = department_id_null ? 'n' : ' ';
 	if (SPI_execute_plan(upsert_plan, args, nulls, false, 0) != SPI_OK_INSERT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),

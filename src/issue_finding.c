@@ -253,6 +253,13 @@ findings_touch_all(PG_FUNCTION_ARGS)
  * tables — a cost that grows with the database, not with the forms written.
  * The generic plan reaches every table through its index by the ids.
  */
+/* The stored findings of the forms $1, recomputed (two plans use it). */
+#define REPLACE_FORMS_SQL \
+	"WITH gone AS (DELETE FROM perfbudget.issue_finding WHERE project_id = ANY ($1)) " \
+	"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id) " \
+	"SELECT c.project_id, c.code, c.line_no, c.message, c.department_id " \
+	"FROM perfbudget.issue_finding_computed c WHERE c.project_id = ANY ($1)"
+
 static SPIPlanPtr
 prepare_kept(const char *sql, int nargs, Oid *argtypes)
 {
@@ -279,26 +286,18 @@ prepare_plans(void)
 			"SELECT NULL FROM perfbudget.project WHERE id = ANY ($1) "
 			"ORDER BY id FOR NO KEY UPDATE", 1, ids);
 	if (replace_plan == NULL)
-		replace_plan = prepare_kept(
-			"WITH gone AS (DELETE FROM perfbudget.issue_finding WHERE project_id = ANY ($1)) "
-			"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message) "
-			"SELECT c.project_id, c.code, c.line_no, c.message "
-			"FROM perfbudget.issue_finding_computed c WHERE c.project_id = ANY ($1)", 1, ids);
+		replace_plan = prepare_kept(REPLACE_FORMS_SQL, 1, ids);
 	/* the same, planned by hash joins when the statistics cannot be trusted */
 	if (replace_bulk_plan == NULL)
-		replace_bulk_plan = prepare_kept(
-			"WITH gone AS (DELETE FROM perfbudget.issue_finding WHERE project_id = ANY ($1)) "
-			"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message) "
-			"SELECT c.project_id, c.code, c.line_no, c.message "
-			"FROM perfbudget.issue_finding_computed c WHERE c.project_id = ANY ($1)", 1, ids);
+		replace_bulk_plan = prepare_kept(REPLACE_FORMS_SQL, 1, ids);
 	if (lock_all_plan == NULL)
 		lock_all_plan = prepare_kept(
 			"LOCK TABLE perfbudget.issue_finding IN SHARE ROW EXCLUSIVE MODE", 0, NULL);
 	if (replace_all_plan == NULL)
 		replace_all_plan = prepare_kept(
 			"WITH gone AS (DELETE FROM perfbudget.issue_finding) "
-			"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message) "
-			"SELECT c.project_id, c.code, c.line_no, c.message "
+			"INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id) "
+			"SELECT c.project_id, c.code, c.line_no, c.message, c.department_id "
 			"FROM perfbudget.issue_finding_computed c", 0, NULL);
 	if (all_ids_plan == NULL)
 		all_ids_plan = prepare_kept(

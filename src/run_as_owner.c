@@ -101,6 +101,13 @@ pb_enter_extension_context(PbExtensionContext *cx, Oid owner)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	/*
+	 * No JIT: these are short queries by id, run per row or per commit, and
+	 * a compile costs more than any of them (with enable_seqscan off below,
+	 * the disabled paths' costs would also pass jit_above_cost every time).
+	 */
+	(void) set_config_option("jit", "off", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	/*
 	 * The extension's queries reach forms by id; from statistics that say
 	 * "empty" the planner would scan a table per row instead.  A plan kept
 	 * across calls is made again after every ANALYZE, under the setting of

@@ -56,17 +56,22 @@ COMMENT ON FUNCTION indicator_fingerprints(bigint[]) IS
   '指标指纹（批量）— indicator_fingerprint of many forms in one pass: one row (project_id, fingerprint) per form that has 产出/效益/满意度 rows, none for the others. The same expression as indicator_fingerprint (test/pgtap/fingerprint.sql checks that they agree); import_form stores the fingerprints of all the forms of a call with it, in one statement';
 
 CREATE TABLE project_fingerprint (
-    project_id  bigint PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
+    project_id  bigint NOT NULL,
     budget_year integer NOT NULL,
     region      text,
     department  text NOT NULL,
-    fingerprint text NOT NULL
+    fingerprint text NOT NULL,
+    department_id integer NOT NULL,
+    PRIMARY KEY (project_id, department_id),
+    FOREIGN KEY (project_id, department_id) REFERENCES project (id, department_id)
+        ON DELETE CASCADE ON UPDATE CASCADE
 );
 COMMENT ON TABLE project_fingerprint IS '指标指纹 — per form, the fingerprint of its 产出/效益/满意度 indicator set (perfbudget.indicator_fingerprint), kept at commit by the trigger indicator_fingerprint; a form without such rows has no row here. Not dumped: rebuilt as a restore loads the indicator rows, or by perfbudget.rebuild_fingerprints()';
 COMMENT ON COLUMN project_fingerprint.project_id IS '项目编号 — the form (perfbudget.project.id)';
 COMMENT ON COLUMN project_fingerprint.budget_year IS '预算年度 — the form''s budget year, copied from project (kept by the trigger project_fingerprint_key)';
 COMMENT ON COLUMN project_fingerprint.region IS '行政区划 — the form''s region, copied from project; NULL when the title names none';
 COMMENT ON COLUMN project_fingerprint.department IS '主管部门 — the form''s department, copied from project';
+COMMENT ON COLUMN project_fingerprint.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
 COMMENT ON COLUMN project_fingerprint.fingerprint IS '指标指纹 — md5 of the form''s indicator rows other than 决策/过程';
 
 CREATE TABLE fingerprint_group (
@@ -75,13 +80,17 @@ CREATE TABLE fingerprint_group (
     department  text NOT NULL,
     fingerprint text NOT NULL,
     forms       bigint NOT NULL CHECK (forms > 0),
-    PRIMARY KEY (budget_year, region_key, department, fingerprint)
+    department_id integer NOT NULL,
+    PRIMARY KEY (department_id, budget_year, region_key, department, fingerprint)
 );
+CREATE INDEX fingerprint_group_department_idx ON fingerprint_group (department, budget_year, region_key);
+COMMENT ON INDEX fingerprint_group_department_idx IS 'the groups of one department by name (department_review filtered by department, year or region)';
 COMMENT ON TABLE fingerprint_group IS '雷同指标组 — how many forms of one budget year, region and department share one indicator fingerprint; kept by the triggers on project_fingerprint (a group whose count reaches 0 is deleted)';
 COMMENT ON COLUMN fingerprint_group.budget_year IS '预算年度 — budget year';
 COMMENT ON COLUMN fingerprint_group.region_key IS '行政区划键 — coalesce(region, ''''): the region as written, '''' for forms without one';
 COMMENT ON COLUMN fingerprint_group.department IS '主管部门 — supervising department';
 COMMENT ON COLUMN fingerprint_group.fingerprint IS '指标指纹 — the shared fingerprint (project_fingerprint.fingerprint)';
+COMMENT ON COLUMN fingerprint_group.department_id IS '部门编号 — the department of the group (perfbudget.department.id), the distribution key on Citus';
 COMMENT ON COLUMN fingerprint_group.forms IS '项目数 — number of forms with this fingerprint in the group (at least 1)';
 
 -- +1 / −1 in fingerprint_group as rows of project_fingerprint come, go or
@@ -94,6 +103,7 @@ DECLARE
     n bigint;
 BEGIN
     IF TG_OP = 'UPDATE'
+       AND OLD.department_id = NEW.department_id
        AND OLD.budget_year = NEW.budget_year
        AND coalesce(OLD.region, '') = coalesce(NEW.region, '')
        AND OLD.department = NEW.department
@@ -104,7 +114,8 @@ BEGIN
         -- lock the group row first: between a decrement that finds 1 and
         -- a delete, another writer could otherwise add a form to the group
         SELECT g.forms INTO n FROM perfbudget.fingerprint_group g
-        WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
+        WHERE g.department_id = OLD.department_id
+          AND g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
           AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint
         FOR UPDATE;
         IF n IS NULL THEN
@@ -119,19 +130,22 @@ BEGIN
         ELSIF n OPERATOR(pg_catalog.>) 1 THEN
             UPDATE perfbudget.fingerprint_group g
             SET forms = g.forms OPERATOR(pg_catalog.-) 1
-            WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
+            WHERE g.department_id = OLD.department_id
+          AND g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
               AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint;
         ELSE
             DELETE FROM perfbudget.fingerprint_group g
-            WHERE g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
+            WHERE g.department_id = OLD.department_id
+          AND g.budget_year = OLD.budget_year AND g.region_key = coalesce(OLD.region, '')
               AND g.department = OLD.department AND g.fingerprint = OLD.fingerprint;
         END IF;
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') THEN
         INSERT INTO perfbudget.fingerprint_group AS g
-            (budget_year, region_key, department, fingerprint, forms)
-        VALUES (NEW.budget_year, coalesce(NEW.region, ''), NEW.department, NEW.fingerprint, 1)
-        ON CONFLICT (budget_year, region_key, department, fingerprint)
+            (budget_year, region_key, department, fingerprint, forms, department_id)
+        VALUES (NEW.budget_year, coalesce(NEW.region, ''), NEW.department, NEW.fingerprint, 1,
+                NEW.department_id)
+        ON CONFLICT (department_id, budget_year, region_key, department, fingerprint)
         DO UPDATE SET forms = g.forms OPERATOR(pg_catalog.+) 1;
     END IF;
     RETURN NULL;
@@ -166,24 +180,27 @@ COMMENT ON TRIGGER fingerprint_group_truncate ON project_fingerprint IS
   'keeps fingerprint_group empty when project_fingerprint is truncated';
 
 -- A form moved to another year, region or department moves its
--- fingerprint to that group.
+-- fingerprint to that group.  Before the form's row changes: a new
+-- department_id then reaches project_fingerprint by the foreign key's
+-- ON UPDATE CASCADE, whose count trigger runs after this statement's own
+-- triggers and moves the row to the new department's group last.
 CREATE FUNCTION project_fingerprint_key() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     UPDATE perfbudget.project_fingerprint f
     SET budget_year = NEW.budget_year, region = NEW.region, department = NEW.department
-    WHERE f.project_id = NEW.id
+    WHERE f.project_id = OLD.id AND f.department_id = OLD.department_id
       AND (f.budget_year, f.region, f.department)
           IS DISTINCT FROM (NEW.budget_year, NEW.region, NEW.department);
-    RETURN NULL;
+    RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION project_fingerprint_key() IS
   'trigger of project: copies a changed budget year, region or department into project_fingerprint (whose trigger moves the count between groups)';
 
 CREATE TRIGGER project_fingerprint_key
-    AFTER UPDATE OF budget_year, region, department ON project
+    BEFORE UPDATE OF budget_year, region, department ON project
     FOR EACH ROW
     WHEN (OLD.budget_year IS DISTINCT FROM NEW.budget_year OR OLD.region IS DISTINCT FROM NEW.region
           OR OLD.department IS DISTINCT FROM NEW.department)
@@ -219,8 +236,9 @@ DECLARE
 BEGIN
     LOCK TABLE perfbudget.indicator IN SHARE MODE;
     TRUNCATE perfbudget.project_fingerprint, perfbudget.fingerprint_group;
-    INSERT INTO perfbudget.project_fingerprint (project_id, budget_year, region, department, fingerprint)
-    SELECT p.id, p.budget_year, p.region, p.department, s.fingerprint
+    INSERT INTO perfbudget.project_fingerprint (project_id, budget_year, region, department, fingerprint,
+                                                department_id)
+    SELECT p.id, p.budget_year, p.region, p.department, s.fingerprint, p.department_id
     FROM perfbudget.project p
     CROSS JOIN LATERAL (SELECT perfbudget.indicator_fingerprint(p.id) AS fingerprint) s
     WHERE s.fingerprint IS NOT NULL;

@@ -23,7 +23,8 @@ COMMENT ON FUNCTION canonical_level2(text) IS
 -- boilerplate rule of form_issues and for department_review.
 CREATE VIEW indicator_set WITH (security_invoker = true) AS
 SELECT p.id AS project_id, p.budget_year, p.department, f.fingerprint, p.region
-FROM perfbudget.project p JOIN perfbudget.project_fingerprint f ON f.project_id = p.id;
+FROM perfbudget.project p
+JOIN perfbudget.project_fingerprint f ON f.project_id = p.id AND f.department_id = p.department_id;
 
 COMMENT ON VIEW indicator_set IS '指标组合 — per form, a fingerprint of its 产出/效益/满意度 indicators (canonical levels, names and targets, in order): equal fingerprints mean a copied indicator set. Read from project_fingerprint, which is brought up to date at commit';
 COMMENT ON COLUMN indicator_set.project_id IS '项目编号 — project id';
@@ -47,14 +48,18 @@ COMMENT ON COLUMN issue_rule_setting.severity IS '严重程度 — error or warn
 COMMENT ON COLUMN issue_rule_setting.threshold IS '阈值 — the rule''s number (minimum count, percentage …); NULL keeps the default';
 SELECT pg_catalog.pg_extension_config_dump('issue_rule_setting', '');
 
-CREATE VIEW issue_rule WITH (security_invoker = true) AS
-SELECT d.code,
-       coalesce(s.enabled, true) AS enabled,
-       coalesce(s.severity, d.severity) AS severity,
-       coalesce(s.threshold, d.threshold) AS threshold,
-       d.area,
-       d.description
-FROM (VALUES
+-- The rules' defaults: a table, not a VALUES list in the view, so that
+-- a distributed database joins it as a reference table (Citus plans no
+-- VALUES list with a cast beside distributed tables).  Part of the
+-- extension, not of the data: not dumped.
+CREATE TABLE issue_rule_default (
+    code        text PRIMARY KEY,
+    severity    text NOT NULL CHECK (severity IN ('error', 'warning')),
+    threshold   numeric,
+    area        text NOT NULL,
+    description text NOT NULL
+);
+INSERT INTO issue_rule_default (code, severity, threshold, area, description) VALUES
     ('no_expenditure_rows',          'error',   NULL::numeric, 'money',     '有资金总额但没有资金分配行'),
     ('expenditure_sum_mismatch',     'error',   NULL, 'money',     '资金分配各行合计与支出资金总额不符（约束被绕过时）'),
     ('period_reversed',              'error',   NULL, 'money',     '开始时间晚于完成时间'),
@@ -97,8 +102,22 @@ FROM (VALUES
     ('total_disagrees',              'warning', NULL, 'evaluation', '自评总分与按规则计算的总分不符'),
     ('execution_without_reason',     'warning', NULL, 'evaluation', '预算执行率低于说明阈值而未说明原因'),
     ('executed_over_budget',         'warning', NULL, 'evaluation', '全年执行数超过全年预算数'),
-    ('actual_missing',               'warning', NULL, 'evaluation', '计分指标没有实际完成值')
-) AS d(code, severity, threshold, area, description)
+    ('actual_missing',               'warning', NULL, 'evaluation', '计分指标没有实际完成值');
+COMMENT ON TABLE issue_rule_default IS '校验规则默认值 — every rule of perfbudget.form_issues with its default severity and threshold (part of the extension; a bureau''s changes go in issue_rule_setting)';
+COMMENT ON COLUMN issue_rule_default.code IS '规则代码 — stable code of the rule';
+COMMENT ON COLUMN issue_rule_default.severity IS '严重程度 — default: error or warning';
+COMMENT ON COLUMN issue_rule_default.threshold IS '阈值 — default threshold, where the rule has one';
+COMMENT ON COLUMN issue_rule_default.area IS '类别 — money, indicator, coverage, review, monitoring or evaluation';
+COMMENT ON COLUMN issue_rule_default.description IS '说明 — what the rule reports, in Chinese';
+
+CREATE VIEW issue_rule WITH (security_invoker = true) AS
+SELECT d.code,
+       coalesce(s.enabled, true) AS enabled,
+       coalesce(s.severity, d.severity) AS severity,
+       coalesce(s.threshold, d.threshold) AS threshold,
+       d.area,
+       d.description
+FROM issue_rule_default d
 LEFT JOIN issue_rule_setting s USING (code);
 
 COMMENT ON VIEW issue_rule IS '校验规则 — every rule of perfbudget.form_issues with its effective on/off state, severity and threshold (defaults merged with issue_rule_setting); the numbers of the monitoring and evaluation rules are in evaluation_setting';
@@ -144,7 +163,7 @@ COMMENT ON COLUMN issue_rule.description IS '说明 — what the rule reports, i
 CREATE VIEW evaluation_finding_computed WITH (security_invoker = true) AS
 SELECT NULL::bigint AS project_id, NULL::text AS code, NULL::integer AS line_no, NULL::text AS message,
        NULL::integer AS budget_year, NULL::text AS department, NULL::text AS project_name,
-       NULL::text AS region
+       NULL::text AS region, NULL::integer AS department_id
 WHERE false;
 
 COMMENT ON VIEW evaluation_finding_computed IS '评价校验结果（重算）— the findings of the monitoring and self-evaluation rules (issue_rule area monitoring and evaluation) of every form computed from its rows now, enabled or not, without severity: the alerts of each form''s latest monitoring report, the per-indicator and per-project checks of its self-evaluation, under evaluation_rule; part of issue_finding_computed';
@@ -156,16 +175,17 @@ COMMENT ON COLUMN evaluation_finding_computed.budget_year IS '预算年度 — b
 COMMENT ON COLUMN evaluation_finding_computed.department IS '主管部门 — supervising department of the form';
 COMMENT ON COLUMN evaluation_finding_computed.project_name IS '项目名称 — name of the form''s project';
 COMMENT ON COLUMN evaluation_finding_computed.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN evaluation_finding_computed.department_id IS '部门编号 — the form''s department (project.department_id)';
 
 CREATE VIEW issue_finding_computed WITH (security_invoker = true) AS
 SELECT f.project_id, f.code, f.line_no, f.message,
-       f.budget_year, f.department, f.project_name, f.region
+       f.budget_year, f.department, f.project_name, f.region, f.department_id
 FROM (
     -- money: one row per project with its expenditure rows summed
     SELECT c.id AS project_id, c.budget_year, c.region, c.department, c.name AS project_name,
            NULL::integer AS line_no, split_part(c.hit, E'\x1f', 1) AS code,
-           substr(c.hit, strpos(c.hit, E'\x1f') + 1) AS message
-    FROM (SELECT x.id, x.budget_year, x.region, x.department, x.name,
+           substr(c.hit, strpos(c.hit, E'\x1f') + 1) AS message, c.department_id
+    FROM (SELECT x.id, x.budget_year, x.region, x.department, x.name, x.department_id,
                  unnest(array_remove(ARRAY[
                   'no_expenditure_rows' || E'\x1f' || CASE WHEN x.n = 0 AND (coalesce(x.total, 0) <> 0 OR coalesce(x.spend_annual, 0) <> 0)
                            THEN format('项目「%s」资金总额 %s 万元，但没有资金分配行', x.name, coalesce(x.total, 0)) END,
@@ -181,19 +201,23 @@ FROM (
                                 (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'unit_mix')
                            THEN format('项目「%s」资金分配最大 %s 万元、最小 %s 万元，相差 %s 倍，疑似元与万元混用',
                                        x.name, x.max_amount, x.min_amount, round(x.max_amount / x.min_amount)) END], NULL)) AS hit
-          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.total,
+          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.department_id, p.total,
                        p.spend_half_year, p.spend_annual, p.start_month, p.end_month,
                        count(e.project_id) AS n, sum(e.half_year) AS half_sum, sum(e.annual) AS annual_sum,
                        max(e.annual) FILTER (WHERE e.annual > 0) AS max_amount,
                        min(e.annual) FILTER (WHERE e.annual > 0) AS min_amount
                 FROM perfbudget.project p
-                LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id
-                GROUP BY p.id, p.budget_year, p.region, p.department, p.name) x) c
+                LEFT JOIN perfbudget.expenditure e ON e.project_id = p.id AND e.department_id = p.department_id
+                -- every column it reads, not the primary key's functional
+                -- dependency: Citus sends this to a shard, whose key it
+                -- does not consider
+                GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name,
+                         p.total, p.spend_half_year, p.spend_annual, p.start_month, p.end_month) x) c
     UNION ALL
     -- indicator rows: every rule of one row in one pass over the rows
     SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
-           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1), c.department_id
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, i.line_no, p.department_id,
                  unnest(array_remove(ARRAY[
                   'annual_target_missing' || E'\x1f' || CASE WHEN i.annual_target IS NULL
                            THEN format('第%s行指标「%s」没有全年(程)指标值', i.line_no, i.level3) END,
@@ -205,7 +229,7 @@ FROM (
                                 AND perfbudget.perf_kind(i.half_year_target) IN ('date', 'range')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
                                        i.line_no, i.level3, '半年', substr(i.half_year_target::text, 4),
-                                       CASE perfbudget.perf_kind(i.half_year_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                                       CASE WHEN perfbudget.perf_kind(i.half_year_target) = 'date' THEN '日期（期限）' ELSE '区间' END) END,
                   'qualitative_with_number' || E'\x1f' || CASE WHEN perfbudget.perf_symbol(i.annual_target) = '定性'
                                 AND perfbudget.perf_kind(i.annual_target) IN ('percent', 'quantity')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值却是 %s', i.line_no, i.level3, '全年',
@@ -214,7 +238,7 @@ FROM (
                                 AND perfbudget.perf_kind(i.annual_target) IN ('date', 'range')
                            THEN format('第%s行指标「%s」计算符号为定性，%s指标值 %s 却是可计量的%s——是否应为定量指标？',
                                        i.line_no, i.level3, '全年', substr(i.annual_target::text, 4),
-                                       CASE perfbudget.perf_kind(i.annual_target) WHEN 'date' THEN '日期（期限）' ELSE '区间' END) END,
+                                       CASE WHEN perfbudget.perf_kind(i.annual_target) = 'date' THEN '日期（期限）' ELSE '区间' END) END,
                   'percent_out_of_range' || E'\x1f' || CASE WHEN i.level3 LIKE '%率%' AND perfbudget.perf_kind(i.half_year_target) = 'percent'
                                 AND (perfbudget.perf_number(i.half_year_target) < 0
                                      OR perfbudget.perf_number(i.half_year_target) > 100)
@@ -260,21 +284,21 @@ FROM (
                                        (SELECT threshold FROM perfbudget.issue_rule
                                         WHERE code = 'satisfaction_below_threshold')) END], NULL)) AS hit
           FROM perfbudget.project p
-          JOIN perfbudget.indicator i ON i.project_id = p.id) c
+          JOIN perfbudget.indicator i ON i.project_id = p.id AND i.department_id = p.department_id) c
     UNION ALL
     -- the same 三级 name twice under one 二级
     SELECT p.id, p.budget_year, p.region, p.department, p.name, min(i.line_no), 'duplicate_indicator',
            format('二级指标「%s」下三级指标「%s」重复（第%s行）', coalesce(i.level2, ''), i.level3,
-                  string_agg(i.line_no::text, '、' ORDER BY i.line_no))
+                  string_agg(i.line_no::text, '、' ORDER BY i.line_no)), p.department_id
     FROM perfbudget.project p
-    JOIN perfbudget.indicator i ON i.project_id = p.id
-    GROUP BY p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
+    JOIN perfbudget.indicator i ON i.project_id = p.id AND i.department_id = p.department_id
+    GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name, i.level2, i.level3
     HAVING count(*) > 1
     UNION ALL
     -- coverage: one row per project with what its indicator table has
     SELECT c.id, c.budget_year, c.region, c.department, c.name, NULL,
-           split_part(c.hit, E'\x1f', 1), format('项目「%s」%s', c.name, substr(c.hit, strpos(c.hit, E'\x1f') + 1))
-    FROM (SELECT h.id, h.budget_year, h.region, h.department, h.name,
+           split_part(c.hit, E'\x1f', 1), format('项目「%s」%s', c.name, substr(c.hit, strpos(c.hit, E'\x1f') + 1)), c.department_id
+    FROM (SELECT h.id, h.budget_year, h.region, h.department, h.name, h.department_id,
                  unnest(array_remove(ARRAY[
                   CASE WHEN NOT h.has_output THEN 'missing_output' || E'\x1f' || '缺少产出指标' END,
                   CASE WHEN NOT h.has_benefit THEN 'missing_benefit' || E'\x1f' || '缺少效益指标' END,
@@ -284,7 +308,7 @@ FROM (
                   CASE WHEN NOT h.has_cost THEN 'missing_cost' || E'\x1f' || '缺少成本指标' END,
                   CASE WHEN (h.n < (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')) THEN 'too_few_indicators' || E'\x1f' || format('产出、效益、满意度等三级指标只有 %s 个，少于 %s 个', h.n,
                              (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'too_few_indicators')) END], NULL)) AS hit
-          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+          FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.department_id,
                        coalesce(bool_or(i.l1 = '产出指标'), false) AS has_output,
                        coalesce(bool_or(i.l1 = '效益指标'), false) AS has_benefit,
                        coalesce(bool_or(i.l1 = '满意度指标'), false) AS has_satisfaction,
@@ -293,18 +317,19 @@ FROM (
                        coalesce(bool_or(i.l1 = '成本指标' OR i.l2 LIKE '%成本指标'), false) AS has_cost,
                        count(i.project_id) FILTER (WHERE coalesce(i.l1, '') NOT IN ('决策指标', '过程指标')) AS n
                 FROM perfbudget.project p
-                LEFT JOIN (SELECT project_id, perfbudget.canonical_level1(level1) AS l1,
+                LEFT JOIN (SELECT project_id, department_id, perfbudget.canonical_level1(level1) AS l1,
                                   perfbudget.canonical_level2(level2) AS l2
-                           FROM perfbudget.indicator) i ON i.project_id = p.id
-                GROUP BY p.id, p.budget_year, p.region, p.department, p.name) h) c
+                           FROM perfbudget.indicator) i ON i.project_id = p.id AND i.department_id = p.department_id
+                GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name) h) c
     UNION ALL
     SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL, 'annual_goal_copied',
-           format('项目「%s」的年度目标照抄中长期目标', p.name)
+           format('项目「%s」的年度目标照抄中长期目标', p.name), p.department_id
     FROM perfbudget.project p
     WHERE btrim(p.annual_goal) <> '' AND btrim(p.annual_goal) = btrim(p.long_term_goal)
     UNION ALL
     -- monitoring and self-evaluation (75_evaluation_views.sql)
-    SELECT v.project_id, v.budget_year, v.region, v.department, v.project_name, v.line_no, v.code, v.message
+    SELECT v.project_id, v.budget_year, v.region, v.department, v.project_name, v.line_no, v.code, v.message,
+           v.department_id
     FROM perfbudget.evaluation_finding_computed v
 ) AS f;
 
@@ -317,6 +342,7 @@ COMMENT ON COLUMN issue_finding_computed.budget_year IS '预算年度 — budget
 COMMENT ON COLUMN issue_finding_computed.department IS '主管部门 — supervising department of the form';
 COMMENT ON COLUMN issue_finding_computed.project_name IS '项目名称 — name of the form''s project';
 COMMENT ON COLUMN issue_finding_computed.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN issue_finding_computed.department_id IS '部门编号 — the form''s department (project.department_id)';
 
 -------------------------------------------------------------------- the rules, stored
 
@@ -347,13 +373,15 @@ CREATE TABLE issue_finding (
     project_id bigint NOT NULL,
     code       text NOT NULL,
     line_no    integer,
-    message    text NOT NULL
+    message    text NOT NULL,
+    department_id integer NOT NULL
 );
 CREATE INDEX issue_finding_project_idx ON issue_finding (project_id);
 COMMENT ON TABLE issue_finding IS '校验结果 — the findings of form_issues per form (all rules but boilerplate_indicator_set, the monitoring and self-evaluation rules included, enabled or not, thresholds and evaluation_setting applied), kept at commit by the triggers findings_collect and findings_at_commit; equal to issue_finding_computed once writers have committed. Not dumped: rebuilt as a restore loads the forms, or by perfbudget.rebuild_findings()';
 COMMENT ON COLUMN issue_finding.project_id IS '项目编号 — the form (perfbudget.project.id)';
 COMMENT ON COLUMN issue_finding.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
 COMMENT ON COLUMN issue_finding.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN issue_finding.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
 COMMENT ON COLUMN issue_finding.message IS '问题说明 — what is wrong, in Chinese, with the threshold in force when it was computed';
 COMMENT ON INDEX issue_finding_project_idx IS 'the findings of one form: form_issues by project, and their replacement at commit';
 
@@ -489,8 +517,9 @@ BEGIN
                perfbudget.self_evaluation, perfbudget.evaluation_setting IN SHARE MODE;
     LOCK TABLE perfbudget.issue_finding IN EXCLUSIVE MODE;
     DELETE FROM perfbudget.issue_finding;
-    INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message)
-    SELECT c.project_id, c.code, c.line_no, c.message FROM perfbudget.issue_finding_computed c;
+    INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id)
+    SELECT c.project_id, c.code, c.line_no, c.message, c.department_id
+    FROM perfbudget.issue_finding_computed c;
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END
@@ -547,17 +576,21 @@ COMMENT ON FUNCTION findings_computed(bigint[]) IS
 -- filters reach the project table's indexes.
 CREATE VIEW form_issues WITH (security_invoker = true) AS
 SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
-       f.budget_year, f.department, f.project_name, f.region
+       f.budget_year, f.department, f.project_name, f.region, f.department_id
 FROM (
     SELECT s.project_id, p.budget_year, p.region, p.department, p.name AS project_name,
-           s.line_no, s.code, s.message
+           s.line_no, s.code, s.message, p.department_id
     FROM perfbudget.project p
-    JOIN perfbudget.issue_finding s ON s.project_id = p.id
+    JOIN perfbudget.issue_finding s ON s.project_id = p.id AND s.department_id = p.department_id
     WHERE p.id <> ALL ((SELECT perfbudget.findings_pending())::bigint[])
     UNION ALL
+    -- (issue_finding_computed filtered here rather than through
+    -- findings_computed(): Citus plans no SQL function with parameters)
     SELECT c.project_id, c.budget_year, c.region, c.department, c.project_name,
-           c.line_no, c.code, c.message
-    FROM perfbudget.findings_computed((SELECT perfbudget.findings_pending())) c
+           c.line_no, c.code, c.message, c.department_id
+    FROM perfbudget.issue_finding_computed c
+    WHERE pg_catalog.cardinality((SELECT perfbudget.findings_pending())) > 0
+      AND c.project_id = ANY ((SELECT perfbudget.findings_pending())::bigint[])
     UNION ALL
     -- review: indicator sets copied across a department's projects (the
     -- form's stored fingerprint and its group's count, joined by keys, so
@@ -565,11 +598,11 @@ FROM (
     SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL,
            'boilerplate_indicator_set',
            format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
-                  p.name, p.budget_year, g.forms - 1)
+                  p.name, p.budget_year, g.forms - 1), p.department_id
     FROM perfbudget.project p
-    JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id
+    JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id AND fp.department_id = p.department_id
     JOIN perfbudget.fingerprint_group g
-      ON g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
+      ON g.department_id = fp.department_id AND g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
      AND g.department = fp.department AND g.fingerprint = fp.fingerprint
     WHERE g.forms >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
 ) AS f
@@ -585,3 +618,4 @@ COMMENT ON COLUMN form_issues.budget_year IS '预算年度 — budget year of th
 COMMENT ON COLUMN form_issues.department IS '主管部门 — supervising department of the form';
 COMMENT ON COLUMN form_issues.project_name IS '项目名称 — name of the form''s project';
 COMMENT ON COLUMN form_issues.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN form_issues.department_id IS '部门编号 — the form''s department (project.department_id)';

@@ -9,14 +9,16 @@ COMMENT ON FUNCTION import_form(text, boolean) IS
 CREATE FUNCTION form_json(project_id bigint) RETURNS jsonb
     LANGUAGE SQL STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-    SELECT to_jsonb(p)
+    SELECT (to_jsonb(p) - 'department_id')
            || jsonb_build_object(
                 'expenditure',
-                coalesce((SELECT jsonb_agg(to_jsonb(e) - 'project_id' ORDER BY e.line_no)
-                          FROM perfbudget.expenditure e WHERE e.project_id = p.id), '[]'::jsonb),
+                coalesce((SELECT jsonb_agg(to_jsonb(e) - 'project_id' - 'department_id' ORDER BY e.line_no)
+                          FROM perfbudget.expenditure e
+                          WHERE e.project_id = p.id AND e.department_id = p.department_id), '[]'::jsonb),
                 'indicators',
-                coalesce((SELECT jsonb_agg(to_jsonb(i) - 'project_id' ORDER BY i.line_no)
-                          FROM perfbudget.indicator i WHERE i.project_id = p.id), '[]'::jsonb))
+                coalesce((SELECT jsonb_agg(to_jsonb(i) - 'project_id' - 'department_id' ORDER BY i.line_no)
+                          FROM perfbudget.indicator i
+                          WHERE i.project_id = p.id AND i.department_id = p.department_id), '[]'::jsonb))
     FROM perfbudget.project p
     WHERE p.id = form_json.project_id;
 END;
@@ -29,6 +31,7 @@ CREATE FUNCTION import_form_json(doc jsonb) RETURNS bigint
 AS $$
 DECLARE
     new_id bigint;
+    new_department integer;
     unknown text;
 BEGIN
     IF jsonb_typeof(doc) IS DISTINCT FROM 'object' THEN
@@ -53,30 +56,38 @@ BEGIN
         necessity, feasibility, content, long_term_goal, annual_goal, total, fiscal_subtotal,
         general_budget, government_fund, special_account, state_capital, social_insurance_fund,
         carryover, other_funds, spend_half_year, spend_annual, spend_executed, region,
-        region_level)
+        region_level, department_id)
     SELECT r.budget_year, r.name, r.department, r.implementing_unit, r.reporting_unit,
         r.attribute, r.level, r.category, r.start_month, r.end_month, r.manager, r.phone,
         r.necessity, r.feasibility, r.content, r.long_term_goal, r.annual_goal, r.total,
         r.fiscal_subtotal, r.general_budget, r.government_fund, r.special_account,
         r.state_capital, r.social_insurance_fund, r.carryover, r.other_funds,
-        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level
+        r.spend_half_year, r.spend_annual, r.spend_executed, r.region, r.region_level,
+        perfbudget.department_id(r.region, r.department)
     FROM jsonb_populate_record(NULL::perfbudget.project, doc) r
-    RETURNING id INTO new_id;
+    RETURNING id, department_id INTO new_id, new_department;
 
-    INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual)
-    SELECT new_id, e.line_no, e.item, e.half_year, e.annual
+    INSERT INTO perfbudget.expenditure (project_id, line_no, item, half_year, annual, department_id)
+    SELECT new_id, e.line_no, e.item, e.half_year, e.annual, new_department
     FROM jsonb_populate_recordset(NULL::perfbudget.expenditure,
                                   coalesce(doc -> 'expenditure', '[]')) e;
 
     INSERT INTO perfbudget.indicator (project_id, line_no, level1, level2, level3,
         half_year_target, annual_target, actual, weight, score, deviation_note,
-        level1_points, remarks)
+        level1_points, remarks, department_id)
     SELECT new_id, i.line_no, i.level1, i.level2, i.level3, i.half_year_target,
         i.annual_target, i.actual, i.weight, i.score, i.deviation_note, i.level1_points,
-        i.remarks
+        i.remarks, new_department
     FROM jsonb_populate_recordset(NULL::perfbudget.indicator,
                                   coalesce(doc -> 'indicators', '[]')) i;
-    PERFORM perfbudget.refresh_fingerprint(new_id);
+    -- on Citus no trigger keeps the stored fingerprints and findings
+    -- (perfbudget.distribute): both are recomputed from here
+    IF perfbudget.is_distributed() THEN
+        PERFORM perfbudget.refresh_fingerprints(ARRAY[new_id]);
+        PERFORM perfbudget.refresh_findings(ARRAY[new_id]);
+    ELSE
+        PERFORM perfbudget.refresh_fingerprint(new_id);
+    END IF;
     RETURN new_id;
 END
 $$;

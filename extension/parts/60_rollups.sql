@@ -94,10 +94,12 @@ COMMENT ON AGGREGATE funding_sum(numeric) IS
 
 -------------------------------------------------------------------- views
 
--- A form and its findings grouped by the form's key columns: a filter on
--- id, year, region or department passes the GROUP BY into both the project
--- table and form_issues (joining form_issues instead would carry only the
--- columns of an equality join, and region may be NULL).
+-- A form, its expenditure and indicator counts and its findings grouped
+-- by the form's key columns (department_id first): a filter on id, year,
+-- region or department passes the GROUP BY into the project table, the
+-- rows' joins and form_issues (joining form_issues instead would carry only
+-- the columns of an equality join, and region may be NULL); no correlated
+-- subquery, so that Citus pushes it down to each department's node.
 CREATE VIEW project_summary WITH (security_invoker = true) AS
 SELECT g.project_id, g.budget_year, g.department, g.project_name,
        g.implementing_unit, g.category,
@@ -105,14 +107,14 @@ SELECT g.project_id, g.budget_year, g.department, g.project_name,
        g.government_fund, g.special_account, g.state_capital, g.social_insurance_fund,
        g.carryover, g.other_funds, g.spend_half_year, g.spend_annual, g.spend_executed,
        round(g.spend_half_year / nullif(g.spend_annual, 0), 4) AS half_year_ratio,
-       e.items AS expenditure_items,
-       i.indicators,
-       i.quantitative_indicators,
-       i.quantitative_share,
+       g.expenditure_items,
+       g.indicators,
+       g.quantitative_indicators,
+       g.quantitative_share,
        g.issues_error,
        g.issues_warning,
        g.region, g.region_level
-FROM (SELECT project_id, budget_year, region, department, project_name,
+FROM (SELECT department_id, project_id, budget_year, region, department, project_name,
              max(implementing_unit) AS implementing_unit, max(category) AS category,
              max(total) AS total,
              max(fiscal_subtotal) AS fiscal_subtotal,
@@ -127,26 +129,42 @@ FROM (SELECT project_id, budget_year, region, department, project_name,
              max(spend_annual) AS spend_annual,
              max(spend_executed) AS spend_executed,
              max(region_level) AS region_level,
+             sum(items)::bigint AS expenditure_items,
+             sum(indicators)::bigint AS indicators,
+             sum(quantitative_indicators)::bigint AS quantitative_indicators,
+             max(quantitative_share) AS quantitative_share,
              sum(issue_error)::bigint AS issues_error, sum(issue_warning)::bigint AS issues_warning
-      FROM (SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name,
+      FROM (SELECT p.department_id, p.id AS project_id, p.budget_year, p.region, p.department,
+                   p.name AS project_name,
                    p.implementing_unit, p.category, p.total, p.fiscal_subtotal, p.general_budget,
                    p.government_fund, p.special_account, p.state_capital, p.social_insurance_fund,
                    p.carryover, p.other_funds, p.spend_half_year, p.spend_annual, p.spend_executed,
-                   p.region_level, 0 AS issue_error, 0 AS issue_warning
+                   p.region_level, 0 AS items, 0 AS indicators, 0 AS quantitative_indicators,
+                   NULL::numeric AS quantitative_share, 0 AS issue_error, 0 AS issue_warning
             FROM perfbudget.project p
             UNION ALL
-            SELECT f.project_id, f.budget_year, f.region, f.department, f.project_name,
+            SELECT p.department_id, p.id, p.budget_year, p.region, p.department, p.name,
                    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, (f.severity = 'error')::integer, (f.severity = 'warning')::integer
+                   NULL, count(*), 0, 0, NULL, 0, 0
+            FROM perfbudget.project p
+            JOIN perfbudget.expenditure x ON x.project_id = p.id AND x.department_id = p.department_id
+            GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name
+            UNION ALL
+            SELECT p.department_id, p.id, p.budget_year, p.region, p.department, p.name,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, 0, count(*),
+                   count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性'),
+                   perfbudget.quantitative_share(x.annual_target), 0, 0
+            FROM perfbudget.project p
+            JOIN perfbudget.indicator x ON x.project_id = p.id AND x.department_id = p.department_id
+            GROUP BY p.department_id, p.id, p.budget_year, p.region, p.department, p.name
+            UNION ALL
+            SELECT f.department_id, f.project_id, f.budget_year, f.region, f.department, f.project_name,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, 0, 0, 0, NULL,
+                   (f.severity = 'error')::integer, (f.severity = 'warning')::integer
             FROM perfbudget.form_issues f) u
-      GROUP BY project_id, budget_year, region, department, project_name) g
-CROSS JOIN LATERAL (SELECT count(*) AS items FROM perfbudget.expenditure x
-                    WHERE x.project_id = g.project_id) e
-CROSS JOIN LATERAL (SELECT count(*) AS indicators,
-                           count(*) FILTER (WHERE perfbudget.perf_symbol(x.annual_target) <> '定性')
-                               AS quantitative_indicators,
-                           perfbudget.quantitative_share(x.annual_target) AS quantitative_share
-                    FROM perfbudget.indicator x WHERE x.project_id = g.project_id) i;
+      GROUP BY department_id, project_id, budget_year, region, department, project_name) g;
 
 COMMENT ON VIEW project_summary IS '项目汇总 — one row per form with its money, indicator counts and validation issues (amounts in 万元)';
 COMMENT ON COLUMN project_summary.project_id IS '项目编号 — project id';
@@ -187,29 +205,54 @@ COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市
 -- same facts (a filter on department prunes it: its department is NULL).
 -- 量化率 is hits / targets rounded half up to 4 decimals, which is what
 -- quantitative_share computes, from counts that add across groups.
-CREATE VIEW department_summary WITH (security_invoker = true) AS
-WITH facts AS NOT MATERIALIZED (
+CREATE VIEW department_facts WITH (security_invoker = true) AS
     SELECT p.budget_year, p.region, p.department, 1 AS projects,
            p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
            p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
            p.spend_half_year, p.spend_annual,
            0 AS indicators, 0 AS quantitative_indicators, 0 AS targets,
-           0 AS issues_error, 0 AS issues_warning
+           0 AS issues_error, 0 AS issues_warning, p.department_id
     FROM perfbudget.project p
     UNION ALL
     SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            NULL, NULL, NULL, NULL,
            count(*), count(*) FILTER (WHERE perfbudget.perf_symbol(i.annual_target) <> '定性'),
-           count(i.annual_target), 0, 0
-    FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id
-    GROUP BY p.budget_year, p.region, p.department
+           count(i.annual_target), 0, 0, p.department_id
+    FROM perfbudget.indicator i
+    JOIN perfbudget.project p ON p.id = i.project_id AND p.department_id = i.department_id
+    GROUP BY p.department_id, p.budget_year, p.region, p.department
     UNION ALL
     SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            NULL, NULL, NULL, NULL, 0, 0, 0,
-           count(*) FILTER (WHERE f.severity = 'error'), count(*) FILTER (WHERE f.severity = 'warning')
+           count(*) FILTER (WHERE f.severity = 'error'), count(*) FILTER (WHERE f.severity = 'warning'),
+           f.department_id
     FROM perfbudget.form_issues f
-    GROUP BY f.budget_year, f.region, f.department
-)
+    GROUP BY f.department_id, f.budget_year, f.region, f.department;
+
+COMMENT ON VIEW department_facts IS '部门事实 — the facts department_summary and department_review add up, already grouped by department (department_id first, so that on Citus each group is computed on its department''s node): one row per form (projects = 1 and its money), one per department and year with its indicator counts, one with its error and warning counts';
+COMMENT ON COLUMN department_facts.budget_year IS '预算年度 — budget year';
+COMMENT ON COLUMN department_facts.region IS '行政区划 — region';
+COMMENT ON COLUMN department_facts.department IS '主管部门 — supervising department';
+COMMENT ON COLUMN department_facts.projects IS '项目数 — 1 on a form''s row, else 0';
+COMMENT ON COLUMN department_facts.total IS '资金总额（万元）— a form''s, NULL on the count rows';
+COMMENT ON COLUMN department_facts.fiscal_subtotal IS '财政拨款小计（万元）';
+COMMENT ON COLUMN department_facts.general_budget IS '一般公共预算资金（万元）';
+COMMENT ON COLUMN department_facts.government_fund IS '政府性基金预算（万元）';
+COMMENT ON COLUMN department_facts.special_account IS '财政专户管理资金（万元）';
+COMMENT ON COLUMN department_facts.state_capital IS '国有资本经营预算（万元）';
+COMMENT ON COLUMN department_facts.social_insurance_fund IS '社保基金预算（万元）';
+COMMENT ON COLUMN department_facts.carryover IS '上年结转资金（万元）';
+COMMENT ON COLUMN department_facts.other_funds IS '其他资金（万元）';
+COMMENT ON COLUMN department_facts.spend_half_year IS '半年(程)计划执行数（万元）';
+COMMENT ON COLUMN department_facts.spend_annual IS '全年(程)预算数（万元）';
+COMMENT ON COLUMN department_facts.indicators IS '三级指标数 — on the indicator rows';
+COMMENT ON COLUMN department_facts.quantitative_indicators IS '定量指标数 — on the indicator rows';
+COMMENT ON COLUMN department_facts.targets IS '有全年指标值的指标数 — on the indicator rows';
+COMMENT ON COLUMN department_facts.issues_error IS '错误数 — on the findings rows';
+COMMENT ON COLUMN department_facts.issues_warning IS '警告数 — on the findings rows';
+COMMENT ON COLUMN department_facts.department_id IS '部门编号 — the department (perfbudget.department.id)';
+
+CREATE VIEW department_summary WITH (security_invoker = true) AS
 SELECT budget_year, department, false AS is_total,
        sum(projects)::bigint AS projects,
        perfbudget.funding_sum(total) AS total,
@@ -231,8 +274,8 @@ SELECT budget_year, department, false AS is_total,
        sum(issues_error)::bigint AS issues_error,
        sum(issues_warning)::bigint AS issues_warning,
        region
-FROM facts
-GROUP BY budget_year, region, department
+FROM perfbudget.department_facts
+GROUP BY department_id, budget_year, region, department
 UNION ALL
 SELECT budget_year, NULL, true,
        sum(projects)::bigint,
@@ -247,7 +290,7 @@ SELECT budget_year, NULL, true,
        round(sum(quantitative_indicators)::numeric / nullif(sum(targets), 0), 4),
        sum(issues_error)::bigint, sum(issues_warning)::bigint,
        NULL
-FROM facts
+FROM perfbudget.department_facts
 GROUP BY budget_year;
 
 COMMENT ON VIEW department_summary IS '部门汇总 — one row per budget year, region and 主管部门 (the same department name in two regions is two departments), plus a total row per year (is_total, region and department NULL): projects, money by source (万元), half-year plan, indicators and issues';
@@ -337,7 +380,8 @@ SELECT i.project_id, p.budget_year, p.department, p.name AS project_name, i.line
        i.actual::text AS actual_text,
        perfbudget.perf_met(i.annual_target, i.actual) AS met,
        i.weight, i.score, i.deviation_note, p.region
-FROM perfbudget.indicator i JOIN perfbudget.project p ON p.id = i.project_id;
+FROM perfbudget.indicator i
+JOIN perfbudget.project p ON p.id = i.project_id AND p.department_id = i.department_id;
 
 COMMENT ON VIEW indicator_detail IS '指标明细 — one row per indicator with its targets split into plain columns (symbol, kind, number, unit) for BI tools';
 COMMENT ON COLUMN indicator_detail.project_id IS '项目编号 — project id';
@@ -374,20 +418,32 @@ COMMENT ON COLUMN indicator_detail.region IS '行政区划 — region of the for
 -- a filtered read stays small.
 CREATE VIEW department_review WITH (security_invoker = true) AS
 SELECT s.budget_year, s.department, s.projects,
-       coalesce(g.largest_identical_set, 0) AS largest_identical_set,
-       coalesce(g.projects_sharing_set, 0) AS projects_sharing_set,
+       coalesce(s.largest_identical_set, 0) AS largest_identical_set,
+       coalesce(s.projects_sharing_set, 0) AS projects_sharing_set,
        s.indicators,
-       round(1 - s.quantitative_share, 4) AS qualitative_share,
+       round(1 - round(s.quantitative_indicators::numeric / nullif(s.targets, 0), 4), 4)
+           AS qualitative_share,
        s.region
-FROM perfbudget.department_summary s
-LEFT JOIN LATERAL (
-    SELECT max(x.forms) AS largest_identical_set,
-           sum(x.forms) FILTER (WHERE x.forms > 1) AS projects_sharing_set
-    FROM perfbudget.fingerprint_group x
-    WHERE x.budget_year = s.budget_year AND x.department = s.department
-      AND x.region_key = coalesce(s.region, '')
-) g ON true
-WHERE NOT s.is_total;
+FROM (SELECT department_id, budget_year, region, department,
+             sum(projects)::bigint AS projects, sum(indicators)::bigint AS indicators,
+             sum(quantitative_indicators) AS quantitative_indicators, sum(targets) AS targets,
+             max(largest_identical_set) AS largest_identical_set,
+             sum(projects_sharing_set) AS projects_sharing_set
+      FROM (SELECT f.department_id, f.budget_year, f.region, f.department, f.projects, f.indicators,
+                   f.quantitative_indicators, f.targets,
+                   NULL::bigint AS largest_identical_set, NULL::numeric AS projects_sharing_set
+            FROM perfbudget.department_facts f
+            UNION ALL
+            -- the identical sets of the department's forms (fingerprint_group
+            -- is kept by key (region as written, '' for none) as forms are
+            -- written); joined as one more group of facts, not a lateral
+            -- subquery, so that Citus pushes it down
+            SELECT x.department_id, x.budget_year, nullif(x.region_key, ''), x.department, 0, 0, 0, 0,
+                   max(x.forms), sum(x.forms) FILTER (WHERE x.forms > 1)
+            FROM perfbudget.fingerprint_group x
+            GROUP BY x.department_id, x.budget_year, x.region_key, x.department) u
+      GROUP BY department_id, budget_year, region, department
+      HAVING sum(projects) > 0) s;
 
 COMMENT ON VIEW department_review IS '指标质量审查 — per department and year: how many projects share an identical set of 产出/效益/满意度 indicators (boilerplate) and the share of qualitative indicators';
 COMMENT ON COLUMN department_review.budget_year IS '预算年度 — budget year';

@@ -67,13 +67,16 @@ SELECT pg_catalog.pg_extension_config_dump('evaluation_setting', '');
 -------------------------------------------------------------------- mid-year monitoring
 
 CREATE TABLE monitoring (
-    project_id        bigint NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    project_id        bigint NOT NULL,
     as_of             date NOT NULL,
     executed          numeric NOT NULL CHECK (executed >= 0),
     budget_initial    numeric CHECK (budget_initial >= 0),
     expected_executed numeric CHECK (expected_executed >= 0),
     note              text,
-    PRIMARY KEY (project_id, as_of)
+    department_id     integer NOT NULL,
+    PRIMARY KEY (project_id, as_of, department_id),
+    FOREIGN KEY (project_id, department_id) REFERENCES project (id, department_id)
+        ON DELETE CASCADE ON UPDATE CASCADE
 );
 COMMENT ON TABLE monitoring IS '绩效运行监控 — a project''s mid-year monitoring report, one row per report date: money spent to date against the half-year plan and 序时进度';
 COMMENT ON COLUMN monitoring.project_id IS '项目编号 — the target form (perfbudget.project.id)';
@@ -96,9 +99,12 @@ CREATE TABLE indicator_monitoring (
     cause_note text,
     likelihood text CHECK (likelihood IN ('确定能', '有可能', '完全不可能')),
     measure    text,
-    PRIMARY KEY (project_id, as_of, line_no),
-    FOREIGN KEY (project_id, as_of) REFERENCES monitoring (project_id, as_of) ON DELETE CASCADE,
-    FOREIGN KEY (project_id, line_no) REFERENCES indicator (project_id, line_no) ON DELETE CASCADE
+    department_id integer NOT NULL,
+    PRIMARY KEY (project_id, as_of, line_no, department_id),
+    FOREIGN KEY (project_id, as_of, department_id) REFERENCES monitoring (project_id, as_of, department_id)
+        ON DELETE CASCADE ON UPDATE CASCADE,
+    FOREIGN KEY (project_id, line_no, department_id) REFERENCES indicator (project_id, line_no, department_id)
+        ON DELETE CASCADE ON UPDATE CASCADE
 );
 CREATE INDEX indicator_monitoring_indicator_idx ON indicator_monitoring (project_id, line_no);
 COMMENT ON TABLE indicator_monitoring IS '指标运行监控 — one indicator''s progress in a monitoring report: completed to date, expected for the year, deviation cause, likelihood of completion and corrective measure';
@@ -122,7 +128,7 @@ SELECT pg_catalog.pg_extension_config_dump('indicator_monitoring', '');
 -- weight, score, deviation_note).  The scores the department wrote are kept
 -- as written; project_score computes its own.
 CREATE TABLE self_evaluation (
-    project_id         bigint PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
+    project_id         bigint NOT NULL,
     budget_initial     numeric CHECK (budget_initial >= 0),
     budget_adjusted    numeric CHECK (budget_adjusted >= 0),
     execution_weight   numeric CHECK (execution_weight >= 0 AND execution_weight <= 100),
@@ -130,8 +136,27 @@ CREATE TABLE self_evaluation (
     total_score        numeric,
     grade              text CHECK (grade IN ('优', '良', '中', '差')),
     execution_note     text,
-    summary            text
+    summary            text,
+    department_id      integer NOT NULL,
+    PRIMARY KEY (project_id, department_id),
+    FOREIGN KEY (project_id, department_id) REFERENCES project (id, department_id)
+        ON DELETE CASCADE ON UPDATE CASCADE
 );
+CREATE TRIGGER department_id_insert BEFORE INSERT ON monitoring
+    FOR EACH ROW WHEN (NEW.department_id IS NULL)
+    EXECUTE FUNCTION department_id_fill('form');
+CREATE TRIGGER department_id_insert BEFORE INSERT ON indicator_monitoring
+    FOR EACH ROW WHEN (NEW.department_id IS NULL)
+    EXECUTE FUNCTION department_id_fill('form');
+CREATE TRIGGER department_id_insert BEFORE INSERT ON self_evaluation
+    FOR EACH ROW WHEN (NEW.department_id IS NULL)
+    EXECUTE FUNCTION department_id_fill('form');
+COMMENT ON TRIGGER department_id_insert ON monitoring IS 'a report written without department_id gets its form''s';
+COMMENT ON TRIGGER department_id_insert ON indicator_monitoring IS 'a row written without department_id gets its form''s';
+COMMENT ON TRIGGER department_id_insert ON self_evaluation IS 'a self-evaluation written without department_id gets its form''s';
+COMMENT ON COLUMN monitoring.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
+COMMENT ON COLUMN indicator_monitoring.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
+COMMENT ON COLUMN self_evaluation.department_id IS '部门编号 — the form''s department (project.department_id), the distribution key on Citus';
 COMMENT ON TABLE self_evaluation IS '绩效自评 — a project''s year-end self-evaluation form: the money block and the department''s own scores (全年执行数 is project.spend_executed; indicator actuals, weights and scores are in indicator)';
 COMMENT ON COLUMN self_evaluation.project_id IS '项目编号 — the target form';
 COMMENT ON COLUMN self_evaluation.budget_initial IS '年初预算数（万元）— budget at the start of the year';

@@ -187,11 +187,14 @@ CREATE FUNCTION import_self_evaluation_json(doc jsonb) RETURNS SETOF bigint
 DECLARE
     kind constant text := '绩效自评表';
     f jsonb; r jsonb; n integer; place text; pid bigint; seen bigint[] := '{}'; taken integer[];
+    dept integer;
     line integer; grade text;
 BEGIN
     FOR f, n IN SELECT e, o FROM jsonb_array_elements(perfbudget.evaluation_forms(doc)) WITH ORDINALITY x(e, o) LOOP
         place := perfbudget.evaluation_where(kind, f, n);
         pid := perfbudget.evaluation_target(f, place);
+        -- the form's department: the rows carry it (the distribution key on Citus)
+        SELECT p.department_id INTO dept FROM perfbudget.project p WHERE p.id = pid;
         IF pid = ANY (seen) THEN
             RAISE EXCEPTION '%: the document holds this project twice', place
                 USING ERRCODE = 'unique_violation',
@@ -212,15 +215,16 @@ BEGIN
            SET spend_executed = perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'executed'), '全年执行数', place)
          WHERE id = pid;
         INSERT INTO perfbudget.self_evaluation AS s (project_id, budget_initial, budget_adjusted, execution_weight,
-                                                     execution_score, total_score, grade, execution_note, summary)
+                                                     execution_score, total_score, grade, execution_note, summary,
+                                                     department_id)
         VALUES (pid,
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'budget_initial'), '年初预算数', place),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'budget_adjusted'), '全年预算数', place),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'execution_weight'), '预算执行率分值', place),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'execution_score'), '预算执行率得分', place),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'total_score'), '总分', place),
-                grade, nullif(btrim(f->>'execution_note'), ''), nullif(btrim(f->>'summary'), ''))
-        ON CONFLICT (project_id) DO UPDATE
+                grade, nullif(btrim(f->>'execution_note'), ''), nullif(btrim(f->>'summary'), ''), dept)
+        ON CONFLICT (project_id, department_id) DO UPDATE
            SET budget_initial = excluded.budget_initial, budget_adjusted = excluded.budget_adjusted,
                execution_weight = excluded.execution_weight, execution_score = excluded.execution_score,
                total_score = excluded.total_score, grade = excluded.grade,
@@ -252,6 +256,7 @@ CREATE FUNCTION import_monitoring_json(doc jsonb) RETURNS SETOF bigint
 DECLARE
     kind constant text := '绩效运行监控表';
     f jsonb; r jsonb; n integer; place text; pid bigint; taken integer[]; line integer;
+    dept integer;
     y integer; rdate date; months integer; m text[]; lk text; dev text; cause text; cause_note text;
     seen text[] := '{}';
     causes constant text[] := ARRAY['规划和目标设计', '经费保障', '制度保障', '人员保障', '硬件条件保障', '项目管理', '其他'];
@@ -259,6 +264,8 @@ BEGIN
     FOR f, n IN SELECT e, o FROM jsonb_array_elements(perfbudget.evaluation_forms(doc)) WITH ORDINALITY x(e, o) LOOP
         place := perfbudget.evaluation_where(kind, f, n);
         pid := perfbudget.evaluation_target(f, place);
+        -- the form's department: the rows carry it (the distribution key on Citus)
+        SELECT p.department_id INTO dept FROM perfbudget.project p WHERE p.id = pid;
         y := (f->>'budget_year')::integer;
         -- the report date: 监控截止日期 as written, else the end of month N of 1–N月
         m := regexp_match(coalesce(f->>'as_of', ''), '^\s*(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?\s*$');
@@ -287,12 +294,13 @@ BEGIN
         seen := seen || (pid::text || '/' || rdate::text);
         -- a new report of a project and date replaces the last one
         DELETE FROM perfbudget.monitoring mo WHERE mo.project_id = pid AND mo.as_of = rdate;
-        INSERT INTO perfbudget.monitoring (project_id, as_of, executed, budget_initial, expected_executed, note)
+        INSERT INTO perfbudget.monitoring (project_id, as_of, executed, budget_initial, expected_executed, note,
+                                           department_id)
         VALUES (pid, rdate,
                 coalesce(perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'executed'), '执行数', place), 0),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'budget_initial'), '年初预算数', place),
                 perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'expected_executed'), '全年预计执行数', place),
-                nullif(btrim(f->>'execution_note'), ''));
+                nullif(btrim(f->>'execution_note'), ''), dept);
         taken := '{}';
         FOR r IN SELECT e FROM jsonb_array_elements(coalesce(f->'indicators', '[]')) e LOOP
             place := perfbudget.evaluation_where(kind, f, n, r);
@@ -330,12 +338,12 @@ BEGIN
                 END IF;
             END IF;
             INSERT INTO perfbudget.indicator_monitoring (project_id, as_of, line_no, completed, expected, deviates,
-                                                         cause, cause_note, likelihood, measure)
+                                                         cause, cause_note, likelihood, measure, department_id)
             VALUES (pid, rdate, line,
                     perfbudget.evaluation_value(perfbudget.evaluation_cell(r, 'completed'), '1-N月完成值', place),
                     perfbudget.evaluation_value(perfbudget.evaluation_cell(r, 'expected'), '全年预计完成值', place),
                     CASE WHEN dev IN ('是', '有', 'true') THEN true WHEN dev IN ('否', '无', 'false') THEN false END,
-                    cause, cause_note, lk, nullif(btrim(coalesce(r->>'measure', '')), ''));
+                    cause, cause_note, lk, nullif(btrim(coalesce(r->>'measure', '')), ''), dept);
         END LOOP;
         RETURN NEXT pid;
     END LOOP;

@@ -110,7 +110,7 @@ WITH agg AS (
            a.form_weights, coalesce(a.no_actual, 0) AS no_actual
     FROM perfbudget.project p
     CROSS JOIN perfbudget.evaluation_rule e
-    LEFT JOIN perfbudget.self_evaluation se ON se.project_id = p.id
+    LEFT JOIN perfbudget.self_evaluation se ON se.project_id = p.id AND se.department_id = p.department_id
     LEFT JOIN agg a ON a.project_id = p.id
     WHERE p.spend_executed IS NOT NULL OR se.project_id IS NOT NULL OR a.actuals > 0
 ), y AS (
@@ -320,11 +320,11 @@ COMMENT ON COLUMN monitoring_summary.region IS '行政区划 — region of the d
 -- which the executor compiles again for every row).
 CREATE OR REPLACE VIEW evaluation_finding_computed WITH (security_invoker = true) AS
 SELECT f.project_id, f.code, f.line_no, f.message,
-       f.budget_year, f.department, f.project_name, f.region
+       f.budget_year, f.department, f.project_name, f.region, f.department_id
 FROM (
     -- monitoring: the alerts of each form's latest report
     SELECT p.id AS project_id, p.budget_year, p.region, p.department, p.name AS project_name, a.line_no,
-           'monitoring_' || a.reason AS code, a.message
+           'monitoring_' || a.reason AS code, a.message, p.department_id
     FROM perfbudget.project p
     CROSS JOIN LATERAL (SELECT * FROM perfbudget.monitoring_alerts x
                         WHERE x.project_id = p.id
@@ -335,8 +335,8 @@ FROM (
     -- self-evaluation, per indicator row with an actual or a score, of the
     -- forms that have one
     SELECT c.id, c.budget_year, c.region, c.department, c.name, c.line_no,
-           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, s.line_no,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1), c.department_id
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, s.line_no, p.department_id,
                  unnest(array_remove(ARRAY[
                   'score_out_of_range' || E'\x1f' || CASE WHEN s.entered_score < 0 OR s.entered_score > k.w
                        THEN format('指标「%s」自评得分 %s 超出 [0, %s]', s.level3, s.entered_score, round(k.w, 2)) END,
@@ -385,8 +385,8 @@ FROM (
     -- self-evaluation, per form with one (project_score's condition, tested
     -- before project_score is read)
     SELECT c.id, c.budget_year, c.region, c.department, c.name, NULL::integer,
-           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1)
-    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name,
+           split_part(c.hit, E'\x1f', 1), substr(c.hit, strpos(c.hit, E'\x1f') + 1), c.department_id
+    FROM (SELECT p.id, p.budget_year, p.region, p.department, p.name, p.department_id,
                  unnest(array_remove(ARRAY[
                   'weights_not_100' || E'\x1f' || CASE WHEN ps.form_weight_total IS NOT NULL
                             AND ps.execution_weight + ps.form_weight_total <> 100

@@ -90,7 +90,7 @@ BEGIN
                 head := NULL;           -- the form did not exist yet
                 rows := '{"expenditure": {}, "indicators": {}}';
             ELSIF e.operation OPERATOR(pg_catalog.=) 'UPDATE' THEN
-                head := e.old_row;
+                head := e.old_row - 'department_id';
             ELSE                        -- DELETE: the whole form
                 head := e.old_row - 'expenditure' - 'indicators';
                 rows := jsonb_build_object(
@@ -108,7 +108,7 @@ BEGIN
             rows := jsonb_set(rows, ARRAY[part], (rows -> part) - new_key);
         END IF;
         IF old_key IS NOT NULL THEN
-            rows := jsonb_set(rows, ARRAY[part, old_key], e.old_row - 'project_id');
+            rows := jsonb_set(rows, ARRAY[part, old_key], e.old_row - 'project_id' - 'department_id');
         END IF;
     END LOOP;
 

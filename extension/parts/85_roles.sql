@@ -25,6 +25,9 @@ BEGIN
     GRANT INSERT, UPDATE, DELETE ON perfbudget.project, perfbudget.expenditure, perfbudget.indicator
         TO perfbudget_bureau, perfbudget_filer;
     GRANT USAGE ON SEQUENCE perfbudget.project_id_seq TO perfbudget_bureau, perfbudget_filer;
+    -- a form of a new department makes its row (perfbudget.department_id)
+    GRANT INSERT ON perfbudget.department TO perfbudget_bureau, perfbudget_filer;
+    GRANT USAGE ON SEQUENCE perfbudget.department_id_seq TO perfbudget_bureau, perfbudget_filer;
     GRANT INSERT, UPDATE, DELETE ON perfbudget.monitoring, perfbudget.indicator_monitoring,
         perfbudget.self_evaluation TO perfbudget_bureau, perfbudget_filer;
     GRANT INSERT, UPDATE, DELETE ON perfbudget.issue_rule_setting, perfbudget.evaluation_setting

@@ -85,7 +85,7 @@ SELECT results_eq(
     'import_form returns the ids in document order');
 SELECT results_eq(
     $$SELECT p.name, count(i.*) FROM project p LEFT JOIN indicator i ON i.project_id = p.id
-      GROUP BY p.id ORDER BY p.id$$,
+      GROUP BY p.id, p.department_id ORDER BY p.id$$,
     $$VALUES ('社保扩面业务经费', 15::bigint), ('“助保贷款”财政贴息', 16), ('《社会保险手册》印刷费', 15),
              ('社保业务运营经费', 15), ('打印纸及个人账户打印纸', 15), ('居保转企保参保补助', 16)$$,
     'indicators per form');
@@ -326,7 +326,7 @@ DELETE FROM project;
 -- ---- the examples of the other layouts (5 × 3)
 \set v `cat examples/layouts/hunan_county_value.txt`
 SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'hunan_county_value imports');
-SELECT results_eq($$SELECT region, region_level, count(i.*), count(i.remarks) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id$$,
+SELECT results_eq($$SELECT region, region_level, count(i.*), count(i.remarks) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id, p.department_id$$,
     $$VALUES ('湘潭县', '县级', 8::bigint, 2::bigint)$$, 'hunan_county_value: region, 8 rows, 2 with 备注');
 SELECT results_eq($$SELECT level1, level2, level3, annual_target::text FROM indicator WHERE line_no IN (2, 5) ORDER BY line_no$$,
     $$VALUES ('产出指标', '数量指标', '*新建港湾式候车亭', '10个'), ('产出指标', '成本指标', '每公里养护成本', '≤475元/公里')$$,
@@ -334,7 +334,7 @@ SELECT results_eq($$SELECT level1, level2, level3, annual_target::text FROM indi
 DELETE FROM project;
 \set v `cat examples/layouts/hunan_province_content_unit.txt`
 SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'hunan_province_content_unit imports');
-SELECT results_eq($$SELECT region, region_level, count(i.*) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id$$,
+SELECT results_eq($$SELECT region, region_level, count(i.*) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id, p.department_id$$,
     $$VALUES ('湖南省', '省级', 8::bigint)$$, 'hunan_province_content_unit: region and 8 rows');
 SELECT results_eq($$SELECT level3, perf_symbol(annual_target), perf_unit(annual_target) FROM indicator WHERE line_no IN (1, 2) ORDER BY line_no$$,
     $$VALUES ('培训基层农技人员', '≥', '人次'), ('发放技术资料', '≥', '万份')$$,
@@ -342,7 +342,7 @@ SELECT results_eq($$SELECT level3, perf_symbol(annual_target), perf_unit(annual_
 DELETE FROM project;
 \set v `cat examples/layouts/chongqing_district_points.txt`
 SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'chongqing_district_points imports');
-SELECT results_eq($$SELECT region, region_level, count(i.*), sum(i.weight) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id$$,
+SELECT results_eq($$SELECT region, region_level, count(i.*), sum(i.weight) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id, p.department_id$$,
     $$VALUES ('重庆市渝北区', '区级', 6::bigint, 80::numeric)$$, 'chongqing_district_points: region, 6 rows, weights 80');
 SELECT results_eq($$SELECT DISTINCT level1, level1_points FROM indicator ORDER BY 1$$,
     $$VALUES ('产出指标', '(40-50)分'), ('成本指标', '(0-20)分'), ('效益指标', '（20-30）分'), ('满意度指标', '(10分)')$$,
@@ -350,7 +350,7 @@ SELECT results_eq($$SELECT DISTINCT level1, level1_points FROM indicator ORDER B
 DELETE FROM project;
 \set v `cat examples/layouts/inner_mongolia_nature_direction.txt`
 SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'inner_mongolia_nature_direction imports');
-SELECT results_eq($$SELECT region, region_level, count(i.*), sum(i.weight) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id$$,
+SELECT results_eq($$SELECT region, region_level, count(i.*), sum(i.weight) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id, p.department_id$$,
     $$VALUES ('内蒙古自治区', '区级', 7::bigint, 90::numeric)$$, 'inner_mongolia_nature_direction: region, 7 rows, weights 90');
 SELECT results_eq($$SELECT annual_target::text FROM indicator WHERE line_no IN (2, 3, 4, 6) ORDER BY line_no$$,
     $$VALUES ('≥95%'), ('≤2021年12月31日'), ('≤300万元'), ('长期稳定运行')$$,
@@ -358,7 +358,7 @@ SELECT results_eq($$SELECT annual_target::text FROM indicator WHERE line_no IN (
 DELETE FROM project;
 \set v `cat examples/layouts/hunan_department_value_type.txt`
 SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'v'), 'hunan_department_value_type imports');
-SELECT results_eq($$SELECT region, region_level, count(i.*), count(i.remarks) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id$$,
+SELECT results_eq($$SELECT region, region_level, count(i.*), count(i.remarks) FROM project p JOIN indicator i ON i.project_id = p.id GROUP BY p.id, p.department_id$$,
     $$VALUES ('长沙县', '县级', 6::bigint, 5::bigint)$$, 'hunan_department_value_type: region, 6 rows, 5 with remarks');
 SELECT results_eq($$SELECT annual_target::text, perf_symbol(annual_target) FROM indicator WHERE line_no IN (1, 2, 5) ORDER BY line_no$$,
     $$VALUES ('100%', '='), ('≥12项', '≥'), ('明显提升', '定性')$$,
