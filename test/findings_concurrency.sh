@@ -114,12 +114,12 @@ script() { # script SEED
 			}
 			if (op == 9) {
 				printf "UPDATE perfbudget.project SET spend_executed = %d WHERE id = %d;\n", int(rand() * 20), p
-				printf "INSERT INTO perfbudget.self_evaluation (project_id, execution_weight, execution_score, total_score, grade) VALUES (%d, 10, %d, %d, %s) ON CONFLICT (project_id) DO UPDATE SET total_score = excluded.total_score, grade = excluded.grade;\n", p, int(rand() * 11), 50 + int(rand() * 50), q (rand() < 0.5 ? "优" : "差") q
+				printf "INSERT INTO perfbudget.self_evaluation (project_id, execution_weight, execution_score, total_score, grade) VALUES (%d, 10, %d, %d, %s) ON CONFLICT (project_id, department_id) DO UPDATE SET total_score = excluded.total_score, grade = excluded.grade;\n", p, int(rand() * 11), 50 + int(rand() * 50), q (rand() < 0.5 ? "优" : "差") q
 				printf "UPDATE perfbudget.indicator SET actual = CASE WHEN line_no %% 3 = 0 THEN NULL ELSE perfbudget.perf_value_of(annual_target) END, score = CASE WHEN line_no %% 2 = 0 THEN %d END WHERE project_id = %d AND annual_target IS NOT NULL;\n", int(rand() * 15), p
 			}
 			if (op == 10) {
-				printf "INSERT INTO perfbudget.monitoring (project_id, as_of, executed) VALUES (%d, %s, %d) ON CONFLICT (project_id, as_of) DO UPDATE SET executed = excluded.executed;\n", p, q "2024-0" (6 + int(rand() * 2)) "-30" q, int(rand() * 10)
-				printf "INSERT INTO perfbudget.indicator_monitoring (project_id, as_of, line_no, expected, likelihood) SELECT m.project_id, m.as_of, i.line_no, CASE WHEN i.line_no %% 4 = 0 THEN %s ELSE perfbudget.perf_value_of(i.annual_target) END, %s FROM perfbudget.monitoring m JOIN perfbudget.indicator i ON i.project_id = m.project_id WHERE m.project_id = %d AND i.annual_target IS NOT NULL ON CONFLICT (project_id, as_of, line_no) DO UPDATE SET likelihood = excluded.likelihood, expected = excluded.expected;\n", q "1%" q, q (rand() < 0.5 ? "有可能" : "确定能") q, p
+				printf "INSERT INTO perfbudget.monitoring (project_id, as_of, executed) VALUES (%d, %s, %d) ON CONFLICT (project_id, as_of, department_id) DO UPDATE SET executed = excluded.executed;\n", p, q "2024-0" (6 + int(rand() * 2)) "-30" q, int(rand() * 10)
+				printf "INSERT INTO perfbudget.indicator_monitoring (project_id, as_of, line_no, expected, likelihood) SELECT DISTINCT ON (m.project_id, m.as_of, i.line_no) m.project_id, m.as_of, i.line_no, CASE WHEN i.line_no %% 4 = 0 THEN %s ELSE perfbudget.perf_value_of(i.annual_target) END, %s FROM perfbudget.monitoring m JOIN perfbudget.indicator i ON i.project_id = m.project_id WHERE m.project_id = %d AND i.annual_target IS NOT NULL ON CONFLICT (project_id, as_of, line_no, department_id) DO UPDATE SET likelihood = excluded.likelihood, expected = excluded.expected;\n", q "1%" q, q (rand() < 0.5 ? "有可能" : "确定能") q, p
 			}
 			if (op == 11) {
 				r = rand()
