@@ -412,7 +412,7 @@ pb_flush_findings(void)
 		 */
 		run_plan(lock_table_plan, NULL, false, SPI_OK_UTILITY, "lock");
 		run_plan(lock_plan, args, false, SPI_OK_SELECT, "lock");
-		if (pb_form_statistics_say_empty())
+		if (cx.empty_statistics)
 		{
 			/* a plan by index would scan a table per form (run_as_owner.c) */
 			pb_plan_by_hash_joins();

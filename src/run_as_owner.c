@@ -31,7 +31,6 @@
 #include "utils/syscache.h"
 #include "catalog/pg_class.h"
 #include "executor/spi.h"
-#include "storage/bufmgr.h"
 #include "storage/lmgr.h"
 #include "access/table.h"
 
@@ -113,7 +112,8 @@ pb_enter_extension_context(PbExtensionContext *cx, Oid owner)
 	 * across calls is made again after every ANALYZE, under the setting of
 	 * that moment.
 	 */
-	if (pb_form_statistics_say_empty())
+	cx->empty_statistics = pb_form_statistics_say_empty();
+	if (cx->empty_statistics)
 		(void) set_config_option("enable_seqscan", "off", PGC_USERSET,
 								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 }
@@ -151,8 +151,8 @@ pb_form_statistics_say_empty(void)
 		if (!OidIsValid(relid))
 			continue;
 		rel = table_open(relid, AccessShareLock);
-		empty = rel->rd_rel->reltuples == 0 && rel->rd_rel->relpages > 0 &&
-			RelationGetNumberOfBlocks(rel) > 0;
+		/* pg_class only: this runs on every entry, once per row of some triggers */
+		empty = rel->rd_rel->reltuples == 0 && rel->rd_rel->relpages > 0;
 		table_close(rel, AccessShareLock);
 		if (empty)
 			return true;

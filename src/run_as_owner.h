@@ -25,6 +25,7 @@ typedef struct PbExtensionContext
 {
 	int			guc_level;
 	bool		as_owner;
+	bool		empty_statistics;	/* pb_form_statistics_say_empty() on entry */
 	PbSavedUser saved;
 } PbExtensionContext;
 
