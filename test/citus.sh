@@ -12,11 +12,14 @@
 # self-evaluation examples.  The coordinator then runs
 # perfbudget.distribute(); both sides import more forms, replace a
 # department's forms (import_form(..., replace => true)), edit an indicator
-# and an expenditure row, and refuse the same inconsistent form.  After each
+# and an expenditure row, import a later monitoring report and the
+# self-evaluation again, and refuse the same inconsistent form.  After each
 # step every view is read, ordered, on both sides and compared.
 #
 # Environment: PG_CONFIG (default pg_config), CITUS_FORMS (generated forms,
-# default 400), CITUS_PORT (first of four ports, default 56541),
+# default 400), CITUS_SHARDS (shards per distributed table, default 8: two
+# workers need no more, and each multi-shard query opens a task per shard),
+# CITUS_PORT (first of four ports, default 56541),
 # CITUS_KEEP=1 leaves the clusters running (and says where).
 #
 # Output is TAP; the exit status is non-zero when a test failed.
@@ -32,6 +35,7 @@ if [ ! -f "$PKGLIB/citus.so" ]; then
 	exit 0
 fi
 FORMS=${CITUS_FORMS:-400}
+SHARDS=${CITUS_SHARDS:-8}
 PORT0=${CITUS_PORT:-56541}
 PORTS=("$PORT0" $((PORT0 + 1)) $((PORT0 + 2)) $((PORT0 + 3)))
 NAMES=(coordinator worker1 worker2 single)
@@ -127,7 +131,7 @@ ok $rc "the monitoring and self-evaluation examples imported on both sides"
 [ $rc -eq 0 ] || tail -5 "$WORK/both.log" | sed 's/^/# /'
 
 # ---- distribute ----
-out=$(q $C -c "SELECT perfbudget.distribute()" 2>&1 | grep -v '^NOTICE\|^DETAIL:  The local\|^HINT:  To remove')
+out=$(q $C -c "SELECT perfbudget.distribute($SHARDS)" 2>&1 | grep -v '^NOTICE\|^DETAIL:  The local\|^HINT:  To remove')
 echo "# $out"
 ok $([[ "$out" == distributed:* ]] && echo 0 || echo 1) "perfbudget.distribute() distributes the forms"
 ok $([ "$(q $C -c "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE 'perfbudget.%' AND partmethod = 'h'")" = 9 ] && echo 0 || echo 1) \
@@ -148,7 +152,7 @@ ok $([[ "$err" == *"needs Citus"* ]] && echo 0 || echo 1) "without Citus distrib
 VIEWS=(department_summary region_summary project_summary indicator_detail department_review
 	form_issues '"部门汇总"' '"地区汇总"' '"项目汇总"' '"指标明细"' '"问题清单"'
 	indicator_set issue_rule evaluation_rule indicator_score project_score department_score
-	'"项目得分"' '"部门得分"')
+	'"项目得分"' '"部门得分"' monitoring_alerts monitoring_summary evaluation_issues '"监控预警"' '"监控汇总"')
 compare_views() { # compare_views WHEN
 	local v a b
 	for v in "${VIEWS[@]}"; do
@@ -190,6 +194,19 @@ done
 q $C -c "SELECT perfbudget.refresh_fingerprints(ARRAY[$EDIT_ID]::bigint[]), perfbudget.refresh_findings(ARRAY[$EDIT_ID]::bigint[])" >>"$WORK/both.log" 2>&1 || rc=1
 ok $rc "an indicator and an expenditure row of form $EDIT_ID edited on both sides"
 compare_views "after an edit"
+
+# a later monitoring report (30 September: the alerts of the latest report
+# become the findings) and the self-evaluation again, after distribute(): on
+# Citus the imports refresh the findings of their forms themselves
+sed -e 's/2024年6月30日/2024年9月30日/' -e 's/1-6月/1-9月/g' \
+	"$ROOT/examples/rugao_2024_monitoring.txt" >"$WORK/monitoring-q3.txt"
+chmod a+r "$WORK/monitoring-q3.txt"
+rc=0
+both -c "SELECT count(*) FROM perfbudget.import_monitoring(pg_read_file('$WORK/monitoring-q3.txt'))" || rc=1
+both -c "SELECT count(*) FROM perfbudget.import_self_evaluation(pg_read_file('$ROOT/examples/rugao_2024_self_evaluation.txt'))" || rc=1
+ok $rc "a later monitoring report and the self-evaluation imported after distribute() on both sides"
+[ $rc -eq 0 ] || tail -5 "$WORK/both.log" | sed 's/^/# /'
+compare_views "after a monitoring report"
 
 # the sum check runs on the shards: an edit that breaks 资金分配 = 支出 is
 # refused at commit with the same error

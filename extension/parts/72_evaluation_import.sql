@@ -213,7 +213,7 @@ BEGIN
         END IF;
         UPDATE perfbudget.project
            SET spend_executed = perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'executed'), '全年执行数', place)
-         WHERE id = pid;
+         WHERE id = pid AND department_id = dept;
         INSERT INTO perfbudget.self_evaluation AS s (project_id, budget_initial, budget_adjusted, execution_weight,
                                                      execution_score, total_score, grade, execution_note, summary,
                                                      department_id)
@@ -231,7 +231,8 @@ BEGIN
                execution_note = excluded.execution_note, summary = excluded.summary;
         -- a new self-evaluation of the project replaces the last one
         UPDATE perfbudget.indicator SET actual = NULL, score = NULL, deviation_note = NULL
-         WHERE project_id = pid AND (actual IS NOT NULL OR score IS NOT NULL OR deviation_note IS NOT NULL);
+         WHERE project_id = pid AND department_id = dept
+           AND (actual IS NOT NULL OR score IS NOT NULL OR deviation_note IS NOT NULL);
         taken := '{}';
         FOR r IN SELECT e FROM jsonb_array_elements(coalesce(f->'indicators', '[]')) e LOOP
             place := perfbudget.evaluation_where(kind, f, n, r);
@@ -242,10 +243,14 @@ BEGIN
                    weight = coalesce(perfbudget.evaluation_number(perfbudget.evaluation_cell(r, 'weight'), '分值', place), i.weight),
                    score = perfbudget.evaluation_number(perfbudget.evaluation_cell(r, 'score'), '得分', place),
                    deviation_note = nullif(btrim(r->>'deviation_note'), '')
-             WHERE i.project_id = pid AND i.line_no = line;
+             WHERE i.project_id = pid AND i.line_no = line AND i.department_id = dept;
         END LOOP;
         RETURN NEXT pid;
     END LOOP;
+    -- on Citus no trigger keeps the stored findings (95_distribute.sql)
+    IF perfbudget.is_distributed() THEN
+        PERFORM perfbudget.refresh_findings(seen);
+    END IF;
 END $$;
 COMMENT ON FUNCTION import_self_evaluation_json(jsonb) IS
   '导入绩效自评（JSON）— stores self-evaluation forms ({"forms": [{budget_year, region, department, name, budget_initial, budget_adjusted, executed, execution_weight, execution_score, total_score, grade, execution_note, summary, indicators: [{level1, level2, level3, target, actual, weight, score, deviation_note, line}]}]}) on their target forms: project.spend_executed, self_evaluation, and the actual, weight, score and deviation note of each matched indicator row (a re-import replaces them); returns the project ids in document order; all or nothing';
@@ -259,6 +264,7 @@ DECLARE
     dept integer;
     y integer; rdate date; months integer; m text[]; lk text; dev text; cause text; cause_note text;
     seen text[] := '{}';
+    stored bigint[] := '{}';
     causes constant text[] := ARRAY['规划和目标设计', '经费保障', '制度保障', '人员保障', '硬件条件保障', '项目管理', '其他'];
 BEGIN
     FOR f, n IN SELECT e, o FROM jsonb_array_elements(perfbudget.evaluation_forms(doc)) WITH ORDINALITY x(e, o) LOOP
@@ -293,7 +299,8 @@ BEGIN
         END IF;
         seen := seen || (pid::text || '/' || rdate::text);
         -- a new report of a project and date replaces the last one
-        DELETE FROM perfbudget.monitoring mo WHERE mo.project_id = pid AND mo.as_of = rdate;
+        DELETE FROM perfbudget.monitoring mo
+         WHERE mo.project_id = pid AND mo.department_id = dept AND mo.as_of = rdate;
         INSERT INTO perfbudget.monitoring (project_id, as_of, executed, budget_initial, expected_executed, note,
                                            department_id)
         VALUES (pid, rdate,
@@ -345,8 +352,13 @@ BEGIN
                     CASE WHEN dev IN ('是', '有', 'true') THEN true WHEN dev IN ('否', '无', 'false') THEN false END,
                     cause, cause_note, lk, nullif(btrim(coalesce(r->>'measure', '')), ''), dept);
         END LOOP;
+        stored := stored || pid;
         RETURN NEXT pid;
     END LOOP;
+    -- on Citus no trigger keeps the stored findings (95_distribute.sql)
+    IF perfbudget.is_distributed() THEN
+        PERFORM perfbudget.refresh_findings(stored);
+    END IF;
 END $$;
 COMMENT ON FUNCTION import_monitoring_json(jsonb) IS
   '导入绩效运行监控（JSON）— stores monitoring forms ({"forms": [{budget_year, region, department, name, as_of or months, budget_initial, executed, expected_executed, execution_note, indicators: [{level1, level2, level3, target, completed, expected, deviates, cause, cause_note, likelihood, measure, line}]}]}) on their target forms: one monitoring row per project and date and one indicator_monitoring row per matched indicator (a report of the same date replaces the last); likelihood 能/可能/不可能 read as 确定能/有可能/完全不可能, a cause outside the categories kept as 其他 with its words; returns the project ids in document order; all or nothing';

@@ -35,9 +35,10 @@ COMMENT ON COLUMN evaluation_rule.score_tolerance IS '得分容差 — default 0
 CREATE VIEW indicator_score WITH (security_invoker = true) AS
 WITH r AS NOT MATERIALIZED (
     SELECT i.project_id, i.line_no, i.level1, i.level3, i.annual_target, i.actual,
-           i.weight, i.score, i.deviation_note, g.grp, g.applies,
-           bool_or(i.weight IS NOT NULL) OVER (PARTITION BY i.project_id) AS form_weights,
-           count(*) FILTER (WHERE g.applies) OVER (PARTITION BY i.project_id, g.grp) AS group_rows
+           i.weight, i.score, i.deviation_note, g.grp, g.applies, i.department_id,
+           -- partitioned by the distribution column too (doc/citus.md)
+           bool_or(i.weight IS NOT NULL) OVER (PARTITION BY i.department_id, i.project_id) AS form_weights,
+           count(*) FILTER (WHERE g.applies) OVER (PARTITION BY i.department_id, i.project_id, g.grp) AS group_rows
     FROM perfbudget.indicator i
     CROSS JOIN LATERAL (SELECT perfbudget.score_group(i.level1) AS grp,
                                coalesce(i.actual::text NOT IN ('不适用', '不涉及'), true) AS applies) g
@@ -67,7 +68,8 @@ SELECT project_id, line_no, level1, level3, grp AS score_group, applies, weight_
                  AND score BETWEEN lower(score_range) AND upper(score_range) THEN 'grade_band'
             ELSE 'rule' END AS score_basis,
        lower(score_range) AS score_min, upper(score_range) AS score_max,
-       annual_target::text AS annual_target, actual::text AS actual, weight AS form_weight, deviation_note
+       annual_target::text AS annual_target, actual::text AS actual, weight AS form_weight, deviation_note,
+       department_id
 FROM s;
 
 COMMENT ON VIEW indicator_score IS '指标得分 — one row per indicator row: the weight it carries in self-evaluation, the score by perf_score under evaluation_rule, the department''s own score and the score used by project_score';
@@ -88,6 +90,7 @@ COMMENT ON COLUMN indicator_score.annual_target IS '全年指标值 — the targ
 COMMENT ON COLUMN indicator_score.actual IS '实际完成值 — the actual, as canonical text (perf_value)';
 COMMENT ON COLUMN indicator_score.form_weight IS '分值（表）— the weight the form gives (indicator.weight)';
 COMMENT ON COLUMN indicator_score.deviation_note IS '偏差原因分析及改进措施 — the department''s explanation';
+COMMENT ON COLUMN indicator_score.department_id IS '部门编号 — perfbudget.department.id of the form (the distribution column on Citus)';
 
 -- One row per form with a self-evaluation (全年执行数, a self_evaluation
 -- row or an actual).  Total = (execution score + Σ indicator scores) × 100
@@ -95,14 +98,14 @@ COMMENT ON COLUMN indicator_score.deviation_note IS '偏差原因分析及改进
 -- when the weights sum to 100, the 10号 rescaling when rows do not apply.
 CREATE VIEW project_score WITH (security_invoker = true) AS
 WITH agg AS (
-    SELECT project_id, sum(score_used) AS score_sum, sum(weight_used) AS weight_sum,
+    SELECT department_id, project_id, sum(score_used) AS score_sum, sum(weight_used) AS weight_sum,
            count(*) FILTER (WHERE weight_used IS NOT NULL AND score_used IS NULL) AS unscored,
            count(actual) AS actuals, sum(form_weight) AS form_weights,
            count(*) FILTER (WHERE weight_used IS NOT NULL AND actual IS NULL) AS no_actual
     FROM perfbudget.indicator_score
-    GROUP BY project_id
+    GROUP BY department_id, project_id
 ), x AS (
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, p.spend_executed,
+    SELECT p.id, p.budget_year, p.region, p.department, p.name, p.spend_executed, p.department_id,
            coalesce(se.budget_adjusted, p.spend_annual) AS budget,
            coalesce(se.execution_weight, e.execution_weight) AS ew,
            se.total_score AS reported_total, se.grade AS reported_grade,
@@ -111,7 +114,7 @@ WITH agg AS (
     FROM perfbudget.project p
     CROSS JOIN perfbudget.evaluation_rule e
     LEFT JOIN perfbudget.self_evaluation se ON se.project_id = p.id AND se.department_id = p.department_id
-    LEFT JOIN agg a ON a.project_id = p.id
+    LEFT JOIN agg a ON a.project_id = p.id AND a.department_id = p.department_id
     WHERE p.spend_executed IS NOT NULL OR se.project_id IS NOT NULL OR a.actuals > 0
 ), y AS (
     SELECT x.*, x.spend_executed / nullif(x.budget, 0) AS rate,
@@ -129,7 +132,7 @@ SELECT id AS project_id, round(rate, 4) AS execution_rate, round(exec_score, 2) 
        budget_year, region, department, name AS project_name,
        round(ew + coalesce(weight_sum, 0), 4) AS weight_total, unscored::integer AS unscored_indicators,
        reported_total, reported_grade, ew AS execution_weight, form_weights AS form_weight_total,
-       no_actual::integer AS indicators_without_actual
+       no_actual::integer AS indicators_without_actual, department_id
 FROM z;
 
 COMMENT ON VIEW project_score IS '项目自评得分 — one row per form with a self-evaluation: execution rate and score (min(分值, 分值 × 执行率)), indicator scores, total rescaled to 100 over the weights that apply, grade (优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60), beside the department''s own total and grade';
@@ -150,6 +153,7 @@ COMMENT ON COLUMN project_score.reported_grade IS '自评等级 — the grade th
 COMMENT ON COLUMN project_score.execution_weight IS '预算执行率分值 — the form''s, else evaluation_rule.execution_weight';
 COMMENT ON COLUMN project_score.form_weight_total IS '指标分值合计（表）— Σ of the weights the form gives its indicator rows (applicable or not); NULL when it gives none';
 COMMENT ON COLUMN project_score.indicators_without_actual IS '缺实际值指标数 — weighted rows without an actual';
+COMMENT ON COLUMN project_score.department_id IS '部门编号 — perfbudget.department.id of the form (the distribution column on Citus)';
 
 CREATE VIEW department_score WITH (security_invoker = true) AS
 SELECT budget_year, department, false AS is_total, count(*) AS projects_evaluated,
@@ -184,60 +188,67 @@ COMMENT ON COLUMN department_score.region IS '行政区划 — region of the dep
 
 -------------------------------------------------------------------- monitoring
 
--- One row per project or indicator at risk in a monitoring report.
+-- One row per project or indicator at risk in a monitoring report.  The
+-- rules of a report are one array of hits (not a LATERAL VALUES list:
+-- Citus refuses VALUES with format(), and the executor compiles a VALUES
+-- list again for every row); every join is by the form's id and
+-- department_id, so Citus runs it where the department's rows are.
 CREATE VIEW monitoring_alerts WITH (security_invoker = true) AS
-SELECT a.project_id, a.as_of, a.line_no, a.reason, a.message,
-       p.budget_year, p.region, p.department, p.name AS project_name
+SELECT a.project_id, a.as_of, a.line_no,
+       split_part(a.hit, E'\x1f', 1) AS reason, substr(a.hit, strpos(a.hit, E'\x1f') + 1) AS message,
+       a.budget_year, a.region, a.department, a.project_name, a.department_id
 FROM (
-    SELECT m.project_id, m.as_of, NULL::integer AS line_no, c.reason, c.message
-    FROM perfbudget.monitoring m
-    JOIN perfbudget.project p ON p.id = m.project_id
+    SELECT m.project_id, m.as_of, NULL::integer AS line_no,
+           m.budget_year, m.region, m.department, m.name AS project_name, m.department_id,
+           unnest(array_remove(ARRAY[
+            'behind_half_year_plan' || E'\x1f' ||
+            CASE WHEN m.as_of >= make_date(m.budget_year, 6, 30) AND m.spend_half_year > 0
+                      AND m.executed < m.spend_half_year * (1 - e.behind_plan_share)
+                 THEN format('截至%s执行 %s 万元，为半年计划执行数 %s 万元的 %s%%，落后超过 %s%%',
+                             to_char(m.as_of, 'YYYY年FMMM月FMDD日'), m.executed, m.spend_half_year,
+                             round(100 * m.executed / m.spend_half_year, 1),
+                             round(100 * e.behind_plan_share, 1)) END,
+            'behind_schedule' || E'\x1f' ||
+            CASE WHEN m.spend_annual > 0 AND m.elapsed > 0
+                      AND m.executed < m.spend_annual * least(m.elapsed, 1)
+                                       * (1 - e.behind_plan_share)
+                 THEN format('截至%s执行 %s 万元，执行率 %s%%，低于序时进度 %s%% 超过 %s%%',
+                             to_char(m.as_of, 'YYYY年FMMM月FMDD日'), m.executed,
+                             round(100 * m.executed / m.spend_annual, 1),
+                             round(100 * least(m.elapsed, 1), 1),
+                             round(100 * e.behind_plan_share, 1)) END], NULL)) AS hit
+    FROM (SELECT m.project_id, m.as_of, m.executed, m.department_id,
+                 p.budget_year, p.region, p.department, p.name, p.spend_half_year, p.spend_annual,
+                 -- 序时进度: the share of the budget year elapsed on the report date
+                 (m.as_of - make_date(p.budget_year, 1, 1) + 1)::numeric
+                 / (make_date(p.budget_year + 1, 1, 1) - make_date(p.budget_year, 1, 1)) AS elapsed
+          FROM perfbudget.monitoring m
+          JOIN perfbudget.project p ON p.id = m.project_id AND p.department_id = m.department_id) m
     CROSS JOIN perfbudget.evaluation_rule e
-    CROSS JOIN LATERAL (SELECT (m.as_of - make_date(p.budget_year, 1, 1) + 1)::numeric
-                               / (make_date(p.budget_year + 1, 1, 1) - make_date(p.budget_year, 1, 1))
-                               AS elapsed) t
-    CROSS JOIN LATERAL (VALUES
-        ('behind_half_year_plan',
-         CASE WHEN m.as_of >= make_date(p.budget_year, 6, 30) AND p.spend_half_year > 0
-                   AND m.executed < p.spend_half_year * (1 - e.behind_plan_share)
-              THEN format('截至%s执行 %s 万元，为半年计划执行数 %s 万元的 %s%%，落后超过 %s%%',
-                          to_char(m.as_of, 'YYYY年FMMM月FMDD日'), m.executed, p.spend_half_year,
-                          round(100 * m.executed / p.spend_half_year, 1),
-                          round(100 * e.behind_plan_share, 1)) END),
-        ('behind_schedule',
-         CASE WHEN p.spend_annual > 0 AND t.elapsed > 0
-                   AND m.executed < p.spend_annual * least(t.elapsed, 1) * (1 - e.behind_plan_share)
-              THEN format('截至%s执行 %s 万元，执行率 %s%%，低于序时进度 %s%% 超过 %s%%',
-                          to_char(m.as_of, 'YYYY年FMMM月FMDD日'), m.executed,
-                          round(100 * m.executed / p.spend_annual, 1),
-                          round(100 * least(t.elapsed, 1), 1), round(100 * e.behind_plan_share, 1)) END)
-    ) c(reason, message)
-    WHERE c.message IS NOT NULL
     UNION ALL
-    SELECT im.project_id, im.as_of, im.line_no, c.reason, c.message
+    SELECT im.project_id, im.as_of, im.line_no,
+           p.budget_year, p.region, p.department, p.name, p.department_id,
+           unnest(array_remove(ARRAY[
+            'expected_misses_target' || E'\x1f' ||
+            CASE WHEN NOT perfbudget.perf_met(i.annual_target, im.expected)
+                 THEN format('指标「%s」全年预计完成值 %s 达不到年度指标值 %s', i.level3, im.expected,
+                             i.annual_target) END,
+            'completion_impossible' || E'\x1f' ||
+            CASE WHEN im.likelihood = '完全不可能'
+                 THEN format('指标「%s」完成目标可能性为“完全不可能”', i.level3) END,
+            'deviation_without_cause' || E'\x1f' ||
+            CASE WHEN (im.deviates OR im.likelihood IN ('有可能', '完全不可能')
+                       OR NOT perfbudget.perf_met(i.annual_target, im.expected))
+                      AND im.cause IS NULL AND coalesce(btrim(im.cause_note), '') = ''
+                 THEN format('指标「%s」存在偏差但未说明偏差原因', i.level3) END,
+            'deviation_without_measure' || E'\x1f' ||
+            CASE WHEN im.likelihood IN ('有可能', '完全不可能') AND coalesce(btrim(im.measure), '') = ''
+                 THEN format('指标「%s」完成目标可能性为“%s”但未填纠偏措施', i.level3, im.likelihood) END], NULL))
     FROM perfbudget.indicator_monitoring im
-    JOIN perfbudget.indicator i ON i.project_id = im.project_id AND i.line_no = im.line_no
-    CROSS JOIN LATERAL (SELECT perfbudget.perf_met(i.annual_target, im.expected) AS expected_met,
-                               im.likelihood IN ('有可能', '完全不可能') AS at_risk) k
-    CROSS JOIN LATERAL (VALUES
-        ('expected_misses_target',
-         CASE WHEN NOT k.expected_met
-              THEN format('指标「%s」全年预计完成值 %s 达不到年度指标值 %s', i.level3, im.expected,
-                          i.annual_target) END),
-        ('completion_impossible',
-         CASE WHEN im.likelihood = '完全不可能'
-              THEN format('指标「%s」完成目标可能性为“完全不可能”', i.level3) END),
-        ('deviation_without_cause',
-         CASE WHEN (im.deviates OR k.at_risk OR NOT k.expected_met)
-                   AND im.cause IS NULL AND coalesce(btrim(im.cause_note), '') = ''
-              THEN format('指标「%s」存在偏差但未说明偏差原因', i.level3) END),
-        ('deviation_without_measure',
-         CASE WHEN k.at_risk AND coalesce(btrim(im.measure), '') = ''
-              THEN format('指标「%s」完成目标可能性为“%s”但未填纠偏措施', i.level3, im.likelihood) END)
-    ) c(reason, message)
-    WHERE c.message IS NOT NULL
-) a
-JOIN perfbudget.project p ON p.id = a.project_id;
+    JOIN perfbudget.indicator i
+      ON i.project_id = im.project_id AND i.line_no = im.line_no AND i.department_id = im.department_id
+    JOIN perfbudget.project p ON p.id = im.project_id AND p.department_id = im.department_id
+) a;
 
 COMMENT ON VIEW monitoring_alerts IS '监控预警 — one row per project or indicator at risk in a monitoring report: spending behind the half-year plan or 序时进度 by more than evaluation_rule.behind_plan_share, an expected value that misses the target by its own comparator, 完全不可能, a deviation without a cause, 有可能/完全不可能 without a corrective measure';
 COMMENT ON COLUMN monitoring_alerts.project_id IS '项目编号 — the form';
@@ -249,18 +260,19 @@ COMMENT ON COLUMN monitoring_alerts.budget_year IS '预算年度 — budget year
 COMMENT ON COLUMN monitoring_alerts.region IS '行政区划 — region of the form';
 COMMENT ON COLUMN monitoring_alerts.department IS '主管部门 — supervising department';
 COMMENT ON COLUMN monitoring_alerts.project_name IS '项目名称 — project name';
+COMMENT ON COLUMN monitoring_alerts.department_id IS '部门编号 — perfbudget.department.id of the form (the distribution column on Citus)';
 
 -- Department totals of the latest report of each project.
 CREATE VIEW monitoring_summary WITH (security_invoker = true) AS
 WITH latest AS (
-    SELECT DISTINCT ON (m.project_id) m.project_id, m.as_of, m.executed
+    SELECT DISTINCT ON (m.department_id, m.project_id) m.department_id, m.project_id, m.as_of, m.executed
     FROM perfbudget.monitoring m
-    ORDER BY m.project_id, m.as_of DESC
+    ORDER BY m.department_id, m.project_id, m.as_of DESC
 ), alerts AS (
-    SELECT project_id, as_of, count(*) FILTER (WHERE line_no IS NULL) AS money_alerts,
+    SELECT department_id, project_id, as_of, count(*) FILTER (WHERE line_no IS NULL) AS money_alerts,
            count(DISTINCT line_no) AS indicators_at_risk
     FROM perfbudget.monitoring_alerts
-    GROUP BY project_id, as_of
+    GROUP BY department_id, project_id, as_of
 )
 SELECT p.budget_year, p.department, count(*) AS projects_monitored, max(l.as_of) AS latest_as_of,
        sum(l.executed) AS executed, sum(p.spend_half_year) AS spend_half_year,
@@ -272,8 +284,8 @@ SELECT p.budget_year, p.department, count(*) AS projects_monitored, max(l.as_of)
        coalesce(sum(a.indicators_at_risk), 0)::bigint AS indicators_at_risk,
        p.region
 FROM latest l
-JOIN perfbudget.project p ON p.id = l.project_id
-LEFT JOIN alerts a ON a.project_id = l.project_id AND a.as_of = l.as_of
+JOIN perfbudget.project p ON p.id = l.project_id AND p.department_id = l.department_id
+LEFT JOIN alerts a ON a.project_id = l.project_id AND a.department_id = l.department_id AND a.as_of = l.as_of
 GROUP BY p.budget_year, p.region, p.department;
 
 COMMENT ON VIEW monitoring_summary IS '监控汇总 — one row per budget year, region and 主管部门 over the latest monitoring report of each project: spending against the half-year plan and the annual budget, projects and indicators at risk (monitoring_alerts)';
@@ -327,9 +339,9 @@ FROM (
            'monitoring_' || a.reason AS code, a.message, p.department_id
     FROM perfbudget.project p
     CROSS JOIN LATERAL (SELECT * FROM perfbudget.monitoring_alerts x
-                        WHERE x.project_id = p.id
+                        WHERE x.project_id = p.id AND x.department_id = p.department_id
                           AND x.as_of = (SELECT max(m.as_of) FROM perfbudget.monitoring m
-                                         WHERE m.project_id = p.id)
+                                         WHERE m.project_id = p.id AND m.department_id = p.department_id)
                         OFFSET 0) a
     UNION ALL
     -- self-evaluation, per indicator row with an actual or a score, of the
@@ -366,18 +378,19 @@ FROM (
           -- the form's rows through indicator_score's window (partitioned
           -- by project: the form's id reaches indicator's key)
           CROSS JOIN LATERAL (SELECT * FROM perfbudget.indicator_score x
-                              WHERE x.project_id = p.id
+                              WHERE x.project_id = p.id AND x.department_id = p.department_id
                                 -- every rule of a row needs an actual or a
                                 -- score: the rules' score of those rows only
                                 AND (x.entered_score IS NOT NULL OR x.actual IS NOT NULL)
                                 -- and a form without any reads nothing more
                                 -- (a one-time filter)
                                 AND EXISTS (SELECT FROM perfbudget.indicator y
-                                            WHERE y.project_id = p.id
+                                            WHERE y.project_id = p.id AND y.department_id = p.department_id
                                               AND (y.actual IS NOT NULL OR y.score IS NOT NULL))
                               OFFSET 0) s
           -- the typed target and actual (the view shows them as text)
-          JOIN perfbudget.indicator i ON i.project_id = s.project_id AND i.line_no = s.line_no
+          JOIN perfbudget.indicator i
+            ON i.project_id = s.project_id AND i.line_no = s.line_no AND i.department_id = s.department_id
           CROSS JOIN perfbudget.evaluation_rule e
           CROSS JOIN LATERAL (SELECT coalesce(s.form_weight, s.weight_used) AS w,
                                      perfbudget.perf_met(i.annual_target, i.actual) AS met) k) c
@@ -419,14 +432,17 @@ FROM (
                                      se.execution_score AS se_execution_score,
                                      se.execution_note AS se_execution_note
                               FROM perfbudget.project_score s
-                              LEFT JOIN perfbudget.self_evaluation se ON se.project_id = s.project_id
-                              WHERE s.project_id = p.id
+                              LEFT JOIN perfbudget.self_evaluation se
+                                ON se.project_id = s.project_id AND se.department_id = s.department_id
+                              WHERE s.project_id = p.id AND s.department_id = p.department_id
                                 -- project_score's own condition, tested first (a
                                 -- one-time filter: a form without it reads nothing more)
                                 AND (p.spend_executed IS NOT NULL
-                                     OR EXISTS (SELECT FROM perfbudget.self_evaluation x WHERE x.project_id = p.id)
+                                     OR EXISTS (SELECT FROM perfbudget.self_evaluation x
+                                                WHERE x.project_id = p.id AND x.department_id = p.department_id)
                                      OR EXISTS (SELECT FROM perfbudget.indicator x
-                                                WHERE x.project_id = p.id AND x.actual IS NOT NULL))
+                                                WHERE x.project_id = p.id AND x.department_id = p.department_id
+                                                  AND x.actual IS NOT NULL))
                               OFFSET 0) ps
           CROSS JOIN perfbudget.evaluation_rule e) c
 ) AS f;
