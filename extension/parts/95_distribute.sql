@@ -50,16 +50,20 @@ $$;
 COMMENT ON FUNCTION is_distributed() IS
   '是否分布式 — true when perfbudget.distribute() has distributed the forms over a Citus cluster (project is a distributed table)';
 
--- The findings of some forms recomputed now, in one statement per
--- department (on Citus each is routed to the node of that department).
+-- The findings of some forms recomputed now.  The old ones go department
+-- by department (each DELETE is routed to the department's node); the new
+-- ones come from one statement over all the forms: on Citus
+-- issue_finding_computed is planned branch by branch, each over every
+-- shard (a filter on department_id does not reach the tables inside its
+-- per-form LATERAL reads), so a statement per department would read every
+-- form once per department.
 CREATE FUNCTION refresh_findings(project_ids bigint[]) RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     d integer;
     ids bigint[];
-    n bigint;
-    total bigint := 0;
+    total bigint;
 BEGIN
     FOR d, ids IN
         SELECT p.department_id, pg_catalog.array_agg(p.id)
@@ -68,12 +72,6 @@ BEGIN
     LOOP
         DELETE FROM perfbudget.issue_finding f
         WHERE f.department_id OPERATOR(pg_catalog.=) d AND f.project_id OPERATOR(pg_catalog.=) ANY (ids);
-        INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id)
-        SELECT c.project_id, c.code, c.line_no, c.message, c.department_id
-        FROM perfbudget.issue_finding_computed c
-        WHERE c.department_id OPERATOR(pg_catalog.=) d AND c.project_id OPERATOR(pg_catalog.=) ANY (ids);
-        GET DIAGNOSTICS n = ROW_COUNT;
-        total := total OPERATOR(pg_catalog.+) n;
         -- the findings of the department's forms that are gone (replaced
         -- by import_form, deleted): no trigger deletes them on Citus
         DELETE FROM perfbudget.issue_finding f
@@ -82,6 +80,11 @@ BEGIN
                           WHERE p.department_id OPERATOR(pg_catalog.=) d
                             AND p.id OPERATOR(pg_catalog.=) f.project_id);
     END LOOP;
+    INSERT INTO perfbudget.issue_finding (project_id, code, line_no, message, department_id)
+    SELECT c.project_id, c.code, c.line_no, c.message, c.department_id
+    FROM perfbudget.issue_finding_computed c
+    WHERE c.project_id OPERATOR(pg_catalog.=) ANY (project_ids);
+    GET DIAGNOSTICS total = ROW_COUNT;
     -- forms given that are gone leave no finding
     DELETE FROM perfbudget.issue_finding f
     WHERE f.project_id OPERATOR(pg_catalog.=) ANY (project_ids)
@@ -92,7 +95,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION refresh_findings(bigint[]) IS
-  '刷新校验结果 — replaces the stored findings (issue_finding) of the given forms by issue_finding_computed now, one statement per department; returns the number of findings stored. On one node the triggers do this at commit; on Citus (perfbudget.distribute) import_form calls it, and after other writes the caller does';
+  '刷新校验结果 — replaces the stored findings (issue_finding) of the given forms by issue_finding_computed now (the old ones deleted department by department, the new ones computed in one statement); returns the number of findings stored. On one node the triggers do this at commit; on Citus (perfbudget.distribute) import_form calls it, and after other writes the caller does';
 
 -- The fingerprints of some forms recomputed now, one statement per
 -- department (the same expression as indicator_fingerprint).  import_form
