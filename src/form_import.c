@@ -1444,6 +1444,17 @@ import_form(PG_FUNCTION_ARGS)
 
 	/* the caller's rights, but not the caller's search_path (run_as_owner.c) */
 	pb_enter_extension_context(&cx, InvalidOid);
+
+	/*
+	 * No sequential scans in the import's statements either (the extension
+	 * context turns them off): every statement reaches rows by key — the
+	 * form by project_form_key, the foreign keys' parents by their primary
+	 * keys.  Planned while the tables are small (an empty database, the
+	 * first forms of a load), a plan kept for the whole call would scan
+	 * project once per form, computing name_key of every stored name each
+	 * time: a call of n forms cost n² (80 % of the time of 5,000 forms
+	 * imported after 5,000 were deleted).
+	 */
 	prepare_plans(&imp);
 	imp.callcxt = CurrentMemoryContext;
 	imp.formcxt = AllocSetContextCreate(imp.callcxt, "import_form form",
