@@ -1115,6 +1115,25 @@ insert_batch_projects(Importer *imp, int64 *ids, int n)
 	execute(imp->batch_project_plan, args, NULL, SPI_OK_INSERT);
 }
 
+/*
+ * Σ of rows [from, to) of a column as stored, blanks as 0, equals the
+ * total as stored (numeric input of its text, NULL as 0)?
+ */
+static bool
+column_adds_up(const Datum *values, const bool *nulls, int from, int to, const char *total)
+{
+	Numeric		sum = int64_to_numeric(0);
+	bool		isnull;
+	Datum		t = numeric_datum(total, &isnull);
+
+	for (int i = from; i < to; i++)
+		if (!nulls[i])
+			sum = numeric_add_opt_error(sum, DatumGetNumeric(values[i]), NULL);
+	if (isnull)
+		t = NumericGetDatum(int64_to_numeric(0));
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, t, NumericGetDatum(sum))) == 0;
+}
+
 static void
 insert_batch_rows(Importer *imp, int64 *ids)
 {
@@ -1199,6 +1218,27 @@ insert_batch_rows(Importer *imp, int64 *ids)
 		for (int c = 0; c < 6; c++)
 			args[c] = batch_array(ev[c], en[c], ne, etypes[c]);
 		execute(imp->batch_expenditure_plan, args, NULL, SPI_OK_INSERT);
+
+		/*
+		 * The rows just stored add up to their form's totals as stored
+		 * (checked before the form was taken, check_sums, and again here on
+		 * the very values written): the deferred sum check of these rows,
+		 * one lock and one sum a row at commit, has nothing left to find.
+		 * A form's later changes in this transaction are checked as usual.
+		 */
+		e = 0;
+		k = 0;
+		foreach(lc, imp->pending)
+		{
+			PendingForm *pf = lfirst(lc);
+			int			from = e;
+
+			e += list_length(pf->form->expenditure);
+			if (column_adds_up(ev[3], en[3], from, e, pf->p[26]) &&
+				column_adds_up(ev[4], en[4], from, e, pf->p[17 + FA_SPEND_ANNUAL]))
+				pb_sums_checked(ids[k], GetCurrentCommandId(false) + 1);
+			k++;
+		}
 	}
 	if (ni > 0)
 	{
