@@ -11,6 +11,14 @@
  * expenditure rows yet is accepted (pg_restore loads projects before their
  * rows, each table in its own transaction); perfbudget.form_issues reports
  * it as an error.
+ *
+ * A form is checked once per commit, not once per changed row: the forms
+ * checked in this transaction are remembered with the command their check
+ * saw up to, and an event of a row changed before that command finds the
+ * form done (its lock is held to the end).  import_form, which adds up each
+ * form's rows as it stores them, marks those forms checked itself
+ * (pb_sums_checked).  A rolled-back subtransaction forgets them all: a lock
+ * taken there was released with it.
  */
 #include "postgres.h"
 
@@ -19,11 +27,16 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "access/xact.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
+#include "form_import.h"
 #include "run_as_owner.h"
 
 PG_FUNCTION_INFO_V1(expenditure_sum_trigger);
@@ -32,6 +45,67 @@ static SPIPlanPtr lock_plan = NULL;
 static SPIPlanPtr sum_plan = NULL;
 static SPIPlanPtr lock_plan_v1 = NULL;	/* version 0.1: no department_id */
 static SPIPlanPtr sum_plan_v1 = NULL;
+
+/* A form whose sums were checked: changes made before checked_at were seen. */
+typedef struct SumChecked
+{
+	int64		project_id;		/* hash key */
+	CommandId	checked_at;
+} SumChecked;
+
+static HTAB *checked = NULL;
+static LocalTransactionId checked_lxid = InvalidLocalTransactionId;
+static bool checked_callback = false;
+
+static void
+forget_checked_on_subabort(SubXactEvent event, SubTransactionId mySubid,
+						   SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		checked = NULL;			/* in TopTransactionContext: freed at the end */
+}
+
+static HTAB *
+checked_set(bool create)
+{
+	HASHCTL		ctl;
+
+	if (checked != NULL && checked_lxid == MyProc->lxid)
+		return checked;
+	checked = NULL;
+	if (!create)
+		return NULL;
+	if (!checked_callback)
+	{
+		RegisterSubXactCallback(forget_checked_on_subabort, NULL);
+		checked_callback = true;
+	}
+	ctl.keysize = sizeof(int64);
+	ctl.entrysize = sizeof(SumChecked);
+	ctl.hcxt = TopTransactionContext;
+	checked = hash_create("perfbudget sums checked", 256, &ctl,
+						  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	checked_lxid = MyProc->lxid;
+	return checked;
+}
+
+/* The sums of project_id are right as of command checked_at (this transaction). */
+void
+pb_sums_checked(int64 project_id, CommandId checked_at)
+{
+	SumChecked *c = hash_search(checked_set(true), &project_id, HASH_ENTER, NULL);
+
+	c->checked_at = checked_at;
+}
+
+static bool
+checked_since(int64 project_id, CommandId changed_at)
+{
+	HTAB	   *set = checked_set(false);
+	SumChecked *c = set ? hash_search(set, &project_id, HASH_FIND, NULL) : NULL;
+
+	return c != NULL && changed_at < c->checked_at;
+}
 
 static SPIPlanPtr
 prepare_kept(const char *sql, int nargs)
@@ -87,6 +161,7 @@ check_project_sums(int64 project_id, int32 department_id, const char *conname)
 
 	SPIPlanPtr	lock;
 	SPIPlanPtr	sum;
+	CommandId	checked_at;
 
 	if (department_id < 0)
 	{
@@ -119,7 +194,11 @@ check_project_sums(int64 project_id, int32 department_id, const char *conname)
 	if (SPI_execute_plan(lock, arg, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not lock project " INT64_FORMAT, project_id);
 	if (SPI_processed == 0)
-		return;					/* the project is gone: its rows went with it */
+	{
+		/* the project is gone: its rows went with it, and it comes not back */
+		pb_sums_checked(project_id, GetCurrentCommandId(false));
+		return;
+	}
 	proj = SPI_copytuple(SPI_tuptable->vals[0]);
 	pdesc = SPI_tuptable->tupdesc;
 	name = SPI_getvalue(proj, pdesc, 1);
@@ -139,8 +218,13 @@ check_project_sums(int64 project_id, int32 department_id, const char *conname)
 	sums = SPI_tuptable->vals[0];
 	sdesc = SPI_tuptable->tupdesc;
 	rows = DatumGetInt64(SPI_getbinval(sums, sdesc, 1, &isnull));
+	/* the sum's snapshot saw the commands before this one: later changes are checked again */
+	checked_at = GetCurrentCommandId(false);
 	if (rows == 0)
+	{
+		pb_sums_checked(project_id, checked_at);
 		return;					/* no rows yet: reported by form_issues */
+	}
 	s_half = numeric_column(sums, sdesc, 2);
 	s_annual = numeric_column(sums, sdesc, 3);
 
@@ -156,6 +240,7 @@ check_project_sums(int64 project_id, int32 department_id, const char *conname)
 				 err_generic_string(PG_DIAG_SCHEMA_NAME, "perfbudget"),
 				 err_generic_string(PG_DIAG_TABLE_NAME, "expenditure"),
 				 err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname)));
+	pb_sums_checked(project_id, checked_at);
 }
 
 /*
@@ -215,6 +300,7 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	const char *conname;
 	int64		ids[2] = {-1, -1};
 	int32		depts[2] = {0, 0};
+	CommandId	changed_at;
 	PbExtensionContext cx;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
@@ -223,16 +309,30 @@ expenditure_sum_trigger(PG_FUNCTION_ARGS)
 	conname = constraint_name(td);
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+	{
 		ids[0] = project_id_of(td, td->tg_trigtuple, &depts[0]);
+		changed_at = HeapTupleHeaderGetCmin(td->tg_trigtuple->t_data);
+	}
 	else if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+	{
 		ids[0] = project_id_of(td, td->tg_trigtuple, &depts[0]);
+		changed_at = HeapTupleHeaderGetCmax(td->tg_trigtuple->t_data);
+	}
 	else
 	{
 		ids[0] = project_id_of(td, td->tg_newtuple, &depts[0]);
 		ids[1] = project_id_of(td, td->tg_trigtuple, &depts[1]);
 		if (ids[1] == ids[0] && depts[1] == depts[0])
 			ids[1] = -1;
+		changed_at = HeapTupleHeaderGetCmin(td->tg_newtuple->t_data);
 	}
+
+	/* a form checked since this change was made needs no second check */
+	for (int i = 0; i < 2; i++)
+		if (ids[i] >= 0 && checked_since(ids[i], changed_at))
+			ids[i] = -1;
+	if (ids[0] < 0 && ids[1] < 0)
+		return PointerGetDatum(NULL);
 
 	/* as the owner: the check must see the rows it checks (run_as_owner.c) */
 	pb_enter_extension_context(&cx, td->tg_relation->rd_rel->relowner);

@@ -392,6 +392,8 @@ pb_flush_findings(void)
 	flushed_at = GetCurrentCommandId(false) + 1;
 	if (s->all_pending)
 	{
+		/* every form: whole tables, read once each */
+		pb_plan_by_hash_joins();
 		run_plan(lock_all_plan, NULL, false, SPI_OK_UTILITY, "lock");
 		/* read after the lock: the writers we waited for have committed */
 		run_plan(replace_all_plan, NULL, true, SPI_OK_INSERT, "recompute");

@@ -24,7 +24,7 @@ SET search_path = perfbudget, public;
 -- examples/seed_forms.sql without its BEGIN/COMMIT (this file is one transaction)
 \set seed_forms `sed -e "/^BEGIN;$/d" -e "/^COMMIT;$/d" examples/seed_forms.sql`
 BEGIN;
-SELECT plan(96);
+SELECT plan(100);
 
 -- The tables may hold forms of other tests: work on empty ones.
 DELETE FROM project;
@@ -90,6 +90,25 @@ SELECT results_eq(
              ('社保业务运营经费', 15), ('打印纸及个人账户打印纸', 15), ('居保转企保参保补助', 16)$$,
     'indicators per form');
 SELECT is((SELECT count(*) FROM indicator), 92::bigint, '92 indicators in all');
+-- import_form marks the forms whose rows it added up as checked (the
+-- deferred sum check skips them at commit): a change made after the import,
+-- in the same transaction, is checked all the same
+SELECT throws_ok($$UPDATE expenditure SET half_year = half_year + 1
+    WHERE project_id = (SELECT id FROM seed_ids WHERE ordinal = 4) AND line_no = 1;
+    SET CONSTRAINTS ALL IMMEDIATE$$, '23514',
+    '项目「社保业务运营经费」的资金分配各行合计与支出资金总额不符（约束 expenditure_matches_total）',
+    'a 资金分配 row of an imported form changed afterwards in the same transaction is checked');
+SELECT throws_ok($$UPDATE project SET spend_half_year = spend_half_year + 1
+    WHERE id = (SELECT id FROM seed_ids WHERE ordinal = 4);
+    SET CONSTRAINTS ALL IMMEDIATE$$, '23514', NULL,
+    'the totals of an imported form changed afterwards in the same transaction are checked');
+SELECT throws_ok($$INSERT INTO expenditure (project_id, line_no, item, half_year, annual)
+    VALUES ((SELECT id FROM seed_ids WHERE ordinal = 4), 6, '差旅费', 0, 1);
+    SET CONSTRAINTS ALL IMMEDIATE$$, '23514',
+    '项目「社保业务运营经费」的资金分配各行合计与支出资金总额不符（约束 expenditure_matches_total）',
+    'a row added to an imported form in the same transaction is checked');
+SELECT lives_ok($$SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED$$,
+    'the imported forms themselves pass the pending checks');
 SELECT results_eq($$SELECT DISTINCT region, region_level FROM project$$,
     $$VALUES ('如皋市', '市级')$$, 'region and level from the title 如皋市市级项目预算绩效目标申报表');
 SELECT results_eq(
