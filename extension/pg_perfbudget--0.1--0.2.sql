@@ -1234,6 +1234,7 @@ DECLARE
     f jsonb; r jsonb; n integer; place text; pid bigint; seen bigint[] := '{}'; taken integer[];
     dept integer;
     line integer; grade text;
+    new_actual perfbudget.perf_value; new_weight numeric; new_score numeric;
 BEGIN
     FOR f, n IN SELECT e, o FROM jsonb_array_elements(perfbudget.evaluation_forms(doc)) WITH ORDINALITY x(e, o) LOOP
         place := perfbudget.evaluation_where(kind, f, n);
@@ -1283,10 +1284,15 @@ BEGIN
             place := perfbudget.evaluation_where(kind, f, n, r);
             line := perfbudget.evaluation_row(pid, r, taken, place);
             taken := taken || line;
+            -- read into variables first: Citus allows no function that is
+            -- not immutable inside the UPDATE's coalesce()
+            new_actual := perfbudget.evaluation_value(perfbudget.evaluation_cell(r, 'actual'), '实际完成值', place);
+            new_weight := perfbudget.evaluation_number(perfbudget.evaluation_cell(r, 'weight'), '分值', place);
+            new_score := perfbudget.evaluation_number(perfbudget.evaluation_cell(r, 'score'), '得分', place);
             UPDATE perfbudget.indicator i
-               SET actual = perfbudget.evaluation_value(perfbudget.evaluation_cell(r, 'actual'), '实际完成值', place),
-                   weight = coalesce(perfbudget.evaluation_number(perfbudget.evaluation_cell(r, 'weight'), '分值', place), i.weight),
-                   score = perfbudget.evaluation_number(perfbudget.evaluation_cell(r, 'score'), '得分', place),
+               SET actual = new_actual,
+                   weight = coalesce(new_weight, i.weight),
+                   score = new_score,
                    deviation_note = nullif(btrim(r->>'deviation_note'), '')
              WHERE i.project_id = pid AND i.line_no = line AND i.department_id = dept;
         END LOOP;
