@@ -109,6 +109,7 @@ typedef struct Importer
 	MemoryContext callcxt;		/* lives for the call: ids, keys */
 	MemoryContext formcxt;		/* one form's cells and statements, reset per form */
 	SPIPlanPtr	lock_plan;
+	char	   *locked_key;		/* department and year last locked, or NULL */
 	SPIPlanPtr	department_plan;
 	SPIPlanPtr	find_plan;
 	SPIPlanPtr	delete_plan;
@@ -375,7 +376,13 @@ prepare(const char *sql, int nargs)
 static void
 prepare_plans(Importer *imp)
 {
-	/* one importer at a time per form key: concurrent replaces queue */
+	/*
+	 * one importer at a time per department and year: concurrent replaces
+	 * of a form queue.  Not a lock per form: a transaction-level lock stays
+	 * in the shared lock table until commit, and a document of 12,000 forms
+	 * filled it (out of shared memory) under the default
+	 * max_locks_per_transaction.
+	 */
 	imp->lock_plan = prepare(
 		"SELECT pg_catalog.pg_advisory_xact_lock("
 		"pg_catalog.hashtextextended($1, 7208234516))", 1);
@@ -866,10 +873,34 @@ choose_probe(Importer *imp)
 }
 
 /*
+ * The advisory lock of a department's forms of a year, taken once a call
+ * for consecutive forms of the same department and year (documents come
+ * grouped by department; a lock already held would only be counted again).
+ */
+static void
+lock_department_year(Importer *imp, const char *department_id, const char *year)
+{
+	char	   *key = psprintf("%s\x1f%s", department_id, year);
+
+	if (imp->locked_key != NULL && strcmp(imp->locked_key, key) == 0)
+	{
+		pfree(key);
+		return;
+	}
+	run(imp->lock_plan, (const char **) &key, 1, SPI_OK_SELECT);
+	SPI_freetuptable(SPI_tuptable);
+	if (imp->locked_key != NULL)
+		pfree(imp->locked_key);
+	imp->locked_key = MemoryContextStrdup(imp->callcxt, key);
+	pfree(key);
+}
+
+/*
  * The form already stored under the same key (year, region, department,
- * name after folding): replace it or refuse.  The advisory lock on the key
- * makes a concurrent import of the same form wait for this one and then
- * see its row, so two replaces end in one form, not in a unique violation.
+ * name after folding): replace it or refuse.  The advisory lock on the
+ * department and year makes a concurrent import of the same form wait for
+ * this one and then see its row, so two replaces end in one form, not in a
+ * unique violation.
  */
 static char *
 replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
@@ -925,11 +956,10 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 		MemoryContextSwitchTo(old);
 	}
 
-	run(imp->lock_plan, (const char **) &lock_key, 1, SPI_OK_SELECT);
-	SPI_freetuptable(SPI_tuptable);
 	run(imp->department_plan, names, 2, SPI_OK_SELECT);
 	department_id = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 	SPI_freetuptable(SPI_tuptable);
+	lock_department_year(imp, department_id, year);
 	if (!form_key_may_be_taken(imp, department_id, year, key[3]))
 		return department_id;
 	find[0] = department_id;
