@@ -38,6 +38,7 @@
  * tables (run_as_owner.c): a writer of forms holds no right on issue_finding.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "access/htup_details.h"
 #include "access/xact.h"

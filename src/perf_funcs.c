@@ -7,6 +7,7 @@
  * Every accessor accepts either type: both share the stored layout.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "fmgr.h"
 #include "utils/builtins.h"

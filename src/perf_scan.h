@@ -152,8 +152,8 @@ fail(Scan *sc, PbStatus st, size_t pos, const char *reason, const char *expected
 {
 	sc->err->status = st;
 	sc->err->pos = pos;
-	sc->err->reason = reason;
-	sc->err->expected = expected;
+	sc->err->reason = pb_tr(reason);	/* both marked PB_N_ where written */
+	sc->err->expected = pb_tr(expected);
 	return false;
 }
 
