@@ -208,7 +208,8 @@ refuse(Relation rel, const char *region, const char *department)
 
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-			 errmsg("permission denied to write the forms of %s主管部门 \"%s\"", region ? psprintf(pb_tr("region %s, "), region) : "", department),
+			 errmsg("permission denied to write the forms of 主管部门 \"%s\"%s", department,
+					region ? psprintf(pb_tr(" in region %s"), region) : ""),
 			 errdetail("The role \"%s\" has no grant of this department (perfbudget.department_grant), so it cannot write its rows in the table %s.",
 					   role, RelationGetRelationName(rel)),
 			 errhint("The finance bureau can run SELECT perfbudget.grant_department('%s', '%s'%s%s%s);",
