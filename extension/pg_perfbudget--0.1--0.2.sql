@@ -176,8 +176,8 @@ DECLARE
 BEGIN
     IF jsonb_typeof(doc) IS DISTINCT FROM 'object' THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = 'form JSON must be an object',
-            HINT = 'Use the layout perfbudget.form_json returns.';
+            MESSAGE = perfbudget.message('form_json.object'),
+            HINT = perfbudget.message('form_json.hint');
     END IF;
     SELECT string_agg(k, ', ' ORDER BY k) INTO unknown
     FROM jsonb_object_keys(doc) k
@@ -186,9 +186,9 @@ BEGIN
       AND k NOT IN ('expenditure', 'indicators');
     IF unknown IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = format('form JSON has unknown keys: %s', unknown),
-            DETAIL = 'Every key must be a column of perfbudget.project, "expenditure" or "indicators"; nothing is dropped silently.',
-            HINT = 'Use the layout perfbudget.form_json returns.';
+            MESSAGE = perfbudget.message('form_json.keys', unknown),
+            DETAIL = perfbudget.message('form_json.keys.detail'),
+            HINT = perfbudget.message('form_json.hint');
     END IF;
 
     INSERT INTO perfbudget.project (budget_year, name, department, implementing_unit,
@@ -498,12 +498,11 @@ BEGIN
         IF n IS NULL THEN
             RAISE EXCEPTION USING
                 ERRCODE = 'data_corrupted',
-                MESSAGE = pg_catalog.format('项目 %s 的指标指纹组不存在：fingerprint_group 计数与 project_fingerprint 不一致',
-                                            OLD.project_id),
-                DETAIL = pg_catalog.format('预算年度 %s，行政区划 %s，主管部门 %s，指纹 %s。',
-                                           OLD.budget_year, coalesce(OLD.region, '（无）'),
-                                           OLD.department, OLD.fingerprint),
-                HINT = 'SELECT perfbudget.rebuild_fingerprints() 从指标行重新计算两张表。';
+                MESSAGE = perfbudget.message('fingerprint.group', OLD.project_id::text),
+                DETAIL = perfbudget.message('fingerprint.group.detail', OLD.budget_year::text,
+                                            coalesce(OLD.region, perfbudget.message('fingerprint.group.no_region')),
+                                            OLD.department, OLD.fingerprint::text),
+                HINT = perfbudget.message('fingerprint.group.hint');
         ELSIF n OPERATOR(pg_catalog.>) 1 THEN
             UPDATE perfbudget.fingerprint_group g
             SET forms = g.forms OPERATOR(pg_catalog.-) 1
@@ -638,8 +637,8 @@ DECLARE
 BEGIN
     IF jsonb_typeof(doc) IS DISTINCT FROM 'object' THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = 'form JSON must be an object',
-            HINT = 'Use the layout perfbudget.form_json returns.';
+            MESSAGE = perfbudget.message('form_json.object'),
+            HINT = perfbudget.message('form_json.hint');
     END IF;
     SELECT string_agg(k, ', ' ORDER BY k) INTO unknown
     FROM jsonb_object_keys(doc) k
@@ -648,9 +647,9 @@ BEGIN
       AND k NOT IN ('expenditure', 'indicators');
     IF unknown IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = format('form JSON has unknown keys: %s', unknown),
-            DETAIL = 'Every key must be a column of perfbudget.project, "expenditure" or "indicators"; nothing is dropped silently.',
-            HINT = 'Use the layout perfbudget.form_json returns.';
+            MESSAGE = perfbudget.message('form_json.keys', unknown),
+            DETAIL = perfbudget.message('form_json.keys.detail'),
+            HINT = perfbudget.message('form_json.hint');
     END IF;
 
     INSERT INTO perfbudget.project (budget_year, name, department, implementing_unit,

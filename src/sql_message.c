@@ -80,6 +80,16 @@ static const SqlMessage messages[] = {
 	{"monitoring.deviates", PB_NF_("%s: 是否偏差 \"%s\" is neither 是 nor 否")},
 	{"monitoring.deviates.detail", PB_NF_("Whether the indicator deviates is 是 or 否 (有 and 无 are read as these).")},
 	{"monitoring.deviates.hint", PB_NF_("Write 是 or 否, or leave the cell blank.")},
+	/* fingerprint_group_trigger (35_fingerprint.sql) */
+	{"fingerprint.group", PB_NF_("the indicator fingerprint group of project %s is missing: the counts in fingerprint_group disagree with project_fingerprint")},
+	{"fingerprint.group.detail", PB_NF_("Budget year %s, region %s, 主管部门 %s, fingerprint %s.")},
+	{"fingerprint.group.no_region", PB_NF_("(none)")},
+	{"fingerprint.group.hint", PB_NF_("SELECT perfbudget.rebuild_fingerprints() recomputes both tables from the indicator rows.")},
+	/* import_form_json (50_import.sql) */
+	{"form_json.object", PB_NF_("form JSON must be an object")},
+	{"form_json.keys", PB_NF_("form JSON has unknown keys: %s")},
+	{"form_json.keys.detail", PB_NF_("Every key must be a column of perfbudget.project, \"expenditure\" or \"indicators\"; nothing is dropped silently.")},
+	{"form_json.hint", PB_NF_("Use the layout perfbudget.form_json returns.")},
 	/* 90_access.sql */
 	{"access.role", PB_NF_("role \"%s\" does not exist")},
 	{"access.role.detail", PB_NF_("grant_department grants an existing role the forms of a department.")},

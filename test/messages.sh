@@ -125,7 +125,8 @@ check "constraint trigger project_total_matches_expenditure" zh_CN.UTF-8 "$stmt"
 资金分配各行之和应等于支出资金总额，半年与全年两列分别相等；空格按 0 计。
 constraint=project_total_matches_expenditure table=perfbudget.expenditure'
 
-# ---- import_form: the reader, and the sum checked before the rows are written
+# ---- import_form: the reader, and the sum checked before the rows are written;
+# import_form_json (PL/pgSQL)
 stmt="SELECT count(*) FROM perfbudget.import_form('lorem ipsum')"
 check "import_form reader error" C "$stmt" '22P02
 could not read the form document: the document does not begin with the title of a form (…预算绩效目标申报表)
@@ -149,6 +150,18 @@ check "import_form sum check" zh_CN.UTF-8 "$stmt" '23514
 全年(程)预算数：资金总额 156，5 行合计 155。
 资金分配各行之和应等于支出资金总额，半年与全年两列分别相等；空格按 0 计。
 constraint=expenditure_matches_total table=perfbudget.expenditure'
+
+stmt="SELECT perfbudget.import_form_json('[]')"
+check "import_form_json error" C "$stmt" '22023
+form JSON must be an object
+
+Use the layout perfbudget.form_json returns.
+constraint= table=.'
+check "import_form_json error" zh_CN.UTF-8 "$stmt" '22023
+申报表 JSON 必须是对象
+
+请使用 perfbudget.form_json 返回的结构。
+constraint= table=.'
 
 # ---- the evaluation documents: the reader (C) and the import (PL/pgSQL)
 stmt="SELECT perfbudget.parse_self_evaluation(E'项目支出绩效运行监控表\\n')"
