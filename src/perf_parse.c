@@ -1398,8 +1398,8 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 		/* position 0: the byte at the limit may be inside a character */
 		err->status = PB_ERR_SYNTAX;
 		err->pos = 0;
-		err->reason = pb_tr("the cell is longer than 61440 bytes");
-		err->expected = pb_tr("a cell of at most 60000 bytes of text");
+		err->reason = PB_N_("the cell is longer than 61440 bytes");
+		err->expected = PB_N_("a cell of at most 60000 bytes of text");
 		return false;
 	}
 	/* the common shapes first, told apart by their first byte */
@@ -1418,8 +1418,8 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 	{
 		err->status = PB_ERR_SYNTAX;
 		err->pos = bad;
-		err->reason = pb_tr("the text is not valid UTF-8 or holds a control character");
-		err->expected = pb_tr("UTF-8 text without control characters");
+		err->reason = PB_N_("the text is not valid UTF-8 or holds a control character");
+		err->expected = PB_N_("UTF-8 text without control characters");
 		return false;
 	}
 	sc.s = out;
@@ -1434,8 +1434,8 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 			return true;
 		err->status = PB_ERR_SYNTAX;
 		err->pos = 0;
-		err->reason = pb_tr("the text of the cell is longer than 60000 bytes");
-		err->expected = pb_tr("a cell of at most 60000 bytes of text");
+		err->reason = PB_N_("the text of the cell is longer than 60000 bytes");
+		err->expected = PB_N_("a cell of at most 60000 bytes of text");
 		return false;
 	}
 
@@ -1477,16 +1477,16 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	*band = false;
 	*symbol = PB_SYM_NONE;
 	err->status = PB_ERR_SYNTAX;
-	err->expected = pb_tr("one of = ≥ ≤ > < ± 定性 定量 正向 反向, or a blank cell");
+	err->expected = PB_N_("one of = ≥ ≤ > < ± 定性 定量 正向 反向, or a blank cell");
 	if (len >= sizeof(buf))
 	{
-		err->reason = pb_tr("the comparator cell is too long");
+		err->reason = PB_N_("the comparator cell is too long");
 		return false;
 	}
 	if (!pb_fold_text(in, len, buf, &n, (size_t) -1, NULL, &bad, false))
 	{
 		err->pos = bad;
-		err->reason = pb_tr("the text is not valid UTF-8 or holds a control character");
+		err->reason = PB_N_("the text is not valid UTF-8 or holds a control character");
 		return false;
 	}
 	if (n == 0)
@@ -1515,7 +1515,7 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	if (l == 0 || l != n)
 	{
 		err->pos = l;
-		err->reason = pb_tr("not a comparator");
+		err->reason = PB_N_("not a comparator");
 		return false;
 	}
 	*symbol = (PbSymbol) sym;
@@ -1539,7 +1539,7 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 
 	memset(err, 0, sizeof(*err));
 	err->status = PB_ERR_CONTRADICTION;
-	err->expected = pb_tr("a value that agrees with the comparator cell");
+	err->expected = PB_N_("a value that agrees with the comparator cell");
 	if (band)
 	{
 		if (cell->kind == PB_KIND_RANGE && (cell->flags & PB_F_BAND) &&
@@ -1549,7 +1549,7 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 			cell->lo.digits < 0 ||
 			(explicit_sym && !(cell->symbol == PB_SYM_LE && (cell->flags & PB_F_SUFFIX))))
 		{
-			err->reason = pb_tr("A ± band needs a plain positive number or percentage");
+			err->reason = PB_N_("A ± band needs a plain positive number or percentage");
 			return false;
 		}
 		cell->hi = cell->lo;
@@ -1570,12 +1570,12 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 		case PB_SYM_QUANT:
 			if (cell->kind == PB_KIND_QUALITATIVE)
 			{
-				err->reason = pb_tr("The 计算符号 cell says 定量 but the value is a phrase, not a number, percentage, date or range");
+				err->reason = PB_N_("The 计算符号 cell says 定量 but the value is a phrase, not a number, percentage, date or range");
 				return false;
 			}
 			if (cell->symbol == PB_SYM_QUAL)
 			{
-				err->reason = pb_tr("The 计算符号 cell says 定量 but the value says 定性");
+				err->reason = PB_N_("The 计算符号 cell says 定量 but the value says 定性");
 				return false;
 			}
 			break;				/* the value's own comparator, '=' by default */
@@ -1588,8 +1588,8 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 				if (!agrees_with_direction(cell->symbol, sym))
 				{
 					err->reason = sym == PB_SYM_POSITIVE
-						? pb_tr("The 计算符号 cell says 正向 (≥) but the value has another comparator")
-						: pb_tr("The 计算符号 cell says 反向 (≤) but the value has another comparator");
+						? PB_N_("The 计算符号 cell says 正向 (≥) but the value has another comparator")
+						: PB_N_("The 计算符号 cell says 反向 (≤) but the value has another comparator");
 					return false;
 				}
 				break;
@@ -1600,12 +1600,12 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 		case PB_SYM_RANGE:
 			if (cell->kind != PB_KIND_RANGE)
 			{
-				err->reason = pb_tr("The 计算符号 cell says 区间 but the value is not a range");
+				err->reason = PB_N_("The 计算符号 cell says 区间 but the value is not a range");
 				return false;
 			}
 			if (cell->symbol == PB_SYM_QUAL)
 			{
-				err->reason = pb_tr("The 计算符号 cell says 区间 but the value says 定性");
+				err->reason = PB_N_("The 计算符号 cell says 区间 but the value says 定性");
 				return false;
 			}
 			break;
@@ -1616,12 +1616,12 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 		default:
 			if (cell->kind == PB_KIND_RANGE)
 			{
-				err->reason = pb_tr("A range takes no comparator");
+				err->reason = PB_N_("A range takes no comparator");
 				return false;
 			}
 			if (explicit_sym && cell->symbol != sym)
 			{
-				err->reason = pb_tr("The 计算符号 cell and the comparator written in the value disagree");
+				err->reason = PB_N_("The 计算符号 cell and the comparator written in the value disagree");
 				return false;
 			}
 			cell->symbol = (uint8_t) sym;

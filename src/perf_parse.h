@@ -183,7 +183,7 @@ typedef struct PbError
 {
 	PbStatus	status;
 	size_t		pos;			/* byte offset in the input */
-	const char *reason;			/* what is wrong (pb_nls.h: translated) */
+	const char *reason;			/* what is wrong, an English message id (pb_nls.h) */
 	const char *expected;		/* what was expected there, or NULL */
 } PbError;
 

@@ -68,7 +68,7 @@ bad_stored(const unsigned char *b, size_t n, const char *why)
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("stored perf_value or perf_target is damaged"),
-			 errdetail("%s (layout version %d, %zu bytes).", why, version, n),
+			 errdetail("%s (layout version %d, %zu bytes).", pb_tr(why), version, n),
 			 errhint("Restore the row from a backup or a dump; the bytes on disk are not a value pg_perfbudget wrote.")));
 }
 
@@ -208,14 +208,14 @@ pb_parse_or_report(const char *typname, const char *input, size_t len,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", typname, pb_quote(input)),
 				 errdetail("At character %d: %s; expected %s.%s",
-						   pb_char_position(input, err.pos), err.reason, err.expected,
+						   pb_char_position(input, err.pos), pb_tr(err.reason), pb_tr(err.expected),
 						   pb_quote_note(input)),
 				 errhint("%s", pb_tr(hint))));
 	ereturn(escontext, false,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", typname, pb_quote(input)),
 			 errdetail("At character %d: %s.%s",
-					   pb_char_position(input, err.pos), err.reason, pb_quote_note(input)),
+					   pb_char_position(input, err.pos), pb_tr(err.reason), pb_quote_note(input)),
 			 errhint("%s", pb_tr(hint))));
 }
 
@@ -313,7 +313,7 @@ bad_binary(const char *typname, const char *why)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid external binary value of type %s", typname),
-			 errdetail("%s.", why),
+			 errdetail("%s.", pb_tr(why)),
 			 errhint("Binary values come from %s_send of the same format version (%d).",
 					 typname, PB_BINARY_VERSION)));
 }
@@ -339,7 +339,7 @@ cell_recv(FunctionCallInfo fcinfo, bool is_target)
 	PbView		again;
 
 	if (msg->len - msg->cursor < 1)
-		bad_binary(typname, pb_tr("the value is empty"));
+		bad_binary(typname, PB_N_("the value is empty"));
 	version = pq_getmsgbyte(msg);
 	if (version != PB_BINARY_VERSION)
 		bad_binary(typname, psprintf(pb_tr("format version %d is not supported"), version));
@@ -352,14 +352,14 @@ cell_recv(FunctionCallInfo fcinfo, bool is_target)
 	if (!pb_decode((const unsigned char *) bytes, (size_t) n, &v, true, &why))
 		bad_binary(typname, why);
 	if (!is_target && !pb_is_plain_value(&v.cell))
-		bad_binary(typname, pb_tr("a perf_value carries no comparator"));
+		bad_binary(typname, PB_N_("a perf_value carries no comparator"));
 
 	text = palloc(pb_format_bound(&v));
 	pb_format(&v, is_target, text);
 	out = palloc(strlen(text) + 1);
 	if (!pb_parse_cell(text, strlen(text), out, &cell, &err))
 		bad_binary(typname, psprintf(pb_tr("the value \"%s\" does not read back: %s"),
-									 text, err.reason));
+									 text, pb_tr(err.reason)));
 	if (!is_target)
 		pb_cell_to_value(&cell, out);
 	again.cell = cell;

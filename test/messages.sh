@@ -233,6 +233,10 @@ got=$(q -c "SELECT perfbudget.message('evaluation.no_target', 'P', 'N', '2024', 
 [ "$got" = 'P: no target form "N" of 2024 in D' ]; ok $? "message() fills %s in order (C)" "$got"
 got=$(q -c "SET lc_messages = 'zh_CN.UTF-8'; SELECT perfbudget.message('evaluation.no_target', 'P', 'N', '2024', 'D')")
 [ "$got" = 'P：D 2024 年度没有目标申报表「N」' ]; ok $? "message() fills %N\$s as the translation orders them (zh_CN)" "$got"
+# an IMMUTABLE function's result does not follow lc_messages: perf_input_error is data
+got=$(q -c "SET lc_messages = 'zh_CN.UTF-8'; SELECT perfbudget.perf_input_error('≥**人')")
+[ "$got" = 'at character 2: a template placeholder stands where the value should be' ]
+ok $? "perf_input_error (IMMUTABLE) gives the same English reason under zh_CN.UTF-8" "$got"
 out=$(q -c "SELECT perfbudget.message('no.such.key')" 2>&1)
 grep -q 'unknown message key "no.such.key"' <<<"$out"; ok $? "an unknown key is an error" "$out"
 
