@@ -5,19 +5,27 @@
  * either returns true or raises SQLSTATE 23514 with a message (English
  * message ids, in the session's language: po/) that names the form and the cell, a detail with the numbers, and the
  * constraint's name (passed as the last argument, since a CHECK expression
- * cannot otherwise tell the function which constraint it serves).
+ * cannot otherwise tell the function which constraint it serves) in the
+ * error's constraint field, with its table when the name is one table's.
  * Blank cells are NULL and count as 0.  The same functions can guard users'
  * own tables (doc/reference.md, "Budget rules").
  */
 #include "postgres.h"
 #include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/stratnum.h"
+#include "access/table.h"
+#include "catalog/pg_constraint.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "storage/proc.h"
 #include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/lsyscache.h"
 #include "utils/numeric.h"
 
 #include "form_import.h"
@@ -136,15 +144,56 @@ row_label(FunctionCallInfo fcinfo, const char *what)
 	return s.data;
 }
 
+/*
+ * The table of the CHECK constraint named conname, for the error's schema
+ * and table fields as PostgreSQL's own check violations carry them: a CHECK
+ * expression cannot tell its function the table, so the name is looked up
+ * (on the error path only).  InvalidOid unless exactly one CHECK
+ * constraint has that name.
+ */
+static Oid
+constraint_table(const char *conname)
+{
+	Relation	rel = table_open(ConstraintRelationId, AccessShareLock);
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Oid			relid = InvalidOid;
+	int			found = 0;
+
+	ScanKeyInit(&key, Anum_pg_constraint_conname, BTEqualStrategyNumber, F_NAMEEQ,
+				CStringGetDatum(conname));
+	scan = systable_beginscan(rel, ConstraintNameNspIndexId, true, NULL, 1, &key);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_constraint con = (Form_pg_constraint) GETSTRUCT(tup);
+
+		if (con->contype == CONSTRAINT_CHECK && OidIsValid(con->conrelid))
+		{
+			relid = con->conrelid;
+			found++;
+		}
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return found == 1 ? relid : InvalidOid;
+}
+
 static void
 violation(const char *conname, const char *msg, const char *detail,
 		  const char *hint)
 {
+	Oid			relid = conname ? constraint_table(conname) : InvalidOid;
+	char	   *table = OidIsValid(relid) ? get_rel_name(relid) : NULL;
+	char	   *schema = table ? get_namespace_name(get_rel_namespace(relid)) : NULL;
+
 	ereport(ERROR,
 			(errcode(ERRCODE_CHECK_VIOLATION),
 			 conname ? errmsg("%s (constraint %s)", msg, conname) : errmsg_internal("%s", msg),
 			 errdetail_internal("%s", detail),
 			 hint ? errhint("%s", hint) : 0,
+			 schema ? err_generic_string(PG_DIAG_SCHEMA_NAME, schema) : 0,
+			 table ? err_generic_string(PG_DIAG_TABLE_NAME, table) : 0,
 			 conname ? err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname) : 0));
 }
 

@@ -105,12 +105,12 @@ check "CHECK project_fiscal_subtotal" C "$stmt" '23514
 project "社保扩面业务经费": the 财政拨款小计 does not equal the sum of its parts (constraint project_fiscal_subtotal)
 财政拨款小计 10 ≠ 一般公共预算资金 9 + 政府性基金预算 0 + 财政专户管理资金 0 + 国有资本经营预算 0 (difference 1).
 The 财政拨款小计 is the sum of 一般公共预算资金, 政府性基金预算, 财政专户管理资金 and 国有资本经营预算; a blank cell counts as 0.
-constraint=project_fiscal_subtotal table=.'
+constraint=project_fiscal_subtotal table=perfbudget.project'
 check "CHECK project_fiscal_subtotal" zh_CN.UTF-8 "$stmt" '23514
 项目「社保扩面业务经费」的财政拨款小计与其组成不符（约束 project_fiscal_subtotal）
 财政拨款小计 10 ≠ 一般公共预算资金 9 + 政府性基金预算 0 + 财政专户管理资金 0 + 国有资本经营预算 0（差 1）。
 财政拨款小计应等于一般公共预算资金、政府性基金预算、财政专户管理资金与国有资本经营预算之和；空格按 0 计。
-constraint=project_fiscal_subtotal table=.'
+constraint=project_fiscal_subtotal table=perfbudget.project'
 
 # ---- the deferred sum trigger: constraint, schema and table in the fields
 stmt="UPDATE perfbudget.project SET spend_half_year = spend_half_year + 1, spend_annual = spend_annual + 1, total = total + 1, other_funds = coalesce(other_funds, 0) + 1 WHERE name = '社保扩面业务经费'; SET CONSTRAINTS ALL IMMEDIATE"
