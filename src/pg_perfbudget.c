@@ -12,11 +12,11 @@
  * message catalog (po/, nls.mk) and its settings.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
+
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/guc.h"
-
-#include "pb_nls.h"
 
 PG_MODULE_MAGIC;
 
@@ -24,8 +24,8 @@ extern void pb_define_history_setting(void);
 void		_PG_init(void);
 
 /*
- * The module's message catalog (TEXTDOMAIN, set for every object file by
- * the Makefile): errmsg() and friends translate through it by themselves,
+ * The module's message catalog (TEXTDOMAIN, set for every server file by
+ * pb_nls.h): errmsg() and friends translate through it by themselves,
  * the pure C core through pb_translate (pb_nls.h).
  */
 static const char *

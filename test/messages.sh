@@ -240,5 +240,13 @@ ok $? "perf_input_error (IMMUTABLE) gives the same English reason under zh_CN.UT
 out=$(q -c "SELECT perfbudget.message('no.such.key')" 2>&1)
 grep -q 'unknown message key "no.such.key"' <<<"$out"; ok $? "an unknown key is an error" "$out"
 
+# every server file reports through the module's catalog: it includes
+# pb_nls.h (TEXTDOMAIN) right after postgres.h
+missing=$(for f in src/*.c; do
+	grep -q '^#include "postgres.h"' "$f" || continue
+	grep -A1 '^#include "postgres.h"' "$f" | grep -q '^#include "pb_nls.h"' || echo "$f"
+done)
+[ -z "$missing" ]; ok $? "every server file includes pb_nls.h after postgres.h" "$missing"
+
 echo "1..$T"
 exit $((FAILED > 0))
