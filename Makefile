@@ -38,7 +38,8 @@ OBJS = \
 	src/rollup.o \
 	src/run_as_owner.o \
 	src/change_log.o \
-	src/department_access.o
+	src/department_access.o \
+	src/sql_message.o
 
 # The install script of the current version is built from extension/parts/,
 # one file per concern.  Released install scripts (pg_perfbudget--0.1.sql)
@@ -52,6 +53,13 @@ PGFILEDESC = "pg_perfbudget - budget performance targets"
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_perfbudget
+
+# Messages: English message ids, translated through the module's own catalog
+# pg_perfbudget-$(MAJORVERSION) (TEXTDOMAIN: src/pb_nls.h, as PostgreSQL's PL
+# modules do).  nls.mk lists the languages and the sources; PGXS's own NLS
+# rules (src/nls-global.mk, read because nls.mk exists) build po/*.mo with
+# msgfmt, install them under $(pg_config --localedir), and give
+# 'make update-po' (MAINTAINING.md, "Messages").
 
 # Before the include: pgxs.mk tests 'ifdef EXTRA_CLEAN' as it is read.
 EXTRA_CLEAN = test/unit/test_parse test/unit/cell_dump test/unit/test_corpus test/unit/test_binary_corpus test/unit/test_score test/unit/test_evaluation_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form

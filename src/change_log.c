@@ -28,6 +28,7 @@
  * stops the logging: for a restore whose change_log already holds the history.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "access/htup_details.h"
 #include "access/xact.h"

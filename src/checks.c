@@ -2,21 +2,30 @@
  * checks.c — CHECK-constraint functions for the budget rules of one row.
  *
  * Each function reads only its arguments (IMMUTABLE, no table access) and
- * either returns true or raises SQLSTATE 23514 with a Chinese message that
- * names the form and the cell, a detail with the numbers, and the
+ * either returns true or raises SQLSTATE 23514 with a message (English
+ * message ids, in the session's language: po/) that names the form and the cell, a detail with the numbers, and the
  * constraint's name (passed as the last argument, since a CHECK expression
- * cannot otherwise tell the function which constraint it serves).
+ * cannot otherwise tell the function which constraint it serves) in the
+ * error's constraint field, with its table when the name is one table's.
  * Blank cells are NULL and count as 0.  The same functions can guard users'
  * own tables (doc/reference.md, "Budget rules").
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/stratnum.h"
+#include "access/table.h"
+#include "catalog/pg_constraint.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "storage/proc.h"
 #include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/lsyscache.h"
 #include "utils/numeric.h"
 
 #include "form_import.h"
@@ -104,7 +113,7 @@ form_label(FunctionCallInfo fcinfo, int i)
 {
 	char	   *name = opt_text_arg(fcinfo, i);
 
-	return name ? psprintf("项目「%s」", name) : pstrdup("项目");
+	return name ? psprintf(pb_tr("project \"%s\""), name) : pstrdup(pb_tr("the project"));
 }
 
 /*
@@ -117,30 +126,74 @@ row_label(FunctionCallInfo fcinfo, const char *what)
 	StringInfoData s;
 	char	   *item = opt_text_arg(fcinfo, 2);
 
+	const char *form;
+
 	initStringInfo(&s);
 	if (PG_ARGISNULL(0))
-		appendStringInfoString(&s, "项目");
+		form = pb_tr("the project");
 	else if (importing_label(PG_GETARG_INT64(0)))
-		appendStringInfoString(&s, importing_label(PG_GETARG_INT64(0)));
+		form = importing_label(PG_GETARG_INT64(0));
 	else
-		appendStringInfo(&s, "项目#" INT64_FORMAT " ", PG_GETARG_INT64(0));
-	appendStringInfoString(&s, what);
+		form = psprintf(pb_tr("project #%s"), psprintf(INT64_FORMAT, PG_GETARG_INT64(0)));
+	/* 'form 2 "…" expenditure', '第2张申报表「…」资金分配' */
+	appendStringInfo(&s, pb_tr("%s %s"), form, pb_tr(what));
 	if (!PG_ARGISNULL(1))
-		appendStringInfo(&s, "第%d行", PG_GETARG_INT32(1));
+		appendStringInfo(&s, pb_tr(" row %d"), PG_GETARG_INT32(1));
 	if (item)
-		appendStringInfo(&s, "「%s」", item);
+		appendStringInfo(&s, pb_tr(" \"%s\""), item);
 	return s.data;
+}
+
+/*
+ * The table of the CHECK constraint named conname, for the error's schema
+ * and table fields as PostgreSQL's own check violations carry them: a CHECK
+ * expression cannot tell its function the table, so the name is looked up
+ * (on the error path only).  InvalidOid unless exactly one CHECK
+ * constraint has that name.
+ */
+static Oid
+constraint_table(const char *conname)
+{
+	Relation	rel = table_open(ConstraintRelationId, AccessShareLock);
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Oid			relid = InvalidOid;
+	int			found = 0;
+
+	ScanKeyInit(&key, Anum_pg_constraint_conname, BTEqualStrategyNumber, F_NAMEEQ,
+				CStringGetDatum(conname));
+	scan = systable_beginscan(rel, ConstraintNameNspIndexId, true, NULL, 1, &key);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_constraint con = (Form_pg_constraint) GETSTRUCT(tup);
+
+		if (con->contype == CONSTRAINT_CHECK && OidIsValid(con->conrelid))
+		{
+			relid = con->conrelid;
+			found++;
+		}
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return found == 1 ? relid : InvalidOid;
 }
 
 static void
 violation(const char *conname, const char *msg, const char *detail,
 		  const char *hint)
 {
+	Oid			relid = conname ? constraint_table(conname) : InvalidOid;
+	char	   *table = OidIsValid(relid) ? get_rel_name(relid) : NULL;
+	char	   *schema = table ? get_namespace_name(get_rel_namespace(relid)) : NULL;
+
 	ereport(ERROR,
 			(errcode(ERRCODE_CHECK_VIOLATION),
-			 conname ? errmsg("%s（约束 %s）", msg, conname) : errmsg("%s", msg),
-			 errdetail("%s", detail),
+			 conname ? errmsg("%s (constraint %s)", msg, conname) : errmsg_internal("%s", msg),
+			 errdetail_internal("%s", detail),
 			 hint ? errhint("%s", hint) : 0,
+			 schema ? err_generic_string(PG_DIAG_SCHEMA_NAME, schema) : 0,
+			 table ? err_generic_string(PG_DIAG_TABLE_NAME, table) : 0,
 			 conname ? err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname) : 0));
 }
 
@@ -175,11 +228,11 @@ require_sum(FunctionCallInfo fcinfo, const char *whole_label, int whole_arg,
 	sum = sum_parts(fcinfo, whole_arg + 1, labels, n, &parts);
 	if (amount_cmp(whole, sum) != 0)
 		violation(opt_text_arg(fcinfo, conname_arg),
-				  psprintf("%s的%s", form_label(fcinfo, 0), what),
-				  psprintf("%s %s ≠ %s（差 %s）。", whole_label, amount_text(whole),
+				  psprintf(pb_tr("%s: %s"), form_label(fcinfo, 0), pb_tr(what)),
+				  psprintf(pb_tr("%s %s ≠ %s (difference %s)."), whole_label, amount_text(whole),
 						   parts.data,
 						   amount_text(numeric_sub_opt_error(whole, sum, NULL))),
-				  hint);
+				  pb_tr(hint));
 }
 
 /* ---------------------------------------------------------------- project rules */
@@ -195,8 +248,8 @@ check_fiscal_subtotal(PG_FUNCTION_ARGS)
 	};
 
 	require_sum(fcinfo, "财政拨款小计", 1, labels, 4, 6,
-				"财政拨款小计与其组成不符",
-				"财政拨款小计应等于一般公共预算资金、政府性基金预算、财政专户管理资金与国有资本经营预算之和；空格按 0 计。");
+				PB_N_("the 财政拨款小计 does not equal the sum of its parts"),
+				PB_N_("The 财政拨款小计 is the sum of 一般公共预算资金, 政府性基金预算, 财政专户管理资金 and 国有资本经营预算; a blank cell counts as 0."));
 	PG_RETURN_BOOL(true);
 }
 
@@ -211,8 +264,8 @@ check_income_total(PG_FUNCTION_ARGS)
 	};
 
 	require_sum(fcinfo, "资金总额", 1, labels, 4, 6,
-				"资金总额与资金来源合计不符",
-				"资金总额应等于财政拨款小计、社保基金预算、上年结转资金与其他资金之和；空格按 0 计。");
+				PB_N_("the 资金总额 does not equal the sum of the funding sources"),
+				PB_N_("The 资金总额 is the sum of 财政拨款小计, 社保基金预算, 上年结转资金 and 其他资金; a blank cell counts as 0."));
 	PG_RETURN_BOOL(true);
 }
 
@@ -227,10 +280,11 @@ check_income_matches_spend(PG_FUNCTION_ARGS)
 
 	if (amount_cmp(income, spend) != 0)
 		violation(opt_text_arg(fcinfo, 3),
-				  psprintf("%s的收入资金总额与支出资金总额不符", form_label(fcinfo, 0)),
-				  psprintf("收入资金总额 %s ≠ 支出全年(程)预算数资金总额 %s。",
+				  psprintf(pb_tr("%s: the income total (资金总额) does not equal the expenditure total"),
+						   form_label(fcinfo, 0)),
+				  psprintf(pb_tr("Income 资金总额 %s ≠ expenditure 全年(程)预算数 资金总额 %s."),
 						   amount_text(income), amount_text(spend)),
-				  "收入按资金来源的资金总额应等于支出资金分配的全年(程)预算数合计。");
+				  pb_tr("The 资金总额 of the income by funding source equals the 全年(程)预算数 total of the expenditure."));
 	PG_RETURN_BOOL(true);
 }
 
@@ -249,18 +303,18 @@ static const char *
 amount_problem(Numeric v)
 {
 	if (numeric_is_nan(v) || numeric_is_inf(v))
-		return "不是有限数";
+		return PB_N_("is not a finite number");
 	if (amount_cmp(v, int64_to_numeric(0)) < 0)
-		return "小于 0";
+		return PB_N_("is below 0");
 	if (amount_cmp(v, int64_to_numeric(AMOUNT_MAX)) > 0)
-		return "超过 1 万亿万元";
+		return PB_N_("is above 1 trillion 万元");
 	if (DatumGetInt32(DirectFunctionCall1(numeric_min_scale, NumericGetDatum(v))) >
 		AMOUNT_MAX_DECIMALS)
-		return "小数超过 6 位（万元精确到分）";
+		return PB_N_("has more than 6 decimals (万元 to the 分)");
 	return NULL;
 }
 
-#define AMOUNT_HINT "金额以万元计，应为 0 到 1 万亿之间、最多 6 位小数的数，如 155 或 60.8。"
+#define AMOUNT_HINT PB_N_("Amounts are in 万元: a number from 0 to 1 trillion with at most 6 decimals, such as 155 or 60.8.")
 
 /* half ≤ annual and both valid amounts, for a total or a row. */
 static void
@@ -276,15 +330,15 @@ require_half_within_annual(const char *label, Numeric half, Numeric annual,
 		which = "全年(程)预算数";
 	}
 	if (why)
-		violation(conname, psprintf("%s的%s不是有效金额", label, which),
-				  psprintf("半年(程)计划执行数 %s，全年(程)预算数 %s；%s%s。",
-						   numeric_normalize(half), numeric_normalize(annual), which, why),
-				  AMOUNT_HINT);
+		violation(conname, psprintf(pb_tr("%s: the %s is not a valid amount"), label, which),
+				  psprintf(pb_tr("半年(程)计划执行数 %s, 全年(程)预算数 %s; the %s %s."),
+						   numeric_normalize(half), numeric_normalize(annual), which, pb_tr(why)),
+				  pb_tr(AMOUNT_HINT));
 	if (amount_cmp(half, annual) > 0)
-		violation(conname, psprintf("%s的半年计划执行数超过全年预算数", label),
-				  psprintf("半年(程)计划执行数 %s > 全年(程)预算数 %s。",
+		violation(conname, psprintf(pb_tr("%s: the half-year plan (半年计划执行数) exceeds the annual budget (全年预算数)"), label),
+				  psprintf(pb_tr("半年(程)计划执行数 %s > 全年(程)预算数 %s."),
 						   amount_text(half), amount_text(annual)),
-				  "半年(程)计划执行数应在 0 与全年(程)预算数之间。");
+				  pb_tr("The 半年(程)计划执行数 lies between 0 and the 全年(程)预算数."));
 }
 
 PG_FUNCTION_INFO_V1(check_half_year);
@@ -297,7 +351,7 @@ check_half_year(PG_FUNCTION_ARGS)
 	char	   *label = form_label(fcinfo, 0);
 
 	if (item)
-		label = psprintf("%s%s", label, item);
+		label = psprintf(pb_tr("%s %s"), label, item);	/* '项目「…」支出资金总额' */
 	require_half_within_annual(label, amount_arg(fcinfo, 2), amount_arg(fcinfo, 3),
 							   opt_text_arg(fcinfo, 4));
 	PG_RETURN_BOOL(true);
@@ -339,11 +393,11 @@ check_nonnegative(PG_FUNCTION_ARGS)
 		if (why == NULL)
 			continue;
 		label = (i < nlabels && !lnulls[i]) ? TextDatumGetCString(labels[i]) :
-			psprintf("第%d项金额", i + 1);
+			psprintf(pb_tr("amount %d"), i + 1);
 		violation(opt_text_arg(fcinfo, 3),
-				  psprintf("%s的%s不是有效金额", form_label(fcinfo, 0), label),
-				  psprintf("%s = %s，%s。", label, numeric_normalize(v), why),
-				  AMOUNT_HINT);
+				  psprintf(pb_tr("%s: the %s is not a valid amount"), form_label(fcinfo, 0), label),
+				  psprintf(pb_tr("%s = %s, which %s."), label, numeric_normalize(v), pb_tr(why)),
+				  pb_tr(AMOUNT_HINT));
 	}
 	PG_RETURN_BOOL(true);
 }
@@ -356,7 +410,7 @@ PG_FUNCTION_INFO_V1(check_expenditure_row);
 Datum
 check_expenditure_row(PG_FUNCTION_ARGS)
 {
-	require_half_within_annual(row_label(fcinfo, "资金分配"),
+	require_half_within_annual(row_label(fcinfo, PB_N_("expenditure")),
 							   amount_arg(fcinfo, 3), amount_arg(fcinfo, 4),
 							   opt_text_arg(fcinfo, 5));
 	PG_RETURN_BOOL(true);
@@ -385,10 +439,11 @@ require_target_agrees(FunctionCallInfo fcinfo, int arg, const char *which,
 	text = palloc(pb_format_bound(&v));
 	pb_format(&v, true, text);
 	violation(opt_text_arg(fcinfo, conname_arg),
-			  psprintf("%s的%s与计算符号不符", row_label(fcinfo, "指标"), which),
-			  psprintf("%s「%s」：计算符号 %s 需要数值、百分比或日期，但指标值是文字。",
+			  psprintf(pb_tr("%s: the %s does not agree with the comparator (计算符号)"),
+					   row_label(fcinfo, PB_N_("indicator")), which),
+			  psprintf(pb_tr("%s \"%s\": the comparator %s needs a number, a percentage or a date, but the target value is a phrase."),
 					   which, text, pb_symbol_name((PbSymbol) v.cell.symbol)),
-			  "定性指标的计算符号写「定性」；定量指标写数值，如 ≥95%、≤7工作日。");
+			  pb_tr("Write the comparator 定性 for a qualitative indicator, and a number for a quantitative one, such as ≥95%, ≤7工作日."));
 }
 
 /*
@@ -429,9 +484,10 @@ require_half_target_within_annual(FunctionCallInfo fcinfo, int conname_arg)
 	at = palloc(pb_format_bound(&a));
 	pb_format(&a, true, at);
 	violation(opt_text_arg(fcinfo, conname_arg),
-			  psprintf("%s的半年指标值超过全年指标值", row_label(fcinfo, "指标")),
-			  psprintf("半年(程)指标值「%s」> 全年(程)指标值「%s」。", ht, at),
-			  "累计数量的半年目标不应超过全年目标。");
+			  psprintf(pb_tr("%s: the half-year target exceeds the annual target"),
+					   row_label(fcinfo, PB_N_("indicator"))),
+			  psprintf(pb_tr("半年(程)指标值 \"%s\" > 全年(程)指标值 \"%s\"."), ht, at),
+			  pb_tr("For a cumulative quantity the half-year target does not exceed the annual one."));
 }
 
 PG_FUNCTION_INFO_V1(check_indicator_row);

@@ -19,6 +19,7 @@
  * (check_enable_rls): the owner, superusers and BYPASSRLS roles skip them.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
@@ -35,6 +36,7 @@
 
 #include "change_log.h"
 #include "form_key.h"
+
 #include "run_as_owner.h"
 
 PG_FUNCTION_INFO_V1(department_visible);
@@ -206,12 +208,14 @@ refuse(Relation rel, const char *region, const char *department)
 
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-			 errmsg("无权写入%s主管部门「%s」的申报表", region ? region : "", department),
-			 errdetail("角色「%s」未获授该部门（perfbudget.department_grant），不能在表 %s 中写入它的行。",
+			 errmsg("permission denied to write the forms of 主管部门 \"%s\"%s", department,
+					region ? psprintf(pb_tr(" in region %s"), region) : ""),
+			 errdetail("The role \"%s\" has no grant of this department (perfbudget.department_grant), so it cannot write its rows in the table %s.",
 					   role, RelationGetRelationName(rel)),
-			 errhint("财政局可执行 SELECT perfbudget.grant_department('%s', '%s'%s%s%s);",
+			 errhint("The finance bureau can run SELECT perfbudget.grant_department('%s', '%s'%s%s%s);",
 					 role, department, region ? ", '" : "", region ? region : "",
-					 region ? "'" : "")));
+					 region ? "'" : ""),
+			 errtable(rel)));
 }
 
 static char *

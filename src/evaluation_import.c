@@ -6,6 +6,7 @@
  * parse can be looked at on its own.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"

@@ -70,7 +70,7 @@ fail(Reader *r, const char *fmt,...)
 	r->err->line = r->line;
 	r->err->form = r->form;
 	va_start(ap, fmt);
-	vsnprintf(r->err->reason, sizeof(r->err->reason), fmt, ap);
+	vsnprintf(r->err->reason, sizeof(r->err->reason), pb_tr(fmt), ap);
 	va_end(ap);
 	return false;
 }
@@ -139,10 +139,10 @@ split_line(Reader *r, const char *s, size_t len, Line *ln)
 		if (i < len && s[i] != '\t')
 			continue;
 		if (ln->n == MAX_CELLS)
-			return fail(r, "一行的单元格超过 %d 个", MAX_CELLS);
+			return fail(r, "a line has more than %d cells", MAX_CELLS);
 		kp = r->work + used;
 		if (!pb_fold(s + start, i - start, kp, &klen, &bad))
-			return fail(r, "文本不是有效的 UTF-8 编码，或含有控制字符（第 %zu 字节）", start + bad + 1);
+			return fail(r, "the text is not valid UTF-8 or holds a control character (byte %zu)", start + bad + 1);
 		/* labels are compared without any white space ('三级 指标') */
 		for (size_t j = 0; j < klen; j++)
 			if (kp[j] != ' ')
@@ -542,14 +542,14 @@ read_indicator_header(Reader *r, const Line *ln)
 		if (role < 0)
 			continue;
 		if (seen[role])
-			return fail(r, "指标表表头有两列「%.*s」", (int) ln->val[i].len, ln->val[i].p);
+			return fail(r, "the indicator table heading has two columns \"%.*s\"", (int) ln->val[i].len, ln->val[i].p);
 		seen[role] = true;
 		r->role_col[i] = role + 1;
 	}
 	if (r->kind == EP_SELF_EVALUATION && !seen[ER_ACTUAL])
-		return fail(r, "绩效自评表的指标表表头没有「实际完成值」列");
+		return fail(r, "the indicator table heading of a 绩效自评表 has no column \"实际完成值\"");
 	if (r->kind == EP_MONITORING && !seen[ER_COMPLETED] && !seen[ER_EXPECTED])
-		return fail(r, "绩效运行监控表的指标表表头没有「1-N月完成值」或「全年预计完成值」列");
+		return fail(r, "the indicator table heading of a 绩效运行监控表 has no column \"1-N月完成值\" or \"全年预计完成值\"");
 	r->indicator_header = true;
 	r->carry[0].len = r->carry[1].len = 0;
 	return true;
@@ -576,7 +576,7 @@ read_indicator_row(Reader *r, const Line *ln)
 			continue;
 		}
 		if (c.len >= sizeof(r->carry_buf[k]))
-			return fail(r, "%s指标名称超过 %zu 字节", k == 0 ? "一级" : "二级",
+			return fail(r, "a %s indicator name is longer than %zu bytes", k == 0 ? "一级" : "二级",
 						sizeof(r->carry_buf[k]) - 1);
 		memcpy(r->carry_buf[k], c.p, c.len);
 		r->carry[k].p = r->carry_buf[k];
@@ -643,12 +643,12 @@ read_line(Reader *r, const Line *ln)
 			return true;
 		}
 		if (is_title_of(ln->key[f], other))
-			return fail(r, "「%.*s」是%s，不是%s", (int) ln->val[f].len, ln->val[f].p,
+			return fail(r, "\"%.*s\" is a %s, not a %s", (int) ln->val[f].len, ln->val[f].p,
 						other == EP_MONITORING ? "绩效运行监控表" : "绩效自评表",
 						r->kind == EP_MONITORING ? "绩效运行监控表" : "绩效自评表");
 	}
 	if (r->form == 0)
-		return fail(r, "第一张表之前应是标题行（……%s），却是「%.*s」",
+		return fail(r, "a title line (…%s) should come before the first table, but the line is \"%.*s\"",
 					r->kind == EP_MONITORING ? "绩效运行监控表" : "绩效自评表",
 					(int) ln->val[f].len, ln->val[f].p);
 	if (is_indicator_header(ln))
@@ -705,7 +705,7 @@ ep_parse(EpKind kind, const char *doc, size_t len, char *work,
 	if (r.form == 0)
 	{
 		r.line = 0;
-		return fail(&r, "文档中没有%s的标题行（……%s）",
+		return fail(&r, "the document has no title line of a %s (…%s)",
 					kind == EP_MONITORING ? "绩效运行监控表" : "绩效自评表",
 					kind == EP_MONITORING ? "绩效运行监控表" : "绩效自评表");
 	}

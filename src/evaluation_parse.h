@@ -89,7 +89,7 @@ typedef struct EpError
 {
 	int			line;			/* 1-based document line */
 	int			form;			/* 1-based form ordinal, 0 before the first */
-	char		reason[512];	/* in Chinese, quoting the input */
+	char		reason[512];	/* quoting the input (pb_nls.h: translated) */
 } EpError;
 
 /*

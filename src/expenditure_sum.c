@@ -21,6 +21,7 @@
  * taken there was released with it.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
@@ -231,12 +232,12 @@ check_project_sums(int64 project_id, int32 department_id, const char *conname)
 	if (!numeric_equal(p_half, s_half) || !numeric_equal(p_annual, s_annual))
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("项目「%s」的资金分配各行合计与支出资金总额不符（约束 %s）",
+				 errmsg("project \"%s\": the expenditure rows (资金分配) do not add up to the expenditure total (资金总额) (constraint %s)",
 						name ? name : "", conname),
-				 errdetail("半年(程)计划执行数：资金总额 %s，%ld 行合计 %s；全年(程)预算数：资金总额 %s，%ld 行合计 %s。",
+				 errdetail("半年(程)计划执行数: 资金总额 %s, the %ld rows add up to %s; 全年(程)预算数: 资金总额 %s, the %ld rows add up to %s.",
 						   numeric_normalize(p_half), (long) rows, numeric_normalize(s_half),
 						   numeric_normalize(p_annual), (long) rows, numeric_normalize(s_annual)),
-				 errhint("资金分配各行之和应等于支出资金总额，半年与全年两列分别相等；空格按 0 计。"),
+				 errhint("The 资金分配 rows add up to the 资金总额 of the expenditure, in the half-year and in the annual column; a blank cell counts as 0."),
 				 err_generic_string(PG_DIAG_SCHEMA_NAME, "perfbudget"),
 				 err_generic_string(PG_DIAG_TABLE_NAME, "expenditure"),
 				 err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname)));

@@ -12,6 +12,7 @@
  * rather than surfacing at commit from the deferred trigger.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "access/genam.h"
 #include "access/relscan.h"
@@ -167,6 +168,13 @@ form_name(ImpForm *f)
 	return n ? n : "";
 }
 
+/* '如皋市、' before a 主管部门 in a message, or nothing without a region. */
+static const char *
+region_part(const char *region)
+{
+	return region ? psprintf(pb_tr("region %s, "), region) : "";
+}
+
 /* '1,234.5' → '1234.5' for numeric input. */
 static char *
 amount_text(const char *s)
@@ -200,10 +208,10 @@ month_text(ImpForm *f, FpField k, const char *label)
 		cell.kind != PB_KIND_DATE || cell.lo.year == 0 || cell.lo.month == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("第%d张申报表「%s」的%s「%s」不是年月", f->ordinal, form_name(f),
+				 errmsg("form %d \"%s\": the %s \"%s\" is not a year and month", f->ordinal, form_name(f),
 						label, s),
-				 errdetail("%s应写成年和月。", label),
-				 errhint("例如“2024年1月”。")));
+				 errdetail("The %s is written as a year and a month.", label),
+				 errhint("Write it such as \"2024年1月\".")));
 	return psprintf("%04d-%02d-01", cell.lo.year, cell.lo.month);
 }
 
@@ -344,12 +352,13 @@ import_context(void *arg)
 	if (imp->form == NULL)
 		return;
 	if (imp->row > 0)
-		errcontext("导入第%d张申报表「%s」，%s第%d行（文档第%d行）", imp->form->ordinal,
-				   form_name(imp->form), imp->where, imp->row,
+		errcontext("importing form %d \"%s\", %s row %d (line %d of the document)",
+				   imp->form->ordinal, form_name(imp->form), pb_tr(imp->where), imp->row,
 				   doc_line(imp, imp->row_pos));
 	else
-		errcontext("导入第%d张申报表「%s」，%s（标题在文档第%d行）", imp->form->ordinal,
-				   form_name(imp->form), imp->where, doc_line(imp, imp->form->pos));
+		errcontext("importing form %d \"%s\", %s (title at line %d of the document)",
+				   imp->form->ordinal, form_name(imp->form), pb_tr(imp->where),
+				   doc_line(imp, imp->form->pos));
 }
 
 static SPIPlanPtr
@@ -563,7 +572,7 @@ store_expenditure(Importer *imp, ImpForm *f, int64 id, int32 department_id)
 	column_init(&item, n);
 	column_init(&half, n);
 	column_init(&annual, n);
-	imp->where = "资金分配";
+	imp->where = PB_N_("expenditure");
 	foreach(lc, f->expenditure)
 	{
 		ImpRow	   *r = lfirst(lc);
@@ -602,7 +611,7 @@ store_indicators(Importer *imp, ImpForm *f, int64 id, int32 department_id)
 		return;
 	for (int c = 0; c < 8; c++)
 		column_init(&col[c], n);
-	imp->where = "绩效指标";
+	imp->where = PB_N_("indicator");
 	foreach(lc, f->indicators)
 	{
 		ImpRow	   *r = lfirst(lc);
@@ -684,12 +693,16 @@ check_sums(ImpForm *f)
 											  NumericGetDatum(sum))) != 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("第%d张申报表「%s」的资金分配各行合计与支出资金总额不符",
+					 errmsg("form %d \"%s\": the expenditure rows (资金分配) do not add up to the expenditure total (资金总额)",
 							f->ordinal, form_name(f)),
-					 errdetail("%s：资金总额 %s，%d 行合计 %s。", cols[c],
+					 errdetail("%s: 资金总额 %s, the %d rows add up to %s.", cols[c],
 							   numeric_normalize(total), list_length(f->expenditure),
 							   numeric_normalize(sum)),
-					 errhint("资金分配各行之和应等于支出资金总额，半年与全年两列分别相等；空格按 0 计。")));
+					 errhint("The 资金分配 rows add up to the 资金总额 of the expenditure, in the half-year and in the annual column; a blank cell counts as 0."),
+					 /* the rule of the constraint trigger (expenditure_sum.c), checked here first */
+					 err_generic_string(PG_DIAG_SCHEMA_NAME, "perfbudget"),
+					 err_generic_string(PG_DIAG_TABLE_NAME, "expenditure"),
+					 err_generic_string(PG_DIAG_CONSTRAINT_NAME, "expenditure_matches_total")));
 	}
 }
 
@@ -709,10 +722,10 @@ require_length(ImpForm *f, const char *label, const char *s, int max)
 	if (n > max)
 		ereport(ERROR,
 				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
-				 errmsg("第%d张申报表的%s过长（%d 个字符）", f->ordinal, label, n),
-				 errdetail("%s最多 %d 个字符；开头是「%s…」。", label, max,
+				 errmsg("form %d: the %s is too long (%d characters)", f->ordinal, label, n),
+				 errdetail("A %s has at most %d characters; this one begins \"%s…\".", label, max,
 						   pnstrdup(s, pg_mbcharcliplen(s, strlen(s), 90))),
-				 errhint("检查文档：%s一栏之后的内容可能被并入了这一格。", label)));
+				 errhint("Check the document: what follows the %s may have been joined to this cell.", label)));
 }
 
 static void
@@ -721,8 +734,8 @@ require_header(ImpForm *f)
 	if (f->year < 1990 || f->year > 2199)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("第%d张申报表「%s」的预算年度 %d 不可信", f->ordinal, form_name(f), f->year),
-				 errhint("标题下应有“(2024年度)”这样的年度。")));
+				 errmsg("form %d \"%s\": the budget year %d is not plausible", f->ordinal, form_name(f), f->year),
+				 errhint("Below the title a form gives its year, such as \"(2024年度)\".")));
 	require_length(f, "项目名称", field_or_null(f, FP_NAME), MAX_NAME_CHARS);
 	require_length(f, "主管部门", field_or_null(f, FP_DEPARTMENT), MAX_DEPARTMENT_CHARS);
 	require_length(f, "行政区划", field_or_null(f, FP_REGION), MAX_REGION_CHARS);
@@ -737,9 +750,9 @@ static void
 warn_canonical(ImpForm *f, const char *label, const char *s, const char *c)
 {
 	ereport(WARNING,
-			(errmsg("第%d张申报表「%s」的%s「%s」含兼容字符或不可见字符，按「%s」存储",
+			(errmsg("form %d \"%s\": the %s \"%s\" holds compatibility or invisible characters; it is stored as \"%s\"",
 					f->ordinal, form_name(f), label, s, c),
-			 errdetail("名称按 Unicode NFKC 规范化并去掉不可见字符后比较和存储。")));
+			 errdetail("Names are compared and stored in Unicode NFKC form without invisible characters.")));
 }
 
 /* A warning held back while a batch may still be stored again one form at a time. */
@@ -931,11 +944,11 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 		if (strcmp(k->key, lock_key) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNIQUE_VIOLATION),
-					 errmsg("第%d张申报表「%s」与同一文档的第%d张是同一项目",
+					 errmsg("form %d \"%s\" is the same project as form %d of the document",
 							f->ordinal, form_name(f), k->ordinal),
-					 errdetail("%s 年度、%s主管部门「%s」下项目名称相同（按规范化名称比较）。",
-							   year, region ? psprintf("%s、", region) : "", department),
-					 errhint("一个文档中每个项目只能出现一次；删去重复的一张后再导入。")));
+					 errdetail("Budget year %s, %s主管部门 \"%s\": the project names are the same (compared in normalized form).",
+							   year, region_part(region), department),
+					 errhint("A project appears once in a document; remove the repeated form and import again.")));
 	{
 		MemoryContext old = MemoryContextSwitchTo(imp->callcxt);
 		KeySeen    *k = seen;
@@ -977,13 +990,13 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 
 		ereport(ERROR,
 				(errcode(ERRCODE_UNIQUE_VIOLATION),
-				 errmsg("第%d张申报表「%s」已导入过", f->ordinal, form_name(f)),
+				 errmsg("form %d \"%s\" has been imported already", f->ordinal, form_name(f)),
 				 strcmp(old_name, form_name(f)) == 0 ?
-				 errdetail("%s 年度、%s主管部门「%s」已有同名项目。", year,
-						   region ? psprintf("%s、", region) : "", department) :
-				 errdetail("%s 年度、%s主管部门「%s」已有项目「%s」，与本表名称只差兼容字符、不可见字符或空白。",
-						   year, region ? psprintf("%s、", region) : "", department, old_name),
-				 errhint("要以新表替换旧表，调用 perfbudget.import_form(doc, replace => true)。")));
+				 errdetail("Budget year %s, %s主管部门 \"%s\" has a project of this name already.", year,
+						   region_part(region), department) :
+				 errdetail("Budget year %s, %s主管部门 \"%s\" has the project \"%s\" already, whose name differs from this form's only in compatibility characters, invisible characters or white space.",
+						   year, region_part(region), department, old_name),
+				 errhint("To replace the stored form by this one, call perfbudget.import_form(doc, replace => true).")));
 	}
 	{
 		const char *old[2];
@@ -1009,14 +1022,14 @@ prepare_form(Importer *imp, ImpForm *f, const char **p, List **held)
 	char	   *region;
 	char	   *department;
 
-	imp->where = "表头";
+	imp->where = PB_N_("header");
 	imp->row = 0;
 	require_header(f);
 	region = canonical_field(f, FP_REGION, "行政区划", held);
 	department = canonical_field(f, FP_DEPARTMENT, "主管部门", held);
 	p[30] = replace_or_refuse(imp, f, year, region, department);
 
-	imp->where = "资金";
+	imp->where = PB_N_("amounts");
 	check_sums(f);
 
 	p[0] = year;
@@ -1027,7 +1040,7 @@ prepare_form(Importer *imp, ImpForm *f, const char **p, List **held)
 	p[5] = field_or_null(f, FP_ATTRIBUTE);
 	p[6] = field_or_null(f, FP_LEVEL);
 	p[7] = field_or_null(f, FP_CATEGORY);
-	imp->where = "表头";
+	imp->where = PB_N_("header");
 	p[8] = month_text(f, FP_START, "开始时间");
 	p[9] = month_text(f, FP_END, "完成时间");
 	p[10] = field_or_null(f, FP_MANAGER);
@@ -1053,12 +1066,12 @@ store_form(Importer *imp, ImpForm *f)
 	char	   *idtext;
 
 	prepare_form(imp, f, p, NULL);
-	imp->where = "表头与资金";
+	imp->where = PB_N_("header and amounts");
 	run(imp->project_plan, p, 31, SPI_OK_INSERT_RETURNING);
 	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	SPI_freetuptable(SPI_tuptable);
 	idtext = psprintf(INT64_FORMAT, id);
-	pb_importing_form(id, psprintf("第%d张申报表「%s」", f->ordinal, form_name(f)));
+	pb_importing_form(id, psprintf(pb_tr("form %d \"%s\""), f->ordinal, form_name(f)));
 
 	store_expenditure(imp, f, id, pg_strtoint32(p[30]));
 	store_indicators(imp, f, id, pg_strtoint32(p[30]));
@@ -1398,7 +1411,7 @@ store_batch(Importer *imp)
 		return;
 	prepare_batch_plans(imp);
 	ids = batch_ids(imp, n);
-	imp->where = "表头与资金";
+	imp->where = PB_N_("header and amounts");
 	imp->row = 0;
 	insert_batch_projects(imp, ids, n);
 	insert_batch_rows(imp, ids);
@@ -1409,7 +1422,7 @@ store_batch(Importer *imp)
 		MemoryContext old;
 
 		imp->form = pf->form;
-		imp->where = "表头";
+		imp->where = PB_N_("header");
 		foreach(wc, pf->held)
 		{
 			HeldWarning *w = lfirst(wc);
@@ -1570,15 +1583,15 @@ report_parse_error(Importer *imp, const FpError *e)
 {
 	char	   *found = e->found.len ? pnstrdup(e->found.p, e->found.len) : NULL;
 	char	   *which = e->form > 0 ?
-		psprintf("第%d张申报表「%s」", e->form, imp->form ? form_name(imp->form) : "") :
-		pstrdup("申报表文档");
+		psprintf(pb_tr("form %d \"%s\""), e->form, imp->form ? form_name(imp->form) : "") :
+		pstrdup(pb_tr("the form document"));
 
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("无法读取%s：%s", which, e->reason),
-			 found ? errdetail("第%d行，单元格「%s」。", e->line, found) :
-			 errdetail("第%d行。", e->line),
-			 errhint("文档应为申报表 PDF 提取的文字：每张表以“……预算绩效目标申报表”标题开始，单元格以制表符分隔。")));
+			 errmsg("could not read %s: %s", which, e->reason),
+			 found ? errdetail("Line %d, cell \"%s\".", e->line, found) :
+			 errdetail("Line %d.", e->line),
+			 errhint("The document is the text extracted from the forms' PDF: each form begins with a title \"…预算绩效目标申报表\" and its cells are separated by tabs.")));
 }
 
 Datum
@@ -1598,9 +1611,9 @@ import_form(PG_FUNCTION_ARGS)
 	if (len > MAX_DOCUMENT_BYTES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("申报表文档过大（%d 字节）", len),
-				 errdetail("import_form 一次最多读取 %d MB 的文档。", MAX_DOCUMENT_BYTES >> 20),
-				 errhint("把文档拆成几个文件分别导入；bin/pb-import 可一次导入多个文件。")));
+				 errmsg("form document too large (%d bytes)", len),
+				 errdetail("import_form reads a document of at most %d MB.", MAX_DOCUMENT_BYTES >> 20),
+				 errhint("Split the document into several files and import each; bin/pb-import imports several files in one run.")));
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	memset(&imp, 0, sizeof(imp));
 	imp.doc = VARDATA_ANY(doc_t);

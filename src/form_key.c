@@ -21,6 +21,7 @@
  * as for normalize(text, NFKC).
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "common/unicode_norm.h"
 #include "fmgr.h"

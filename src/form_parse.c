@@ -84,7 +84,7 @@ typedef struct Line
 /* ---------------------------------------------------------------- cells */
 
 static bool
-fail(Reader *r, const char *reason, FpText found)
+failed(Reader *r, const char *reason, FpText found)
 {
 	r->err->pos = r->line_pos;
 	r->err->line = r->line;
@@ -92,6 +92,13 @@ fail(Reader *r, const char *reason, FpText found)
 	r->err->reason = reason;
 	r->err->found = found;
 	return false;
+}
+
+/* A failure: the reason is an English message id, given in the session's language. */
+static bool
+fail(Reader *r, const char *reason, FpText found)
+{
+	return failed(r, pb_tr(reason), found);
 }
 
 static const FpText no_text = {NULL, 0};
@@ -135,7 +142,7 @@ fail_fmt(Reader *r, FpText found, const char *fmt,...)
 	int			n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(r->err->reason_buf), fmt, ap);
+	n = vsnprintf(buf, sizeof(r->err->reason_buf), pb_tr(fmt), ap);
 	va_end(ap);
 	/* quotes are cut, so this should not happen; never cut a character */
 	if (n >= (int) sizeof(r->err->reason_buf))
@@ -150,8 +157,7 @@ fail_fmt(Reader *r, FpText found, const char *fmt,...)
 		if (c >= 0xC0 && lead - 1 + (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2) > e)
 			buf[lead - 1] = '\0';	/* the last character lost its tail */
 	}
-	fail(r, r->err->reason_buf, found);
-	return false;
+	return failed(r, r->err->reason_buf, found);
 }
 
 static bool
@@ -213,12 +219,12 @@ split_line(Reader *r, const char *s, size_t len, Line *ln)
 		if (!pb_fold(s + start, i - start, r->work + r->used, &outlen, &bad))
 		{
 			r->line_pos += start + bad;
-			return fail(r, "文本不是有效的 UTF-8 编码，或含有控制字符", no_text);
+			return fail(r, "the text is not valid UTF-8 or holds a control character", no_text);
 		}
 		if (outlen > 0)
 		{
 			if (ln->n == MAX_CELLS)
-				return fail(r, "一行的单元格超过 64 个", no_text);
+				return fail(r, "a line has more than 64 cells", no_text);
 			ln->cell[ln->n].p = r->work + r->used;
 			ln->cell[ln->n].len = outlen;
 			ln->col[ln->n] = column;
@@ -545,7 +551,7 @@ year_in(FpText t)
 static bool
 refuse_second(Reader *r, const char *label, int first_line, FpText first, FpText second)
 {
-	return fail_fmt(r, second, "%s出现两次：第%d行「%.*s%s」，第%d行「%.*s%s」；每张表只能有一个%s",
+	return fail_fmt(r, second, "%s appears twice: line %d \"%.*s%s\", line %d \"%.*s%s\"; a form has one %s",
 					label, first_line, quote_len(first), first.p, quote_tail(first),
 					r->line, quote_len(second), second.p, quote_tail(second), label);
 }
@@ -804,7 +810,7 @@ looks_like_amount(FpText t)
 static bool
 fail_not_amount(Reader *r, const char *where, FpText what, const char *column, FpText cell)
 {
-	return fail_fmt(r, cell, "%s「%.*s%s」的%s「%.*s%s」不是数字（金额以万元为单位，只写数字）",
+	return fail_fmt(r, cell, "%s \"%.*s%s\": the %s \"%.*s%s\" is not a number (amounts are in 万元, written as digits only)",
 					where, quote_len(what), what.p, quote_tail(what), column,
 					quote_len(cell), cell.p, quote_tail(cell));
 }
@@ -823,7 +829,7 @@ read_income_line(Reader *r, const Line *ln)
 	if (best == NULL)
 	{
 		if (at >= 0)
-			return fail(r, "收入栏有金额但资金来源不可识别", ln->cell[0]);
+			return fail(r, "an income line has an amount but no funding source that can be recognized", ln->cell[0]);
 		return true;			/* a heading such as 收入 / 资金来源 */
 	}
 	/* the amount is the last cell; '九' or 'NaN' there is not a label */
@@ -860,9 +866,9 @@ read_expenditure_line(Reader *r, const Line *ln)
 	while (amounts < ln->n && fp_is_amount(ln->cell[ln->n - 1 - amounts]))
 		amounts++;
 	if (amounts > 2)
-		return fail(r, "资金分配行的金额多于两列", ln->cell[0]);
+		return fail(r, "an expenditure line has more than two amount columns", ln->cell[0]);
 	if (amounts == ln->n)
-		return fail(r, "资金分配行缺少项目名称", ln->cell[0]);
+		return fail(r, "an expenditure line has no item name", ln->cell[0]);
 	if (amounts == 2)
 		half = ln->cell[ln->n - 2];
 	if (amounts >= 1)
@@ -876,7 +882,7 @@ read_expenditure_line(Reader *r, const Line *ln)
 			return fail_not_amount(r, "资金分配", ln->raw[first],
 								   amounts == 1 || bad < ln->n - 1 ?
 								   "半年(程)计划执行数" : "全年(程)预算数", ln->raw[bad]);
-		return fail(r, "资金分配行的项目名称跨多个单元格", ln->cell[first + 1]);
+		return fail(r, "the item name of an expenditure line spans several cells", ln->cell[first + 1]);
 	}
 	item = ln->raw[first];
 	if (text_is(item, "资金总额") || text_is(item, "合计"))
@@ -909,7 +915,7 @@ read_text_line(Reader *r, const Line *ln)
 		i = 1;
 	}
 	else if (!r->in_text)
-		return fail(r, "无法识别的行（应为立项必要性等文字栏）", ln->cell[0]);
+		return fail(r, "a line that cannot be recognized (a text section such as 立项必要性 is expected here)", ln->cell[0]);
 	for (; i < ln->n; i++)
 		r->sink->field(r->sink->arg, r->text_field, ln->raw[i]);
 	return true;
@@ -1030,7 +1036,8 @@ fail_layout(Reader *r, const Line *ln, FpText cell, const char *why)
 		n += (size_t) l;
 	}
 	row[n] = '\0';
-	return fail_fmt(r, cell, "指标表的表头「%s」%s；可导入的格式：%s", row, why, layouts_accepted);
+	return fail_fmt(r, cell, "the indicator table heading \"%s\" %s; the layouts that can be imported are: %s",
+					row, pb_tr(why), layouts_accepted);
 }
 
 /*
@@ -1051,7 +1058,7 @@ read_indicator_heading(Reader *r, const Line *ln)
 		int			c = ln->col[i];
 
 		if (c >= MAX_COLUMNS)
-			return fail_layout(r, ln, ln->raw[i], "超过 64 列");
+			return fail_layout(r, ln, ln->raw[i], PB_N_("has more than 64 columns"));
 		if (lab == NULL && r->first_level_col < 0)
 		{
 			r->role[c] = R_LABEL;	/* '绩效目标指标' spanning the rows */
@@ -1059,25 +1066,25 @@ read_indicator_heading(Reader *r, const Line *ln)
 		}
 		if (lab == NULL && text_contains(ln->cell[i], "区域目标值"))
 			return fail_layout(r, ln, ln->raw[i],
-							   "每个区域一列目标值（区域目标值），不能导入；请按区域分开填报，每张表一列指标值");
+							   PB_N_("has one target column per region (区域目标值), which cannot be imported; fill in one form per region, with one target value column"));
 		if (lab == NULL)
-			return fail_layout(r, ln, ln->raw[i], "有不认识的列");
+			return fail_layout(r, ln, ln->raw[i], PB_N_("has a column that is not recognized"));
 		if (lab->field <= R_L3 && r->first_level_col < 0)
 			r->first_level_col = c;
 		if (count[lab->field]++ > 0)
-			return fail_layout(r, ln, ln->raw[i], "有重复的列");
+			return fail_layout(r, ln, ln->raw[i], PB_N_("has a column twice"));
 		r->role[c] = (unsigned char) lab->field;
 	}
 	if (count[R_L3] == 0)
-		return fail_layout(r, ln, no_text, "缺少三级指标列");
+		return fail_layout(r, ln, no_text, PB_N_("has no level-3 indicator column"));
 	r->by_column = !(count[R_SYMBOL] || count[R_HALF] || count[R_ANNUAL]);
 	r->symbol_column = count[R_SYMBOL] > 0;
 	if (r->by_column && count[R_VALUE] == 0)
-		return fail_layout(r, ln, no_text, "缺少指标值列");
+		return fail_layout(r, ln, no_text, PB_N_("has no target value column"));
 	if (!r->by_column && (count[R_UNIT] || count[R_NATURE] || count[R_DIRECTION] ||
 						  count[R_VALUE_TYPE] || count[R_POINTS] || count[R_EXPLAIN] ||
 						  count[R_SCORING] || count[R_NOTE]))
-		return fail_layout(r, ln, no_text, "把计算符号、半年与全年指标值与其他格式的列混在一起");
+		return fail_layout(r, ln, no_text, PB_N_("mixes the 计算符号 and half-year and annual target columns with the columns of another layout"));
 	return true;
 }
 
@@ -1186,7 +1193,7 @@ read_indicator_line(Reader *r, const Line *ln)
 
 	memset(&row, 0, sizeof(row));
 	if (ln->n == 1 && r->indicators > 0)
-		return fail(r, "指标行只有一个单元格（行被截断？）", ln->cell[0]);
+		return fail(r, "an indicator line has only one cell (is the line cut short?)", ln->cell[0]);
 	for (int i = 1; i < ln->n && sym_at < 0; i++)
 		if (is_symbol_cell(ln->cell[i]))
 			sym_at = i;
@@ -1197,7 +1204,7 @@ read_indicator_line(Reader *r, const Line *ln)
 		row.symbol = ln->raw[sym_at];
 	}
 	else if (r->symbol_column && r->last_line)
-		return fail(r, "指标行缺少计算符号（行被截断？）", ln->cell[0]);
+		return fail(r, "an indicator line has no comparator (is the line cut short?)", ln->cell[0]);
 	else
 	{
 		/*
@@ -1209,9 +1216,10 @@ read_indicator_line(Reader *r, const Line *ln)
 		nnames = ln->n - nvalues;
 	}
 	if (nnames < 1 || nnames > 3)
-		return fail(r, "指标行的指标名称不是一到三级", ln->cell[0]);
+		return fail(r, "the indicator names of an indicator line are not levels one to three", ln->cell[0]);
 	if (nvalues < 1 || nvalues > 2)
-		return fail(r, nvalues < 1 ? "指标行缺少指标值" : "指标行的指标值多于两列",
+		return fail(r, nvalues < 1 ? PB_N_("an indicator line has no target value") :
+					PB_N_("an indicator line has more than two target values"),
 					ln->cell[0]);
 	if (nvalues == 2)
 		row.half = ln->raw[ln->n - 2];
@@ -1315,7 +1323,7 @@ choose_symbol(Reader *r, const FpText cell[R_NROLES], const FpText raw[R_NROLES]
 		  (dir == PB_SYM_LE || dir == PB_SYM_LT || dir == PB_SYM_REVERSE)) ||
 		 ((nature == PB_SYM_LE || nature == PB_SYM_REVERSE) &&
 		  (dir == PB_SYM_GE || dir == PB_SYM_GT || dir == PB_SYM_POSITIVE))))
-		return fail_fmt(r, raw[R_DIRECTION], "指标性质「%.*s」与指标方向「%.*s」矛盾",
+		return fail_fmt(r, raw[R_DIRECTION], "the 指标性质 \"%.*s\" contradicts the 指标方向 \"%.*s\"",
 						quote_len(raw[R_NATURE]), raw[R_NATURE].p,
 						quote_len(raw[R_DIRECTION]), raw[R_DIRECTION].p);
 	return true;
@@ -1345,7 +1353,7 @@ read_indicator_columns(Reader *r, const Line *ln)
 		if (role == R_LABEL || (c < r->first_level_col && role == R_NONE))
 			continue;			/* a group label spanning the rows */
 		if (role == R_NONE)
-			return fail_fmt(r, ln->raw[i], "指标行的单元格「%.*s%s」（第%d列）不在表头的任何一列之下",
+			return fail_fmt(r, ln->raw[i], "the cell \"%.*s%s\" of an indicator line (column %d) stands under no column of the heading",
 							quote_len(ln->raw[i]), ln->raw[i].p, quote_tail(ln->raw[i]), c + 1);
 		cell[role] = ln->cell[i];
 		raw[role] = ln->raw[i];
@@ -1354,9 +1362,9 @@ read_indicator_columns(Reader *r, const Line *ln)
 	if (!cell[R_L1].len && !cell[R_L2].len && !cell[R_L3].len && !cell[R_VALUE].len)
 		return true;			/* only a group label, or nothing under the levels */
 	if (!cell[R_L3].len)
-		return fail(r, "指标行缺少三级指标", ln->cell[0]);
+		return fail(r, "an indicator line has no level-3 indicator", ln->cell[0]);
 	if (!cell[R_VALUE].len)
-		return fail_fmt(r, raw[R_L3], "指标「%.*s%s」缺少指标值",
+		return fail_fmt(r, raw[R_L3], "the indicator \"%.*s%s\" has no target value",
 						quote_len(raw[R_L3]), raw[R_L3].p, quote_tail(raw[R_L3]));
 
 	row.names[2] = raw[R_L3];
@@ -1375,7 +1383,7 @@ read_indicator_columns(Reader *r, const Line *ln)
 	if (cell[R_POINTS].len)
 	{
 		if (!points_amount(cell[R_POINTS], &amount))
-			return fail_fmt(r, raw[R_POINTS], "指标「%.*s%s」的分值「%.*s%s」不是数字",
+			return fail_fmt(r, raw[R_POINTS], "the indicator \"%.*s%s\" has points (分值) \"%.*s%s\" that are not a number",
 							quote_len(raw[R_L3]), raw[R_L3].p, quote_tail(raw[R_L3]),
 							quote_len(raw[R_POINTS]), raw[R_POINTS].p, quote_tail(raw[R_POINTS]));
 		row.weight = amount;
@@ -1407,15 +1415,15 @@ finish_form(Reader *r)
 	if (r->form == 0)
 		return true;
 	if (!r->has_name)
-		return fail_form(r, "缺少项目名称");
+		return fail_form(r, "the 项目名称 (project name) is missing");
 	if (!r->has_department)
-		return fail_form(r, "缺少主管部门");
+		return fail_form(r, "the 主管部门 (department) is missing");
 	if (!r->has_year)
-		return fail_form(r, "缺少预算年度（如“(2024年度)”）");
+		return fail_form(r, "the budget year is missing (such as \"(2024年度)\")");
 	if (!r->seen_expenditure)
-		return fail_form(r, "缺少支出（资金分配）栏，文档可能不完整");
+		return fail_form(r, "the expenditure (资金分配) section is missing; the document may be incomplete");
 	if (!r->seen_indicators || r->indicators == 0)
-		return fail_form(r, "缺少绩效指标表，文档可能不完整");
+		return fail_form(r, "the indicator table is missing; the document may be incomplete");
 	r->sink->end(r->sink->arg);
 	return true;
 }
@@ -1474,7 +1482,7 @@ read_line(Reader *r, const Line *ln)
 		return read_title(r, ln) && read_header_line(r, ln);
 	}
 	if (r->sec == SEC_NONE)
-		return fail(r, "文档不是以申报表标题（……预算绩效目标申报表）开始", ln->cell[0]);
+		return fail(r, "the document does not begin with the title of a form (…预算绩效目标申报表)", ln->cell[0]);
 
 	next = section_of(r, ln);
 	if (next != r->sec)
@@ -1550,6 +1558,6 @@ fp_parse(const char *doc, size_t len, char *work, const FpSink *sink, FpError *e
 	}
 	r.line_pos = len;
 	if (r.form == 0)
-		return fail(&r, "文档中没有申报表（找不到“……预算绩效目标申报表”标题）", no_text);
+		return fail(&r, "the document holds no form (no title \"…预算绩效目标申报表\" was found)", no_text);
 	return finish_form(&r);
 }

@@ -108,7 +108,7 @@ typedef struct FpError
 	size_t		pos;			/* byte offset in the document */
 	int			line;			/* 1-based line number */
 	int			form;			/* 1-based form ordinal, 0 before the first */
-	const char *reason;			/* what is wrong, in Chinese; for a missing part
+	const char *reason;			/* what is wrong (pb_nls.h: translated); for a missing part
 								 * of a form, line and pos are its title's */
 	FpText		found;			/* the cell or line at fault, if any */
 	char		reason_buf[1024];	/* reasons that quote the input live here */

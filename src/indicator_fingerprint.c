@@ -40,6 +40,7 @@
  * rows it wrote are then skipped as already seen.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "access/htup_details.h"
 #include "access/xact.h"
@@ -246,8 +247,8 @@ refresh_project(int64 project_id)
 	if (SPI_execute_plan(upsert_plan, args, nulls, false, 0) != SPI_OK_INSERT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not store the indicator fingerprint of project " INT64_FORMAT,
-						project_id),
+				 errmsg("could not store the indicator fingerprint of project %lld",
+						(long long) project_id),
 				 errdetail("SPI returned %s.", SPI_result_code_string(SPI_result)),
 				 errhint("perfbudget.rebuild_fingerprints() recomputes every stored fingerprint.")));
 }

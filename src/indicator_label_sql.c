@@ -3,6 +3,7 @@
  * canonical_level1(text) and canonical_level2(text).
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "fmgr.h"
 #include "utils/builtins.h"

@@ -38,6 +38,7 @@
  * tables (run_as_owner.c): a writer of forms holds no right on issue_finding.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "access/htup_details.h"
 #include "access/xact.h"
@@ -347,7 +348,7 @@ run_plan(SPIPlanPtr plan, Datum *args, bool latest, int expected, const char *wh
 	if (rc != expected)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not %s the stored findings of the changed forms", what),
+				 errmsg("could not %s the stored findings of the changed forms", pb_tr(what)),
 				 errdetail("SPI returned %s.", SPI_result_code_string(rc)),
 				 errhint("SELECT perfbudget.rebuild_findings() recomputes every stored finding.")));
 }
@@ -394,9 +395,9 @@ pb_flush_findings(void)
 	{
 		/* every form: whole tables, read once each */
 		pb_plan_by_hash_joins();
-		run_plan(lock_all_plan, NULL, false, SPI_OK_UTILITY, "lock");
+		run_plan(lock_all_plan, NULL, false, SPI_OK_UTILITY, PB_N_("lock"));
 		/* read after the lock: the writers we waited for have committed */
-		run_plan(replace_all_plan, NULL, true, SPI_OK_INSERT, "recompute");
+		run_plan(replace_all_plan, NULL, true, SPI_OK_INSERT, PB_N_("recompute"));
 	}
 	else
 	{
@@ -412,16 +413,16 @@ pb_flush_findings(void)
 		 * what they committed.  The non-read-only SPI calls also advance
 		 * the command counter, so this transaction's changes are seen.
 		 */
-		run_plan(lock_table_plan, NULL, false, SPI_OK_UTILITY, "lock");
-		run_plan(lock_plan, args, false, SPI_OK_SELECT, "lock");
+		run_plan(lock_table_plan, NULL, false, SPI_OK_UTILITY, PB_N_("lock"));
+		run_plan(lock_plan, args, false, SPI_OK_SELECT, PB_N_("lock"));
 		if (cx.empty_statistics)
 		{
 			/* a plan by index would scan a table per form (run_as_owner.c) */
 			pb_plan_by_hash_joins();
-			run_plan(replace_bulk_plan, args, true, SPI_OK_INSERT, "recompute");
+			run_plan(replace_bulk_plan, args, true, SPI_OK_INSERT, PB_N_("recompute"));
 		}
 		else
-			run_plan(replace_plan, args, true, SPI_OK_INSERT, "recompute");
+			run_plan(replace_plan, args, true, SPI_OK_INSERT, PB_N_("recompute"));
 	}
 	pb_leave_extension_context(&cx);
 	forget_pending(s, flushed_at);

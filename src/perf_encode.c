@@ -184,7 +184,7 @@ static bool
 bad(const char **why, const char *reason)
 {
 	if (why)
-		*why = reason;
+		*why = reason;			/* English: translated where raised (nls.mk: bad:2) */
 	return false;
 }
 

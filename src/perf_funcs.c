@@ -7,6 +7,7 @@
  * Every accessor accepts either type: both share the stored layout.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "fmgr.h"
 #include "utils/builtins.h"
@@ -56,7 +57,7 @@ refuse_unreadable(const PbCell *cell, const char *out, const char *symbol, const
 			 errmsg("invalid input syntax for type perf_target: comparator \"%s\" with value \"%s\"",
 					symbol ? symbol : "", pb_quote(value)),
 			 errdetail("The value opens with a comparator of its own: written after the comparator it reads as \"%s\", which is not the same target (%s).",
-					   pb_quote(text), err.reason),
+					   pb_quote(text), pb_tr(err.reason)),
 			 errhint("Keep one comparator: leave the 计算符号 cell blank, as in perf_target('', '不少于12种'), or write the value without its comparator word, as in perf_target('≥', '12种').")));
 }
 
@@ -92,8 +93,8 @@ perf_target_from_cells(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid comparator for perf_target: \"%s\"", pb_quote(symbol)),
 					 errdetail("At character %d: %s; expected %s.",
-							   pb_char_position(symbol, err.pos), err.reason,
-							   err.expected),
+							   pb_char_position(symbol, err.pos), pb_tr(err.reason),
+							   pb_tr(err.expected)),
 					 errhint("Write one of =, ≥, ≤, >, <, ±, 区间, 定性, 定量, 正向, 反向, or leave the cell blank.")));
 	}
 	(void) pb_parse_or_report("perf_target", value, strlen(value), out, &cell, NULL);
@@ -102,7 +103,7 @@ perf_target_from_cells(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type perf_target: comparator \"%s\" with value \"%s\"",
 						symbol ? symbol : "", pb_quote(value)),
-				 errdetail("%s.%s", err.reason, pb_quote_note(value)),
+				 errdetail("%s.%s", pb_tr(err.reason), pb_quote_note(value)),
 				 errhint("Make the two cells agree, as in perf_target('≥', '95%%'), perf_target('正向', '≥95%%') or perf_target('定性', '12月底前').")));
 	if (pb_needs_readback_check(&cell))
 		refuse_unreadable(&cell, out, symbol, value);
@@ -307,7 +308,10 @@ perf_grade(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- validity */
 
-/* Parse without raising: NULL when valid, else the reason. */
+/*
+ * Parse without raising: NULL when valid, else the reason, in English
+ * whatever lc_messages says: perf_input_error() is IMMUTABLE.
+ */
 static char *
 input_problem(text *t, bool is_target)
 {

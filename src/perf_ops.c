@@ -7,6 +7,7 @@
  * in base units, so the hash of '1万元' equals the hash of '10000元'.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "common/hashfn.h"
 #include "fmgr.h"

@@ -258,7 +258,7 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 		p++;
 	}
 	if (!is_digit_at(sc, p))
-		return fail(sc, PB_ERR_SYNTAX, p, "a digit is missing", "a number such as 95");
+		return fail(sc, PB_ERR_SYNTAX, p, PB_N_("a digit is missing"), PB_N_("a number such as 95"));
 	for (;;)
 	{
 		while (is_digit_at(sc, p))
@@ -267,8 +267,8 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 				ndigits++;
 			if (ndigits > PB_MAX_DIGITS)
 				return fail(sc, PB_ERR_OVERFLOW, start,
-							"the number has more than 18 significant digits",
-							"at most 18 significant digits, 15 after the point");
+							PB_N_("the number has more than 18 significant digits"),
+							PB_N_("at most 18 significant digits, 15 after the point"));
 			v = v * 10 + (uint64_t) (sc->s[p] - '0');
 			int_digits++;
 			p++;
@@ -282,8 +282,8 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 				k++;
 			if (k != 3 || (!commas && int_digits > 3))
 				return fail(sc, PB_ERR_SYNTAX, p,
-							"a thousands separator must stand between groups of three digits",
-							"digits grouped as in 7,548,150");
+							PB_N_("a thousands separator must stand between groups of three digits"),
+							PB_N_("digits grouped as in 7,548,150"));
 			commas = true;
 			p++;
 			continue;
@@ -299,8 +299,8 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 				ndigits++;
 			if (ndigits > PB_MAX_DIGITS || scale >= PB_MAX_SCALE)
 				return fail(sc, PB_ERR_OVERFLOW, start,
-							"the number has too many digits",
-							"at most 18 significant digits, 15 after the point");
+							PB_N_("the number has too many digits"),
+							PB_N_("at most 18 significant digits, 15 after the point"));
 			v = v * 10 + (uint64_t) (sc->s[p] - '0');
 			scale++;
 			p++;
@@ -308,13 +308,13 @@ scan_number(Scan *sc, PbScalar *out, Shape *shape)
 	}
 	if (p < sc->n && sc->s[p] == '.' && is_digit_at(sc, p - 1) && scale > 0 &&
 		is_digit_at(sc, p + 1))
-		return fail(sc, PB_ERR_SYNTAX, p, "a number has a second decimal point",
-					"one decimal point, as in 97.30%");
+		return fail(sc, PB_ERR_SYNTAX, p, PB_N_("a number has a second decimal point"),
+					PB_N_("one decimal point, as in 97.30%"));
 
 	if ((ch(sc, p) == 'e' || ch(sc, p) == 'E') && ends_exponent_at(sc, p))
 		return fail(sc, PB_ERR_SYNTAX, p,
-					"scientific notation is not accepted (a spreadsheet shows long numbers this way and may have rounded them)",
-					"the number written out in full, as 0.00001 or 120000000000");
+					PB_N_("scientific notation is not accepted (a spreadsheet shows long numbers this way and may have rounded them)"),
+					PB_N_("the number written out in full, as 0.00001 or 120000000000"));
 
 	memset(out, 0, sizeof(*out));
 	out->kind = PB_KIND_QUANTITY;
@@ -387,8 +387,8 @@ scan_unit(Scan *sc, PbScalar *out, Shape *shape)
 			}
 			if (cp == '*')
 				return fail(sc, PB_ERR_SYNTAX, p,
-							"'*' is a template placeholder, not a value",
-							"the number itself, as in ≥50人");
+							PB_N_("'*' is a template placeholder, not a value"),
+							PB_N_("the number itself, as in ≥50人"));
 			break;
 		}
 		if (!pb_is_unit_cp(cp))
@@ -397,11 +397,11 @@ scan_unit(Scan *sc, PbScalar *out, Shape *shape)
 	}
 	if (p - start >= 3 && (LIT_AT(sc, p - 3, "内") || LIT_AT(sc, p - 3, "前")) &&
 		match_suffix(sc, p, &dummy) > 0)
-		return fail(sc, PB_ERR_SYNTAX, p - 3, "a comparator word is written twice",
-					"one comparator, as in 7个工作日内");
+		return fail(sc, PB_ERR_SYNTAX, p - 3, PB_N_("a comparator word is written twice"),
+					PB_N_("one comparator, as in 7个工作日内"));
 	if (p - start > PB_MAX_UNIT)
-		return fail(sc, PB_ERR_SYNTAX, start, "the unit is longer than 64 bytes",
-					"a short unit such as 元/人·月");
+		return fail(sc, PB_ERR_SYNTAX, start, PB_N_("the unit is longer than 64 bytes"),
+					PB_N_("a short unit such as 元/人·月"));
 	if (p > start)
 	{
 		shape->has_unit = true;
@@ -484,8 +484,8 @@ scan_scalar(Scan *sc, PbScalar *out, Shape *shape)
 	cp = cp_at(sc, sc->pos, &l);
 	if (pb_is_cjk_numeral(cp))
 		return fail(sc, PB_ERR_SYNTAX, sc->pos,
-					"a Chinese numeral is glued to the digits (damaged text)",
-					"digits only, as in 100%");
+					PB_N_("a Chinese numeral is glued to the digits (damaged text)"),
+					PB_N_("digits only, as in 100%"));
 	return scan_unit(sc, out, shape);
 }
 
@@ -580,11 +580,11 @@ unify_range(Scan *sc, PbCell *cell, Shape *ls, Shape *hs, size_t hi_pos)
 		if (hi->year == 0 && lo->year != 0)
 			hi->year = lo->year;
 		if (hi->year == 0 && lo->year == 0 && hi->month == 0)
-			return fail(sc, PB_ERR_SYNTAX, hi_pos, "a period needs months or years",
-						"a period such as 2021年1月-12月");
+			return fail(sc, PB_ERR_SYNTAX, hi_pos, PB_N_("a period needs months or years"),
+						PB_N_("a period such as 2021年1月-12月"));
 		if (hi->day && hi->day > pb_month_days(hi->year, hi->month))
-			return fail(sc, PB_ERR_SYNTAX, hi_pos, "the day does not exist in that month",
-						"a real date such as 2024年2月29日");
+			return fail(sc, PB_ERR_SYNTAX, hi_pos, PB_N_("the day does not exist in that month"),
+						PB_N_("a real date such as 2024年2月29日"));
 	}
 	else if (lo->kind == PB_KIND_QUANTITY && !ls->has_unit &&
 			 (hi->kind == PB_KIND_PERCENT || hi->kind == PB_KIND_QUANTITY))
@@ -612,16 +612,16 @@ unify_range(Scan *sc, PbCell *cell, Shape *ls, Shape *hs, size_t hi_pos)
 	if (lo->kind != hi->kind ||
 		(lo->kind == PB_KIND_QUANTITY && !same_unit(sc, ls, hs)))
 		return fail(sc, PB_ERR_SYNTAX, hi_pos,
-					"the two ends of the range are in different units",
-					"one unit, as in 90%-100%");
+					PB_N_("the two ends of the range are in different units"),
+					PB_N_("one unit, as in 90%-100%"));
 	if (reads_as_date(sc, lo, ls) || reads_as_date(sc, hi, hs))
 		return fail(sc, PB_ERR_SYNTAX, hi_pos,
-					"an end of the range would read as a date",
-					"a period such as 2024年1月-6月, or a count such as 3-6个月");
+					PB_N_("an end of the range would read as a date"),
+					PB_N_("a period such as 2024年1月-6月, or a count such as 3-6个月"));
 	if (pb_cmp_scalar(lo, hi) > 0)
 		return fail(sc, PB_ERR_SYNTAX, hi_pos,
-					"the upper end of the range is below the lower end",
-					"low to high, as in 90%-100%");
+					PB_N_("the upper end of the range is below the lower end"),
+					PB_N_("low to high, as in 90%-100%"));
 	if (ls->has_unit)
 	{
 		cell->unit.off = (uint32_t) ls->unit_off;
@@ -675,17 +675,17 @@ scan_phrase(Scan *sc, PbCell *cell, size_t from)
 		if (cp == '*' || LIT_AT(sc, p, "××") || LIT_AT(sc, p, "XX") ||
 			LIT_AT(sc, p, "xx") || cp == 0x25A1)
 			return fail(sc, PB_ERR_SYNTAX, p,
-						"a template placeholder stands where the value should be",
-						"a value such as ≥95% or 充分");
+						PB_N_("a template placeholder stands where the value should be"),
+						PB_N_("a value such as ≥95% or 充分"));
 		if (pb_is_comparator_cp(cp))
 			return fail(sc, PB_ERR_SYNTAX, p,
-						"a comparator stands inside the text",
-						"the comparator first, as in ≥95%");
+						PB_N_("a comparator stands inside the text"),
+						PB_N_("the comparator first, as in ≥95%"));
 		if ((pb_is_cjk_numeral(prev) && cp >= '0' && cp <= '9') ||
 			(prev >= '0' && prev <= '9' && pb_is_cjk_numeral(cp)))
 			return fail(sc, PB_ERR_SYNTAX, pb_is_cjk_numeral(prev) ? prev_pos : p,
-						"a Chinese numeral is glued to the digits (damaged text)",
-						"digits only, as in 100%");
+						PB_N_("a Chinese numeral is glued to the digits (damaged text)"),
+						PB_N_("digits only, as in 100%"));
 		if (pb_is_letter_cp(cp))
 			has_letter = true;
 		if (cp >= '0' && cp <= '9')
@@ -695,18 +695,18 @@ scan_phrase(Scan *sc, PbCell *cell, size_t from)
 		p += l;
 	}
 	if (from < sc->n && sc->s[from] == '%')
-		return fail(sc, PB_ERR_SYNTAX, from, "a percent sign stands before any number",
-					"a percentage such as 99%");
+		return fail(sc, PB_ERR_SYNTAX, from, PB_N_("a percent sign stands before any number"),
+					PB_N_("a percentage such as 99%"));
 	if (!has_letter && has_digit && is_ratio(sc, from))
 		has_letter = true;		/* a ratio stands for itself */
 	if (!has_letter && has_digit)
 		return fail(sc, PB_ERR_SYNTAX, from,
-					"the cell is not a number, percentage, date, range or phrase",
-					"a value such as 95%, 1000元 or 90%-100%");
+					PB_N_("the cell is not a number, percentage, date, range or phrase"),
+					PB_N_("a value such as 95%, 1000元 or 90%-100%"));
 	if (!has_letter)
 		return fail(sc, PB_ERR_SYNTAX, from,
-					"the cell holds no value, only punctuation",
-					"a value such as 95% or 充分; store a blank cell as NULL");
+					PB_N_("the cell holds no value, only punctuation"),
+					PB_N_("a value such as 95% or 充分; store a blank cell as NULL"));
 	cell->kind = PB_KIND_QUALITATIVE;
 	cell->text.off = (uint32_t) from;
 	cell->text.len = (uint32_t) (sc->n - from);
@@ -811,8 +811,8 @@ merge_symbol(Scan *sc, PbCell *cell, uint8_t sym, size_t at)
 		cell->symbol = sym;		/* '达到95%以上' is ≥95% */
 		return true;
 	}
-	return fail(sc, PB_ERR_CONTRADICTION, at, "two comparators disagree",
-				"one comparator, as in ≥95% or 95%以上");
+	return fail(sc, PB_ERR_CONTRADICTION, at, PB_N_("two comparators disagree"),
+				PB_N_("one comparator, as in ≥95% or 95%以上"));
 }
 
 /* ---------------------------------------------------------------- cells */
@@ -859,8 +859,8 @@ scan_suffix(Scan *sc, PbCell *cell, size_t *pos)
 		;						/* ±3%以内 */
 	else if (cell->kind == PB_KIND_RANGE)
 	{
-		fail(sc, PB_ERR_CONTRADICTION, *pos, "a range takes no comparator",
-			 "a range alone, as in 90%-100%");
+		fail(sc, PB_ERR_CONTRADICTION, *pos, PB_N_("a range takes no comparator"),
+			 PB_N_("a range alone, as in 90%-100%"));
 		return TAIL_ERROR;
 	}
 	else
@@ -915,8 +915,8 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 	if (match_suffix(sc, p, &sym) > 0 ||
 		(LIT_AT(sc, p, "(含)") && match_suffix(sc, p + 5, &sym) > 0))
 	{
-		fail(sc, PB_ERR_CONTRADICTION, p, "a second comparator follows the value",
-			 "one comparator, as in 95%以上");
+		fail(sc, PB_ERR_CONTRADICTION, p, PB_N_("a second comparator follows the value"),
+			 PB_N_("one comparator, as in 95%以上"));
 		return TAIL_ERROR;
 	}
 	if (cp >= '0' && cp <= '9')
@@ -925,8 +925,8 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 	{
 		if (!at_end(sc, skip_spaces(sc, p + l)))
 			return TAIL_PHRASE;	/* '2020年至今' */
-		fail(sc, PB_ERR_SYNTAX, p + l, "the upper end of the range is missing",
-			 "both ends, as in 90%-100%");
+		fail(sc, PB_ERR_SYNTAX, p + l, PB_N_("the upper end of the range is missing"),
+			 PB_N_("both ends, as in 90%-100%"));
 		return TAIL_ERROR;
 	}
 	if (starts_list_at(sc, p) || (cp == ':' && is_digit_at(sc, p + 1)))
@@ -935,8 +935,8 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 					LIT_AT(sc, p, "月") || LIT_AT(sc, p, "日") || LIT_AT(sc, p, "号")))
 	{
 		/* written right after the date it would become part of it */
-		fail(sc, PB_ERR_SYNTAX, p, "unexpected date word after the value",
-			 "a date such as 2024年12月底");
+		fail(sc, PB_ERR_SYNTAX, p, PB_N_("unexpected date word after the value"),
+			 PB_N_("a date such as 2024年12月底"));
 		return TAIL_ERROR;
 	}
 	if (cp == ',' || cp == ';' || cp == 0x3001 || cp == 0xFF0C || cp == 0xFF1B)
@@ -947,16 +947,16 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 
 		if (!pb_is_letter_cp(next) && next != '(')
 		{
-			fail(sc, PB_ERR_SYNTAX, p, "unexpected punctuation after the value",
-				 "a value followed at most by a note, as in ≥62%(2022年:61%)");
+			fail(sc, PB_ERR_SYNTAX, p, PB_N_("unexpected punctuation after the value"),
+				 PB_N_("a value followed at most by a note, as in ≥62%(2022年:61%)"));
 			return TAIL_ERROR;
 		}
 	}
 	else if (LIT_AT(sc, p, "百分比") || (cp < 0x80 && cp != '(' && !pb_is_letter_cp(cp)) ||
 			 cp == 0x00B1 || pb_is_comparator_cp(cp))
 	{
-		fail(sc, PB_ERR_SYNTAX, p, "unexpected character after the value",
-			 "a value followed at most by a note, as in ≥62%(2022年:61%)");
+		fail(sc, PB_ERR_SYNTAX, p, PB_N_("unexpected character after the value"),
+			 PB_N_("a value followed at most by a note, as in ≥62%(2022年:61%)"));
 		return TAIL_ERROR;
 	}
 	cell->note.off = (uint32_t) p;
@@ -991,13 +991,13 @@ scan_month_period(Scan *sc, PbCell *cell)
 	if (!pb_set_month(sc, &cell->lo, m1, p) || !pb_set_month(sc, &cell->hi, m2, q))
 		return -1;
 	if (m1 > m2)
-		return fail(sc, PB_ERR_SYNTAX, q, "the upper end of the range is below the lower end",
-					"low to high, as in 2024年1-6月") ? 1 : -1;
+		return fail(sc, PB_ERR_SYNTAX, q, PB_N_("the upper end of the range is below the lower end"),
+					PB_N_("low to high, as in 2024年1-6月")) ? 1 : -1;
 	cell->kind = PB_KIND_RANGE;
 	if (cell->symbol != PB_SYM_NONE && cell->symbol != PB_SYM_EQ &&
 		cell->symbol != PB_SYM_QUAL)
-		return fail(sc, PB_ERR_CONTRADICTION, 0, "a range takes no comparator",
-					"a range alone, as in 90%-100%") ? 1 : -1;
+		return fail(sc, PB_ERR_CONTRADICTION, 0, PB_N_("a range takes no comparator"),
+					PB_N_("a range alone, as in 90%-100%")) ? 1 : -1;
 	if (cell->symbol == PB_SYM_EQ)
 		cell->symbol = PB_SYM_NONE;
 	sc->pos = skip_spaces(sc, q + k2) + 3;
@@ -1027,8 +1027,8 @@ scan_value(Scan *sc, PbCell *cell, bool band)
 	{
 		if (cell->lo.kind == PB_KIND_DATE || cell->lo.digits < 0)
 		{
-			fail(sc, PB_ERR_SYNTAX, sc->pos, "± needs a positive number",
-				 "a band such as ±3%");
+			fail(sc, PB_ERR_SYNTAX, sc->pos, PB_N_("± needs a positive number"),
+				 PB_N_("a band such as ±3%"));
 			return TAIL_ERROR;
 		}
 		cell->hi = cell->lo;
@@ -1072,8 +1072,8 @@ scan_value(Scan *sc, PbCell *cell, bool band)
 
 			if (t != TAIL_OK)
 				return t;
-			fail(sc, PB_ERR_CONTRADICTION, 0, "a range takes no comparator",
-				 "a range alone, as in 90%-100%");
+			fail(sc, PB_ERR_CONTRADICTION, 0, PB_N_("a range takes no comparator"),
+				 PB_N_("a range alone, as in 90%-100%"));
 			return TAIL_ERROR;
 		}
 		if (cell->symbol == PB_SYM_EQ)
@@ -1166,8 +1166,8 @@ parse_under_qual(Scan *sc, PbCell *cell, size_t q)
 	Scan		sub = *sc;
 
 	if (qual_prefix_at(sc, q))
-		return fail(sc, PB_ERR_SYNTAX, q, "a second comparator follows the first",
-					"one comparator, as in 定性 12月底前");
+		return fail(sc, PB_ERR_SYNTAX, q, PB_N_("a second comparator follows the first"),
+					PB_N_("one comparator, as in 定性 12月底前"));
 	sub.s = sc->s + q;
 	sub.n = sc->n - q;
 	sub.pos = 0;
@@ -1199,8 +1199,8 @@ parse_folded(Scan *sc, PbCell *cell, bool allow_qual)
 
 	reset_value(cell, PB_SYM_NONE, 0);
 	if (sc->n == 0)
-		return fail(sc, PB_ERR_SYNTAX, 0, "the cell is empty",
-					"a value such as ≥95% or 充分; store a blank cell as NULL");
+		return fail(sc, PB_ERR_SYNTAX, 0, PB_N_("the cell is empty"),
+					PB_N_("a value such as ≥95% or 充分; store a blank cell as NULL"));
 
 	if (allow_qual && qual_prefix_at(sc, 0))
 	{
@@ -1218,21 +1218,21 @@ parse_folded(Scan *sc, PbCell *cell, bool allow_qual)
 		flags = PB_F_EXPLICIT;
 		p = skip_spaces(sc, l);
 		if (at_end(sc, p))
-			return fail(sc, PB_ERR_SYNTAX, p, "a value is missing after the comparator",
-						"a comparator and a value, as in ≥95%");
+			return fail(sc, PB_ERR_SYNTAX, p, PB_N_("a value is missing after the comparator"),
+						PB_N_("a comparator and a value, as in ≥95%"));
 		if (band && !starts_scalar(sc, p))
-			return fail(sc, PB_ERR_SYNTAX, p, "± needs a number",
-						"a band such as ±3%");
+			return fail(sc, PB_ERR_SYNTAX, p, PB_N_("± needs a number"),
+						PB_N_("a band such as ±3%"));
 		if ((!band && match_symbol_chars(sc, p, &wsym, &band)) || qual_prefix_at(sc, p))
-			return fail(sc, PB_ERR_SYNTAX, p, "a second comparator follows the first",
-						"one comparator, as in ≥95%");
+			return fail(sc, PB_ERR_SYNTAX, p, PB_N_("a second comparator follows the first"),
+						PB_N_("one comparator, as in ≥95%"));
 		if (!band && (l = match_prefix_word(sc, p, &wsym)) > 0 &&
 			starts_scalar(sc, skip_spaces(sc, p + l)))
 		{
 			/* '=达到30', '≥不低于95%': the word restates the symbol */
 			if (wsym != sym && wsym != PB_SYM_EQ)
-				return fail(sc, PB_ERR_CONTRADICTION, p, "two comparators disagree",
-							"one comparator, as in ≥95%");
+				return fail(sc, PB_ERR_CONTRADICTION, p, PB_N_("two comparators disagree"),
+							PB_N_("one comparator, as in ≥95%"));
 			p = skip_spaces(sc, p + l);
 		}
 	}
@@ -1283,8 +1283,8 @@ parse_folded(Scan *sc, PbCell *cell, bool allow_qual)
 			return true;
 		}
 		if (band)
-			return fail(sc, PB_ERR_SYNTAX, sc->pos, "unexpected text after the band",
-						"a band such as ±3%以内");
+			return fail(sc, PB_ERR_SYNTAX, sc->pos, PB_N_("unexpected text after the band"),
+						PB_N_("a band such as ±3%以内"));
 		/*
 		 * Digits after the value: a sentence such as '1个中心、3个站点建成'.
 		 * A word comparator then belongs to the sentence too.
@@ -1398,8 +1398,8 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 		/* position 0: the byte at the limit may be inside a character */
 		err->status = PB_ERR_SYNTAX;
 		err->pos = 0;
-		err->reason = "the cell is longer than 61440 bytes";
-		err->expected = "a cell of at most 60000 bytes of text";
+		err->reason = PB_N_("the cell is longer than 61440 bytes");
+		err->expected = PB_N_("a cell of at most 60000 bytes of text");
 		return false;
 	}
 	/* the common shapes first, told apart by their first byte */
@@ -1418,8 +1418,8 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 	{
 		err->status = PB_ERR_SYNTAX;
 		err->pos = bad;
-		err->reason = "the text is not valid UTF-8 or holds a control character";
-		err->expected = "UTF-8 text without control characters";
+		err->reason = PB_N_("the text is not valid UTF-8 or holds a control character");
+		err->expected = PB_N_("UTF-8 text without control characters");
 		return false;
 	}
 	sc.s = out;
@@ -1434,8 +1434,8 @@ pb_parse_cell(const char *in, size_t len, char *out, PbCell *cell, PbError *err)
 			return true;
 		err->status = PB_ERR_SYNTAX;
 		err->pos = 0;
-		err->reason = "the text of the cell is longer than 60000 bytes";
-		err->expected = "a cell of at most 60000 bytes of text";
+		err->reason = PB_N_("the text of the cell is longer than 60000 bytes");
+		err->expected = PB_N_("a cell of at most 60000 bytes of text");
 		return false;
 	}
 
@@ -1477,16 +1477,16 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	*band = false;
 	*symbol = PB_SYM_NONE;
 	err->status = PB_ERR_SYNTAX;
-	err->expected = "one of = ≥ ≤ > < ± 定性 定量 正向 反向, or a blank cell";
+	err->expected = PB_N_("one of = ≥ ≤ > < ± 定性 定量 正向 反向, or a blank cell");
 	if (len >= sizeof(buf))
 	{
-		err->reason = "the comparator cell is too long";
+		err->reason = PB_N_("the comparator cell is too long");
 		return false;
 	}
 	if (!pb_fold_text(in, len, buf, &n, (size_t) -1, NULL, &bad, false))
 	{
 		err->pos = bad;
-		err->reason = "the text is not valid UTF-8 or holds a control character";
+		err->reason = PB_N_("the text is not valid UTF-8 or holds a control character");
 		return false;
 	}
 	if (n == 0)
@@ -1515,7 +1515,7 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	if (l == 0 || l != n)
 	{
 		err->pos = l;
-		err->reason = "not a comparator";
+		err->reason = PB_N_("not a comparator");
 		return false;
 	}
 	*symbol = (PbSymbol) sym;
@@ -1539,7 +1539,7 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 
 	memset(err, 0, sizeof(*err));
 	err->status = PB_ERR_CONTRADICTION;
-	err->expected = "a value that agrees with the comparator cell";
+	err->expected = PB_N_("a value that agrees with the comparator cell");
 	if (band)
 	{
 		if (cell->kind == PB_KIND_RANGE && (cell->flags & PB_F_BAND) &&
@@ -1549,7 +1549,7 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 			cell->lo.digits < 0 ||
 			(explicit_sym && !(cell->symbol == PB_SYM_LE && (cell->flags & PB_F_SUFFIX))))
 		{
-			err->reason = "A ± band needs a plain positive number or percentage";
+			err->reason = PB_N_("A ± band needs a plain positive number or percentage");
 			return false;
 		}
 		cell->hi = cell->lo;
@@ -1570,12 +1570,12 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 		case PB_SYM_QUANT:
 			if (cell->kind == PB_KIND_QUALITATIVE)
 			{
-				err->reason = "The 计算符号 cell says 定量 but the value is a phrase, not a number, percentage, date or range";
+				err->reason = PB_N_("The 计算符号 cell says 定量 but the value is a phrase, not a number, percentage, date or range");
 				return false;
 			}
 			if (cell->symbol == PB_SYM_QUAL)
 			{
-				err->reason = "The 计算符号 cell says 定量 but the value says 定性";
+				err->reason = PB_N_("The 计算符号 cell says 定量 but the value says 定性");
 				return false;
 			}
 			break;				/* the value's own comparator, '=' by default */
@@ -1588,8 +1588,8 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 				if (!agrees_with_direction(cell->symbol, sym))
 				{
 					err->reason = sym == PB_SYM_POSITIVE
-						? "The 计算符号 cell says 正向 (≥) but the value has another comparator"
-						: "The 计算符号 cell says 反向 (≤) but the value has another comparator";
+						? PB_N_("The 计算符号 cell says 正向 (≥) but the value has another comparator")
+						: PB_N_("The 计算符号 cell says 反向 (≤) but the value has another comparator");
 					return false;
 				}
 				break;
@@ -1600,12 +1600,12 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 		case PB_SYM_RANGE:
 			if (cell->kind != PB_KIND_RANGE)
 			{
-				err->reason = "The 计算符号 cell says 区间 but the value is not a range";
+				err->reason = PB_N_("The 计算符号 cell says 区间 but the value is not a range");
 				return false;
 			}
 			if (cell->symbol == PB_SYM_QUAL)
 			{
-				err->reason = "The 计算符号 cell says 区间 but the value says 定性";
+				err->reason = PB_N_("The 计算符号 cell says 区间 but the value says 定性");
 				return false;
 			}
 			break;
@@ -1616,12 +1616,12 @@ pb_apply_symbol(PbCell *cell, PbSymbol sym, bool band, PbError *err)
 		default:
 			if (cell->kind == PB_KIND_RANGE)
 			{
-				err->reason = "A range takes no comparator";
+				err->reason = PB_N_("A range takes no comparator");
 				return false;
 			}
 			if (explicit_sym && cell->symbol != sym)
 			{
-				err->reason = "The 计算符号 cell and the comparator written in the value disagree";
+				err->reason = PB_N_("The 计算符号 cell and the comparator written in the value disagree");
 				return false;
 			}
 			cell->symbol = (uint8_t) sym;

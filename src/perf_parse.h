@@ -34,6 +34,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pb_nls.h"
+
 /* Value kinds, in sort order.  Stored on disk: never renumber. */
 typedef enum PbKind
 {
@@ -181,7 +183,7 @@ typedef struct PbError
 {
 	PbStatus	status;
 	size_t		pos;			/* byte offset in the input */
-	const char *reason;			/* what is wrong, in English */
+	const char *reason;			/* what is wrong, an English message id (pb_nls.h) */
 	const char *expected;		/* what was expected there, or NULL */
 } PbError;
 

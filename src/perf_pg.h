@@ -48,9 +48,9 @@ extern const char *pb_quote_note(const char *s);
 extern void pb_check_encoding(void);
 
 #define PB_HINT_EXAMPLES \
-	"Write a comparator and a value such as \"≥95%\", \"1000元\", \"≤7工作日\", \"2024年12月31日\", \"90%-100%\", or a phrase such as \"充分\"."
+	PB_N_("Write a comparator and a value such as \"≥95%\", \"1000元\", \"≤7工作日\", \"2024年12月31日\", \"90%-100%\", or a phrase such as \"充分\".")
 
 #define PB_HINT_VALUE_EXAMPLES \
-	"Write a value such as \"96%\", \"1000元\", \"7工作日\", \"2024年12月31日\", \"90%-100%\", or a phrase such as \"充分\"."
+	PB_N_("Write a value such as \"96%\", \"1000元\", \"7工作日\", \"2024年12月31日\", \"90%-100%\", or a phrase such as \"充分\".")
 
 #endif							/* PERF_PG_H */

@@ -40,8 +40,8 @@ pb_target_reads_back(const PbView *v, char *text, char *out, PbError *err)
 	{
 		memset(err, 0, sizeof(*err));
 		err->status = PB_ERR_CONTRADICTION;
-		err->reason = "written after the comparator, the value reads as another target";
-		err->expected = "a value without a comparator of its own";
+		err->reason = PB_N_("written after the comparator, the value reads as another target");
+		err->expected = PB_N_("a value without a comparator of its own");
 		return false;
 	}
 	return true;

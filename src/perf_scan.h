@@ -152,6 +152,10 @@ fail(Scan *sc, PbStatus st, size_t pos, const char *reason, const char *expected
 {
 	sc->err->status = st;
 	sc->err->pos = pos;
+	/*
+	 * English, marked PB_N_ where written: translated where an error is
+	 * raised, not here, since perf_input_error() (IMMUTABLE) returns it.
+	 */
 	sc->err->reason = reason;
 	sc->err->expected = expected;
 	return false;

@@ -4,6 +4,7 @@
  * is multiplied here in numeric, so scores are exact decimals.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "fmgr.h"
 #include "utils/builtins.h"

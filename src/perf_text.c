@@ -11,6 +11,9 @@
  */
 #include "perf_scan.h"
 
+/* pb_nls.h: set by the server module to its catalog, NULL elsewhere. */
+const char *(*pb_translate) (const char *msgid) = NULL;
+
 /* ---------------------------------------------------------------- UTF-8 */
 
 size_t

@@ -6,6 +6,7 @@
  * reported softly (ereturn) so that pg_input_is_valid() works on 16+.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"
@@ -67,7 +68,7 @@ bad_stored(const unsigned char *b, size_t n, const char *why)
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("stored perf_value or perf_target is damaged"),
-			 errdetail("%s (layout version %d, %zu bytes).", why, version, n),
+			 errdetail("%s (layout version %d, %zu bytes).", pb_tr(why), version, n),
 			 errhint("Restore the row from a backup or a dump; the bytes on disk are not a value pg_perfbudget wrote.")));
 }
 
@@ -153,7 +154,7 @@ pb_quote_note(const char *s)
 
 	if (pb_quote(s) == s)
 		return "";
-	return psprintf(" The value, quoted in part, is %zu bytes long.", len);
+	return psprintf(pb_tr(" The value, quoted in part, is %zu bytes long."), len);
 }
 
 /*
@@ -207,15 +208,15 @@ pb_parse_or_report(const char *typname, const char *input, size_t len,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", typname, pb_quote(input)),
 				 errdetail("At character %d: %s; expected %s.%s",
-						   pb_char_position(input, err.pos), err.reason, err.expected,
+						   pb_char_position(input, err.pos), pb_tr(err.reason), pb_tr(err.expected),
 						   pb_quote_note(input)),
-				 errhint("%s", hint)));
+				 errhint("%s", pb_tr(hint))));
 	ereturn(escontext, false,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", typname, pb_quote(input)),
 			 errdetail("At character %d: %s.%s",
-					   pb_char_position(input, err.pos), err.reason, pb_quote_note(input)),
-			 errhint("%s", hint)));
+					   pb_char_position(input, err.pos), pb_tr(err.reason), pb_quote_note(input)),
+			 errhint("%s", pb_tr(hint))));
 }
 
 /* ---------------------------------------------------------------- text I/O */
@@ -312,7 +313,7 @@ bad_binary(const char *typname, const char *why)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid external binary value of type %s", typname),
-			 errdetail("%s.", why),
+			 errdetail("%s.", pb_tr(why)),
 			 errhint("Binary values come from %s_send of the same format version (%d).",
 					 typname, PB_BINARY_VERSION)));
 }
@@ -338,33 +339,33 @@ cell_recv(FunctionCallInfo fcinfo, bool is_target)
 	PbView		again;
 
 	if (msg->len - msg->cursor < 1)
-		bad_binary(typname, "the value is empty");
+		bad_binary(typname, PB_N_("the value is empty"));
 	version = pq_getmsgbyte(msg);
 	if (version != PB_BINARY_VERSION)
-		bad_binary(typname, psprintf("format version %d is not supported", version));
+		bad_binary(typname, psprintf(pb_tr("format version %d is not supported"), version));
 	n = msg->len - msg->cursor;
 	bytes = pq_getmsgbytes(msg, n);
 	if (pb_layout_version((const unsigned char *) bytes, (size_t) n) > PB_LAYOUT_VERSION)
-		bad_binary(typname, psprintf("stored layout version %d is later than this build reads (0 to %d)",
+		bad_binary(typname, psprintf(pb_tr("stored layout version %d is later than this build reads (0 to %d)"),
 									 pb_layout_version((const unsigned char *) bytes, (size_t) n),
 									 PB_LAYOUT_VERSION));
 	if (!pb_decode((const unsigned char *) bytes, (size_t) n, &v, true, &why))
 		bad_binary(typname, why);
 	if (!is_target && !pb_is_plain_value(&v.cell))
-		bad_binary(typname, "a perf_value carries no comparator");
+		bad_binary(typname, PB_N_("a perf_value carries no comparator"));
 
 	text = palloc(pb_format_bound(&v));
 	pb_format(&v, is_target, text);
 	out = palloc(strlen(text) + 1);
 	if (!pb_parse_cell(text, strlen(text), out, &cell, &err))
-		bad_binary(typname, psprintf("the value \"%s\" does not read back: %s",
-									 text, err.reason));
+		bad_binary(typname, psprintf(pb_tr("the value \"%s\" does not read back: %s"),
+									 text, pb_tr(err.reason)));
 	if (!is_target)
 		pb_cell_to_value(&cell, out);
 	again.cell = cell;
 	again.base = out;
 	if ((is_target ? pb_cmp_target(&v, &again) : pb_cmp_value(&v, &again)) != 0)
-		bad_binary(typname, psprintf("the value \"%s\" is not in canonical form", text));
+		bad_binary(typname, psprintf(pb_tr("the value \"%s\" is not in canonical form"), text));
 	PG_RETURN_DATUM(pb_datum_from_cell(&cell, out));
 }
 

@@ -15,6 +15,7 @@
  * arithmetic per row.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include <ctype.h>
 #include <limits.h>
@@ -129,8 +130,8 @@ share_state_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external binary value of type share_state"),
-				 errdetail("hits " INT64_FORMAT " and total " INT64_FORMAT " are not 0 ≤ hits ≤ total.",
-						   st->hits, st->total)));
+				 errdetail("hits %lld and total %lld are not 0 ≤ hits ≤ total.",
+						   (long long) st->hits, (long long) st->total)));
 	PG_RETURN_POINTER(st);
 }
 

@@ -21,6 +21,7 @@
  * operators are never looked up in pg_temp), restored afterwards.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"

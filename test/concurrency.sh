@@ -108,7 +108,7 @@ unbalanced_loop() { # unbalanced_loop ID DEADLINE
 		set -e
 		if [ $rc -eq 0 ]; then
 			echo "committed"
-		elif grep -q '资金分配各行合计与支出资金总额不符' <<<"$out"; then
+		elif grep -q 'the expenditure rows (资金分配) do not add up to the expenditure total' <<<"$out"; then
 			echo "rejected_sum"
 		elif grep -q 'deadlock detected' <<<"$out"; then
 			echo "deadlock"

@@ -9,7 +9,7 @@
 #      package's files, as Debian's dh_pgxs_test does).
 #   2. Checks the package: its name, version (= default_version of the
 #      control file), dependency on postgresql-15, and its files: the control
-#      file, the module, every install and upgrade script of the tree (the
+#      file, the module, the Chinese message catalog, every install and upgrade script of the tree (the
 #      released ones byte for byte as recorded in extension/frozen.sha256),
 #      the docs and the copyright file.
 #   3. As root, 'dpkg --dry-run -i' (dependencies met, nothing in the way).
@@ -17,7 +17,8 @@
 #      (/usr/lib/postgresql/15 and /usr/share/postgresql/15, without any
 #      pg_perfbudget files) with the package unpacked on top; runs a cluster
 #      of that copy and there CREATE EXTENSION, checks that the module loaded
-#      is the package's, imports the example forms, and updates from every
+#      is the package's, imports the example forms, gives a message in
+#      Chinese under lc_messages zh_CN.UTF-8, and updates from every
 #      released version.  (A real 'dpkg -i' would take over the global files
 #      that test/run-all's 'make install' put there, which other sessions on
 #      the machine use; the scratch root proves the same without that.)
@@ -107,6 +108,7 @@ cmp -s "$WORK/pkg/$EXT/pg_perfbudget.control" pg_perfbudget.control
 ok $? "its control file is the tree's"
 has "usr/lib/postgresql/$PGV/lib/pg_perfbudget.so" "the module"
 has "$EXT/pg_perfbudget--$CURRENT.sql" "the install script of the current version $CURRENT"
+has "usr/share/locale/zh_CN/LC_MESSAGES/pg_perfbudget-$PGV.mo" "the Chinese message catalog"
 shopt -s nullglob
 for s in extension/pg_perfbudget--*.sql; do
 	name=${s#extension/}
@@ -182,6 +184,10 @@ out=$(printf '%s\n' "\\set doc \`cat examples/rugao_2024_hrss.txt\`" \
 	sq -d postgres 2>&1) && rc=0 || rc=1
 ok $([ $rc -eq 0 ] && [ "$out" = 6 ] && echo 0 || echo 1) \
 	"import_form reads the six example forms" "$out"
+# the package's catalog (its localedir is the scratch root's): a message in Chinese
+out=$(sq -d postgres -c "SET lc_messages = 'zh_CN.UTF-8'" -c "SELECT '≥**人'::perfbudget.perf_target" 2>&1)
+grep -q 'perf_target 类型的输入语法无效' <<<"$out"
+ok $? "under lc_messages zh_CN.UTF-8 the package's messages are Chinese" "$out"
 while read -r digest name; do
 	[[ "$name" =~ ^pg_perfbudget--([^-]+)\.sql$ ]] || continue
 	v=${BASH_REMATCH[1]}

@@ -69,7 +69,7 @@ is "$(tail -n 1 "$TMP/err")" "1 file, 6 forms imported, 0 failed" "summary line"
 # ---- again: fails, nothing changes; --replace replaces
 "$PBI" -d "$DB" examples/rugao_2024_hrss.txt 2>"$TMP/err"
 is "$?" 1 "importing it again fails (exit 1)"
-grep -q '23505\|已导入过' "$TMP/err"
+grep -q '23505\|has been imported already' "$TMP/err"
 ok $? "the error says the form was imported already"
 is "$(tail -n 1 "$TMP/err")" "1 file, 0 forms imported, 1 failed" "summary of the failed run"
 old=$(q "SELECT string_agg(id::text, ',' ORDER BY id) FROM perfbudget.project")
@@ -104,7 +104,7 @@ before=$(counts)
 is "$?" 1 "a run with a broken file exits 1"
 is "$(q "SELECT count(*) FROM perfbudget.project WHERE name LIKE '%（新）'")" 0 \
 	"nothing of the broken file is stored (its first form neither)"
-grep -q '第4张申报表「社保业务运营经费」的资金分配各行合计与支出资金总额不符' "$TMP/err"
+grep -q 'form 4 "社保业务运营经费": the expenditure rows (资金分配) do not add up to the expenditure total' "$TMP/err"
 ok $? "the error names the form and what is wrong"
 is "$(tail -n 1 "$TMP/err")" "2 files, 1 form imported, 1 failed" "the other file is imported"
 is "$(grep -c '^\[' "$TMP/err")" 1 "--quiet: only the failed file is listed"

@@ -237,7 +237,7 @@ sed "${row}s/\t60.8/\t61.8/" "$TMP/sheet2.txt" >"$TMP/bad3.txt"
 mkxlsx "$TMP/sum.xlsx" "第一批=$TMP/sheet1.txt" "第二批=$TMP/bad3.txt"
 "$PBI" -d "$DB" "$TMP/sum.xlsx" 2>"$TMP/err"
 is "$?" 1 "a workbook whose sums do not add up fails"
-has "$TMP/err" "资金分配各行合计与支出资金总额不符" "the database's error is shown"
+has "$TMP/err" "the expenditure rows (资金分配) do not add up to the expenditure total" "the database's error is shown"
 has "$TMP/err" "at $TMP/sum.xlsx, sheet '第二批', row 4" \
 	"located at the form's title in sheet 第二批, row 4 (a sum names no cell)"
 is "$(counts)" "0/0/0" "nothing stored"

@@ -121,12 +121,11 @@ BEGIN
         IF n IS NULL THEN
             RAISE EXCEPTION USING
                 ERRCODE = 'data_corrupted',
-                MESSAGE = pg_catalog.format('项目 %s 的指标指纹组不存在：fingerprint_group 计数与 project_fingerprint 不一致',
-                                            OLD.project_id),
-                DETAIL = pg_catalog.format('预算年度 %s，行政区划 %s，主管部门 %s，指纹 %s。',
-                                           OLD.budget_year, coalesce(OLD.region, '（无）'),
-                                           OLD.department, OLD.fingerprint),
-                HINT = 'SELECT perfbudget.rebuild_fingerprints() 从指标行重新计算两张表。';
+                MESSAGE = perfbudget.message('fingerprint.group', OLD.project_id::text),
+                DETAIL = perfbudget.message('fingerprint.group.detail', OLD.budget_year::text,
+                                            coalesce(OLD.region, perfbudget.message('fingerprint.group.no_region')),
+                                            OLD.department, OLD.fingerprint::text),
+                HINT = perfbudget.message('fingerprint.group.hint');
         ELSIF n OPERATOR(pg_catalog.>) 1 THEN
             UPDATE perfbudget.fingerprint_group g
             SET forms = g.forms OPERATOR(pg_catalog.-) 1

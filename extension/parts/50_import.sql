@@ -36,8 +36,8 @@ DECLARE
 BEGIN
     IF jsonb_typeof(doc) IS DISTINCT FROM 'object' THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = 'form JSON must be an object',
-            HINT = 'Use the layout perfbudget.form_json returns.';
+            MESSAGE = perfbudget.message('form_json.object'),
+            HINT = perfbudget.message('form_json.hint');
     END IF;
     SELECT string_agg(k, ', ' ORDER BY k) INTO unknown
     FROM jsonb_object_keys(doc) k
@@ -46,9 +46,9 @@ BEGIN
       AND k NOT IN ('expenditure', 'indicators');
     IF unknown IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
-            MESSAGE = format('form JSON has unknown keys: %s', unknown),
-            DETAIL = 'Every key must be a column of perfbudget.project, "expenditure" or "indicators"; nothing is dropped silently.',
-            HINT = 'Use the layout perfbudget.form_json returns.';
+            MESSAGE = perfbudget.message('form_json.keys', unknown),
+            DETAIL = perfbudget.message('form_json.keys.detail'),
+            HINT = perfbudget.message('form_json.hint');
     END IF;
 
     INSERT INTO perfbudget.project (budget_year, name, department, implementing_unit,

@@ -15,13 +15,14 @@ CREATE FUNCTION parse_monitoring(doc text) RETURNS jsonb
 COMMENT ON FUNCTION parse_monitoring(text) IS
   '读取绩效运行监控表 — the forms of a monitoring document (text, tab-separated cells) in the JSON layout of import_monitoring_json, cells as written; 22P02 naming the form and line when it is not one';
 
--- "绩效自评表第 2 张「name」" and, for a row, "第 31 行": who is at fault.
+-- '绩效自评表 form 2 "name"' and, for a row, ' (document line 31)', in the
+-- session's language (message()): who is at fault.
 CREATE FUNCTION evaluation_where(kind text, form jsonb, ordinal integer, row_ jsonb DEFAULT NULL)
     RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN pg_catalog.format('%s第 %s 张「%s」', kind, ordinal, coalesce(form OPERATOR(pg_catalog.->>) 'name', '?'))
+    RETURN perfbudget.message('evaluation.form', kind, ordinal::text, coalesce(form OPERATOR(pg_catalog.->>) 'name', '?'))
            OPERATOR(pg_catalog.||) CASE WHEN coalesce(row_ OPERATOR(pg_catalog.->>) 'line', form OPERATOR(pg_catalog.->>) 'line') IS NOT NULL
-               THEN pg_catalog.format('（文档第 %s 行）', coalesce(row_ OPERATOR(pg_catalog.->>) 'line', form OPERATOR(pg_catalog.->>) 'line'))
+               THEN perfbudget.message('evaluation.line', coalesce(row_ OPERATOR(pg_catalog.->>) 'line', form OPERATOR(pg_catalog.->>) 'line'))
                ELSE '' END;
 COMMENT ON FUNCTION evaluation_where(text, jsonb, integer, jsonb) IS
   '定位 — the words naming a form (its kind, ordinal and 项目名称) and the document line of the row or form, for import errors';
@@ -38,10 +39,10 @@ BEGIN
         RETURN NULL;
     END IF;
     IF t !~ '^[+-]?[0-9][0-9,]*(\.[0-9]+)?$' THEN
-        RAISE EXCEPTION '%: % "%" is not a number', place, what, cell
-            USING ERRCODE = 'invalid_text_representation',
-                  DETAIL = format('The %s cell holds "%s"; a number is expected (万元 for amounts, points for scores).', what, cell),
-                  HINT = 'Write a number such as 9, 1,200.5 or 12.5分; leave the cell blank when there is none.';
+        RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+                  MESSAGE = perfbudget.message('evaluation.number', place, what, cell),
+                  DETAIL = perfbudget.message('evaluation.number.detail', what, cell),
+                  HINT = perfbudget.message('evaluation.number.hint');
     END IF;
     RETURN replace(t, ',', '')::numeric;
 END $$;
@@ -62,7 +63,8 @@ BEGIN
 EXCEPTION WHEN invalid_text_representation THEN
     GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT,
                             st = RETURNED_SQLSTATE;
-    RAISE EXCEPTION '%: %: %', place, what, msg USING ERRCODE = st, DETAIL = det, HINT = hnt;
+    RAISE EXCEPTION USING ERRCODE = st, MESSAGE = perfbudget.message('evaluation.value', place, what, msg),
+                          DETAIL = det, HINT = hnt;
 END $$;
 COMMENT ON FUNCTION evaluation_value(text, text, text) IS
   '读值 — a value cell (实际完成值, 1–N月完成值 …) as perf_value; blank, -, / are NULL; an invalid value raises 22P02 with the form, row and cell in the message';
@@ -79,11 +81,11 @@ DECLARE
 BEGIN
     IF coalesce(btrim(form->>'name'), '') = '' OR coalesce(btrim(form->>'department'), '') = ''
        OR coalesce(form->>'budget_year', '') !~ '^[0-9]{4}$' THEN
-        RAISE EXCEPTION '%: 项目名称, 主管部门 or 预算年度 missing', place
-            USING ERRCODE = 'invalid_text_representation',
-                  DETAIL = format('Found 项目名称 "%s", 主管部门 "%s", 预算年度 "%s"; all three are needed to find the target form.',
-                                  form->>'name', form->>'department', form->>'budget_year'),
-                  HINT = 'Give each form a line "(2024年度)" and the lines "项目名称<TAB>…" and "主管部门<TAB>…".';
+        RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+                  MESSAGE = perfbudget.message('evaluation.key_missing', place),
+                  DETAIL = perfbudget.message('evaluation.key_missing.detail',
+                                              form->>'name', form->>'department', form->>'budget_year'),
+                  HINT = perfbudget.message('evaluation.key_missing.hint');
     END IF;
     y := (form->>'budget_year')::integer;
     SELECT array_agg(p.id ORDER BY p.id) INTO ids
@@ -99,20 +101,22 @@ BEGIN
               WHERE p.budget_year = y
                 AND perfbudget.name_key(p.department) = perfbudget.name_key(form->>'department')
               ORDER BY p.name LIMIT 5) s;
-        RAISE EXCEPTION '%: no target form "%" of % in %', place, form->>'name', y,
-                coalesce(form->>'region' || ' ', '') || (form->>'department')
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = format('No 预算绩效目标申报表 of budget year %s, region %s, department "%s" is named "%s" (names compared by name_key).',
-                                  y, coalesce('"' || (form->>'region') || '"', 'any'), form->>'department', form->>'name'),
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
+                  MESSAGE = perfbudget.message('evaluation.no_target', place, form->>'name', y::text,
+                                               coalesce(form->>'region' || ' ', '') || (form->>'department')),
+                  DETAIL = perfbudget.message('evaluation.no_target.detail', y::text,
+                                              coalesce('"' || (form->>'region') || '"',
+                                                       perfbudget.message('evaluation.no_target.any_region')),
+                                              form->>'department', form->>'name'),
                   HINT = CASE WHEN names IS NULL
-                              THEN 'Import the target forms first (perfbudget.import_form), or correct 主管部门 and 预算年度.'
-                              ELSE format('The department''s forms of %s are: %s. Correct 项目名称, or import the target form first.', y, names) END;
+                              THEN perfbudget.message('evaluation.no_target.hint')
+                              ELSE perfbudget.message('evaluation.no_target.hint_names', y::text, names) END;
     END IF;
     IF cardinality(ids) > 1 THEN
-        RAISE EXCEPTION '%: "%" fits % target forms of different regions', place, form->>'name', cardinality(ids)
-            USING ERRCODE = 'cardinality_violation',
-                  DETAIL = format('The title names no region, and forms %s of %s "%s" have this name.', ids, y, form->>'department'),
-                  HINT = 'Put the region in the title line, such as 如皋市市级项目支出绩效自评表.';
+        RAISE EXCEPTION USING ERRCODE = 'cardinality_violation',
+                  MESSAGE = perfbudget.message('evaluation.regions', place, form->>'name', cardinality(ids)::text),
+                  DETAIL = perfbudget.message('evaluation.regions.detail', ids::text, y::text, form->>'department'),
+                  HINT = perfbudget.message('evaluation.regions.hint');
     END IF;
     RETURN ids[1];
 END $$;
@@ -140,12 +144,11 @@ BEGIN
         FROM perfbudget.indicator i
         WHERE i.project_id = evaluation_row.project_id AND i.line_no <> ALL (taken)
           AND perfbudget.score_group(i.level1) IS NOT NULL;
-        RAISE EXCEPTION '%: indicator "%" is not on the target form', place, row_->>'level3'
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = format('The target form (project %s) has no indicator row named "%s" that an earlier row of this form did not match already.',
-                                  project_id, row_->>'level3'),
-                  HINT = coalesce(format('Its 产出/效益/满意度 rows not yet matched are: %s.', names),
-                                  'Every row of the target form is already matched.');
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
+                  MESSAGE = perfbudget.message('evaluation.indicator', place, row_->>'level3'),
+                  DETAIL = perfbudget.message('evaluation.indicator.detail', project_id::text, row_->>'level3'),
+                  HINT = CASE WHEN names IS NULL THEN perfbudget.message('evaluation.indicator.hint_none')
+                              ELSE perfbudget.message('evaluation.indicator.hint', names) END;
     END IF;
     RETURN n;
 END $$;
@@ -163,10 +166,10 @@ DECLARE
 BEGIN
     IF jsonb_typeof(forms) IS DISTINCT FROM 'array'
        OR EXISTS (SELECT FROM jsonb_array_elements(forms) e WHERE jsonb_typeof(e) <> 'object') THEN
-        RAISE EXCEPTION 'invalid evaluation document: %', left(doc::text, 60)
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'A document is an object {"forms": [form, …]}, an array of forms or one form; each form is an object.',
-                  HINT = 'Write a form such as {"budget_year": 2024, "region": "如皋市", "department": "…", "name": "…", "executed": 9, "indicators": [{"level3": "…", "actual": "96%"}]}.';
+        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+                  MESSAGE = perfbudget.message('evaluation.document', left(doc::text, 60)),
+                  DETAIL = perfbudget.message('evaluation.document.detail'),
+                  HINT = perfbudget.message('evaluation.document.hint');
     END IF;
     RETURN forms;
 END $$;
@@ -197,20 +200,20 @@ BEGIN
         -- the form's department: the rows carry it (the distribution key on Citus)
         SELECT p.department_id INTO dept FROM perfbudget.project p WHERE p.id = pid;
         IF pid = ANY (seen) THEN
-            RAISE EXCEPTION '%: the document holds this project twice', place
-                USING ERRCODE = 'unique_violation',
-                      DETAIL = format('An earlier form of the document is the self-evaluation of project %s too.', pid),
-                      HINT = 'Keep one self-evaluation form per project in a document.';
+            RAISE EXCEPTION USING ERRCODE = 'unique_violation',
+                      MESSAGE = perfbudget.message('evaluation.twice', place),
+                      DETAIL = perfbudget.message('evaluation.twice.detail', pid::text),
+                      HINT = perfbudget.message('evaluation.twice.hint');
         END IF;
         seen := seen || pid;
         grade := CASE btrim(coalesce(f->>'grade', ''))
                      WHEN '' THEN NULL WHEN '优秀' THEN '优' WHEN '良好' THEN '良' WHEN '中等' THEN '中'
                      WHEN '较差' THEN '差' ELSE btrim(f->>'grade') END;
         IF grade NOT IN ('优', '良', '中', '差') THEN
-            RAISE EXCEPTION '%: 自评等级 "%" is not a grade', place, f->>'grade'
-                USING ERRCODE = 'invalid_text_representation',
-                      DETAIL = 'A self-evaluation grade is 优, 良, 中 or 差 (优秀, 良好, 中等, 较差 are read as these).',
-                      HINT = 'Write 自评等级 as 优, 良, 中 or 差.';
+            RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+                      MESSAGE = perfbudget.message('evaluation.grade', place, f->>'grade'),
+                      DETAIL = perfbudget.message('evaluation.grade.detail'),
+                      HINT = perfbudget.message('evaluation.grade.hint');
         END IF;
         UPDATE perfbudget.project
            SET spend_executed = perfbudget.evaluation_number(perfbudget.evaluation_cell(f, 'executed'), '全年执行数', place)
@@ -292,16 +295,16 @@ BEGIN
             rdate := (make_date(y, months, 1) + interval '1 month' - interval '1 day')::date;
         END IF;
         IF rdate IS NULL THEN
-            RAISE EXCEPTION '%: no valid 监控截止日期 (found "%")', place, coalesce(f->>'as_of', f->>'months', '')
-                USING ERRCODE = 'invalid_text_representation',
-                      DETAIL = 'A monitoring form needs the date its figures run to: a 监控截止日期 cell, or a column header 1-N月执行数 / 1-N月完成值.',
-                      HINT = 'Write 监控截止日期<TAB>2024年6月30日, or head the column 1-6月执行数.';
+            RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+                      MESSAGE = perfbudget.message('monitoring.date', place, coalesce(f->>'as_of', f->>'months', '')),
+                      DETAIL = perfbudget.message('monitoring.date.detail'),
+                      HINT = perfbudget.message('monitoring.date.hint');
         END IF;
         IF pid::text || '/' || rdate::text = ANY (seen) THEN
-            RAISE EXCEPTION '%: the document holds the report of % twice', place, rdate
-                USING ERRCODE = 'unique_violation',
-                      DETAIL = format('An earlier form of the document is project %s''s report to %s too.', pid, rdate),
-                      HINT = 'Keep one monitoring form per project and date in a document.';
+            RAISE EXCEPTION USING ERRCODE = 'unique_violation',
+                      MESSAGE = perfbudget.message('monitoring.twice', place, rdate::text),
+                      DETAIL = perfbudget.message('monitoring.twice.detail', pid::text, rdate::text),
+                      HINT = perfbudget.message('monitoring.twice.hint');
         END IF;
         seen := seen || (pid::text || '/' || rdate::text);
         -- a new report of a project and date replaces the last one
@@ -324,17 +327,17 @@ BEGIN
                       WHEN '有可能' THEN '有可能' WHEN '可能' THEN '有可能'
                       WHEN '完全不可能' THEN '完全不可能' WHEN '不可能' THEN '完全不可能' ELSE '?' END;
             IF lk = '?' THEN
-                RAISE EXCEPTION '%: 完成目标可能性 "%" is not a likelihood', place, r->>'likelihood'
-                    USING ERRCODE = 'invalid_text_representation',
-                          DETAIL = 'The likelihood of completion is 确定能, 有可能 or 完全不可能 (能, 可能, 不可能 are read as these).',
-                          HINT = 'Write 确定能, 有可能 or 完全不可能.';
+                RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+                          MESSAGE = perfbudget.message('monitoring.likelihood', place, r->>'likelihood'),
+                          DETAIL = perfbudget.message('monitoring.likelihood.detail'),
+                          HINT = perfbudget.message('monitoring.likelihood.hint');
             END IF;
             dev := btrim(coalesce(r->>'deviates', ''));
             IF dev NOT IN ('', '是', '否', '有', '无', 'true', 'false') THEN
-                RAISE EXCEPTION '%: 是否偏差 "%" is neither 是 nor 否', place, r->>'deviates'
-                    USING ERRCODE = 'invalid_text_representation',
-                          DETAIL = 'Whether the indicator deviates is 是 or 否 (有 and 无 are read as these).',
-                          HINT = 'Write 是 or 否, or leave the cell blank.';
+                RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+                          MESSAGE = perfbudget.message('monitoring.deviates', place, r->>'deviates'),
+                          DETAIL = perfbudget.message('monitoring.deviates.detail'),
+                          HINT = perfbudget.message('monitoring.deviates.hint');
             END IF;
             -- a category, a category with its explanation (经费保障：…), or words of one's own (其他)
             cause := btrim(coalesce(r->>'cause', ''));

@@ -51,9 +51,10 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) grant_department.role) THEN
-        RAISE EXCEPTION USING ERRCODE = '42704', MESSAGE = format('角色「%s」不存在', grant_department.role),
-            DETAIL = 'grant_department grants an existing role the forms of a department.',
-            HINT = 'Create the role first: CREATE ROLE zhang LOGIN IN ROLE perfbudget_filer;';
+        RAISE EXCEPTION USING ERRCODE = '42704',
+            MESSAGE = perfbudget.message('access.role', grant_department.role::text),
+            DETAIL = perfbudget.message('access.role.detail'),
+            HINT = perfbudget.message('access.role.hint');
     END IF;
     INSERT INTO perfbudget.department_grant (role_name, region, department)
     VALUES (grant_department.role, grant_department.region,
@@ -71,9 +72,10 @@ SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     -- A missing region must not widen into '*' (every department of every region).
     IF grant_region.region IS NULL OR btrim(grant_region.region) OPERATOR(pg_catalog.=) '' THEN
-        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'grant_region: 行政区划不能为空',
-            DETAIL = 'grant_region grants the forms of every department of one region; no region was given.',
-            HINT = 'Name the region: SELECT perfbudget.grant_region(''rugao_bureau'', ''如皋市''); to grant every department everywhere use grant_department(role, ''*'').';
+        RAISE EXCEPTION USING ERRCODE = '22004',
+            MESSAGE = perfbudget.message('access.grant_region'),
+            DETAIL = perfbudget.message('access.grant_region.detail'),
+            HINT = perfbudget.message('access.grant_region.hint');
     END IF;
     PERFORM perfbudget.grant_department(grant_region.role, '*', grant_region.region);
 END
@@ -106,9 +108,10 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     IF revoke_region.region IS NULL OR btrim(revoke_region.region) OPERATOR(pg_catalog.=) '' THEN
-        RAISE EXCEPTION USING ERRCODE = '22004', MESSAGE = 'revoke_region: 行政区划不能为空',
-            DETAIL = 'revoke_region removes the grant of one region made by grant_region; no region was given.',
-            HINT = 'Name the region: SELECT perfbudget.revoke_region(''rugao_bureau'', ''如皋市''); the grant of every department is revoked by revoke_department(role, ''*'').';
+        RAISE EXCEPTION USING ERRCODE = '22004',
+            MESSAGE = perfbudget.message('access.revoke_region'),
+            DETAIL = perfbudget.message('access.revoke_region.detail'),
+            HINT = perfbudget.message('access.revoke_region.hint');
     END IF;
     RETURN perfbudget.revoke_department(revoke_region.role, '*', revoke_region.region);
 END

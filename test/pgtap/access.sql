@@ -202,10 +202,10 @@ SELECT is((SELECT count(*) FROM perfbudget.form_issues), 13::bigint, 'the owner 
 SELECT min(id) AS first_id FROM project \gset
 SET LOCAL ROLE pb_test_other;
 SELECT throws_ok(format($$INSERT INTO perfbudget.expenditure VALUES (%s, 99, '注入', 0, 1000000)$$, :first_id),
-                 '42501', '无权写入如皋市主管部门「如皋市人力资源和社会保障局」的申报表',
+                 '42501', 'permission denied to write the forms of 主管部门 "如皋市人力资源和社会保障局" in region 如皋市',
                  'another department''s filer cannot add a row to a form it cannot see (the form stays summed)');
 SELECT throws_ok(format('SELECT count(*) FROM perfbudget.import_form(%L)', :'doc'), '42501',
-                 '无权写入如皋市主管部门「如皋市人力资源和社会保障局」的申报表',
+                 'permission denied to write the forms of 主管部门 "如皋市人力资源和社会保障局" in region 如皋市',
                  'importing another department''s forms fails with 42501 naming the department');
 WITH u AS (UPDATE perfbudget.indicator SET level3 = 'x' RETURNING 1)
 SELECT is(count(*), 0::bigint, 'an UPDATE of another department''s rows touches none') FROM u;
@@ -218,7 +218,7 @@ SELECT is((SELECT count(*) FROM project) || ' ' || (SELECT count(*) FROM expendi
 
 SET LOCAL ROLE pb_test_filer;
 SELECT throws_ok($$UPDATE perfbudget.project SET department = '如皋市财政局' WHERE id = (SELECT min(id) FROM perfbudget.project)$$,
-                 '42501', '无权写入如皋市主管部门「如皋市财政局」的申报表',
+                 '42501', 'permission denied to write the forms of 主管部门 "如皋市财政局" in region 如皋市',
                  'a filer cannot move a form to a department not granted to it');
 RESET ROLE;
 SELECT is(revoke_department('pb_test_filer', '如皋市人力资源和社会保障局'), 1::bigint, 'revoke_department removes the grant');

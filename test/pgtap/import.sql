@@ -212,7 +212,7 @@ SELECT is(pg_temp.variant(:'v'), '2/2 equal', 'variant combo_mixed_eol');
 -- ---- import again (5)
 SELECT lives_ok(format('SELECT perfbudget.import_form(%L)', :'doc'), 'the seed imports');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)', :'doc'), '23505',
-    '第1张申报表「社保扩面业务经费」已导入过', 'importing it again is 23505 naming the first form');
+    'form 1 "社保扩面业务经费" has been imported already', 'importing it again is 23505 naming the first form');
 CREATE TEMP TABLE old_ids AS SELECT id FROM project;
 SELECT lives_ok(format('SELECT perfbudget.import_form(%L, replace => true)', :'doc'),
     'replace => true replaces the six forms');
@@ -254,7 +254,7 @@ SELECT throws_ok($$SELECT perfbudget.import_form_json('{"name": "x", "colour": 1
 DELETE FROM project;
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t30\t61.8')), '23514',
-    '第4张申报表「社保业务运营经费」的资金分配各行合计与支出资金总额不符', 'a 资金分配 row off by 1');
+    'form 4 "社保业务运营经费": the expenditure rows (资金分配) do not add up to the expenditure total (资金总额)', 'a 资金分配 row off by 1');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(pg_temp.edit(:'doc', 3, E'资金总额\t\t1\t5', E'资金总额\t\t6\t5'), 3, E'印刷费\t\t1\t5', E'印刷费\t\t6\t5')),
     '23514', NULL, 'half-year above annual');
@@ -263,18 +263,18 @@ SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     '财政拨款小计 ≠ its parts');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 6, E'\t\t上年结转资金\t\t\t\t', E'\t\t外资贷款\t\t\t\t3')), '22P02',
-    '无法读取第6张申报表「居保转企保参保补助」：收入栏有金额但资金来源不可识别', 'an unknown funding source');
+    'could not read form 6 "居保转企保参保补助": an income line has an amount but no funding source that can be recognized', 'an unknown funding source');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 2, E'项目名称\t“助保贷款”财政贴息\t\t\t', '')), '22P02',
-    '无法读取第2张申报表「」：缺少项目名称', 'no 项目名称');
+    'could not read form 2 "": the 项目名称 (project name) is missing', 'no 项目名称');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 3, E'\t主管部门\t如皋市人力资源和社会保障局', '')), '22P02',
-    '无法读取第3张申报表「《社会保险手册》印刷费」：缺少主管部门', 'no 主管部门');
+    'could not read form 3 "《社会保险手册》印刷费": the 主管部门 (department) is missing', 'no 主管部门');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)', pg_temp.edit(:'doc', 5, '(2024年度)', '')),
-    '22P02', '无法读取第5张申报表「打印纸及个人账户打印纸」：缺少预算年度（如“(2024年度)”）', 'no year');
+    '22P02', 'could not read form 5 "打印纸及个人账户打印纸": the budget year is missing (such as "(2024年度)")', 'no year');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 1, E'开始时间\t2024年1月', E'开始时间\t2024年13月')), '22P02',
-    '第1张申报表「社保扩面业务经费」的开始时间「2024年13月」不是年月', 'a bad 开始时间');
+    'form 1 "社保扩面业务经费": the 开始时间 "2024年13月" is not a year and month', 'a bad 开始时间');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 1, E'服务对象满意度\t≥\t\t95%\t95%', E'服务对象满意度\t≥\t\t95%\t**人')), '22P02',
     NULL, 'a placeholder target ≥**人');
@@ -283,7 +283,7 @@ SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     NULL, '计算符号 ≥ with the value ≤95%');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     left(:'doc', strpos(:'doc', '办公费:做好宣传服务工作') + 5)), '22P02',
-    '无法读取第4张申报表「社保业务运营经费」：缺少绩效指标表，文档可能不完整', 'truncated before the indicator table');
+    'could not read form 4 "社保业务运营经费": the indicator table is missing; the document may be incomplete', 'truncated before the indicator table');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)', E'lorem ipsum\tdolor 42\nsit amet 3.14\n'),
     '22P02', NULL, 'random text');
 SELECT is(pg_temp.row_count(), 0::bigint, 'the failed imports left nothing behind');
@@ -291,15 +291,15 @@ SELECT is(pg_temp.row_count(), 0::bigint, 'the failed imports left nothing behin
 -- ---- hostile cells and lines (5)
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t九\t60.8')), '22P02',
-    '无法读取第4张申报表「社保业务运营经费」：资金分配「办公费」的半年(程)计划执行数「九」不是数字（金额以万元为单位，只写数字）',
+    'could not read form 4 "社保业务运营经费": 资金分配 "办公费": the 半年(程)计划执行数 "九" is not a number (amounts are in 万元, written as digits only)',
     '九 in an amount cell is not a number (not a name over several cells)');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t30\tNaN')), '22P02',
-    '无法读取第4张申报表「社保业务运营经费」：资金分配「办公费」的全年(程)预算数「NaN」不是数字（金额以万元为单位，只写数字）',
+    'could not read form 4 "社保业务运营经费": 资金分配 "办公费": the 全年(程)预算数 "NaN" is not a number (amounts are in 万元, written as digits only)',
     'NaN in an amount cell is not a number');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 2, E'项目属性\t', E'项目名称\t第二名称\n项目属性\t')), '22P02',
-    '无法读取第2张申报表「“助保贷款”财政贴息」：项目名称出现两次：第56行「“助保贷款”财政贴息」，第57行「第二名称」；每张表只能有一个项目名称',
+    'could not read form 2 "“助保贷款”财政贴息": 项目名称 appears twice: line 56 "“助保贷款”财政贴息", line 57 "第二名称"; a form has one 项目名称',
     'a second 项目名称 line is refused, naming both lines');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 2, E'项目属性\t', E'\t主管部门\t如皋市财政局\n项目属性\t')), '22P02',
@@ -387,9 +387,9 @@ DELETE FROM project;
 -- ---- refused layouts (3)
 \set v `cat test/import/variants/layout_four_columns.txt`
 SELECT throws_like(format('SELECT perfbudget.import_form(%L)', replace(:'v', E'三级指标\t指标值', E'三级指标\t区域目标值')),
-    '%每个区域一列目标值（区域目标值），不能导入%', 'one target column per region is refused');
+    '%has one target column per region (区域目标值), which cannot be imported%', 'one target column per region is refused');
 SELECT throws_like(format('SELECT perfbudget.import_form(%L)', replace(:'v', E'三级指标\t指标值', E'三级指标(长期)\t指标值(长期)')),
-    '%指标表的表头「绩效指标|一级指标|二级指标|三级指标(长期)|指标值(长期)」有不认识的列；可导入的格式：%',
+    '%the indicator table heading "绩效指标|一级指标|二级指标|三级指标(长期)|指标值(长期)" has a column that is not recognized; the layouts that can be imported are: %',
     'an unknown layout is refused, naming the header row and the layouts accepted');
 SELECT is(pg_temp.row_count(), 0::bigint, 'the refused layouts left nothing behind');
 

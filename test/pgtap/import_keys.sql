@@ -94,10 +94,10 @@ SELECT is(canonical_name('⼈社局'), '人社局', 'canonical_name: compatibili
 SELECT is(pg_temp.import_error(:'doc'), 'ok 6', 'the seed document imports');
 
 SELECT matches(pg_temp.import_error(pg_temp.form(replace(:'doc', '如皋市人力资源和社会保障局', '如皋市⼈力资源和社会保障局'), 1)),
-               '^23505\|第1张申报表「社保扩面业务经费」已导入过\|.*主管部门「如皋市人力资源和社会保障局」',
+               '^23505\|form 1 "社保扩面业务经费" has been imported already\|.*主管部门 "如皋市人力资源和社会保障局"',
                'a department written with U+2F08 is the stored department: the form is already imported');
 SELECT matches(pg_temp.import_error(pg_temp.form(replace(:'doc', '社保扩面业务经费', E'社保扩面\u2060业务经费'), 1)),
-               '^23505\|第1张申报表「社保扩面.业务经费」已导入过\|.*只差兼容字符、不可见字符或空白',
+               '^23505\|form 1 "社保扩面.业务经费" has been imported already\|.*only in compatibility characters, invisible characters or white space',
                'a name with an invisible character is the stored form, and the detail says why');
 SELECT is(pg_temp.import_error(pg_temp.form(replace(:'doc', '如皋市人力资源和社会保障局', E'如皋市\u202E人力资源和社会保障局'), 1), true),
           'ok 1', 'with replace => true the look-alike form replaces the stored one');
@@ -107,20 +107,20 @@ SELECT is((SELECT count(DISTINCT department) FROM project), 1::bigint,
 
 -- ---- one project twice in one document
 SELECT matches(pg_temp.import_error(pg_temp.form(:'doc', 2) || pg_temp.form(:'doc', 3) || pg_temp.form(:'doc', 2), true),
-               '^23505\|第3张申报表「“助保贷款”财政贴息」与同一文档的第1张是同一项目',
+               '^23505\|form 3 "“助保贷款”财政贴息" is the same project as form 1 of the document',
                'the same project twice in a document is refused, naming both forms');
 
 -- ---- row checks name the form, not the project id
 SELECT matches(pg_temp.import_error(pg_temp.edit(pg_temp.edit(:'doc', 4, E'办公费\t\t30\t', E'办公费\t\t61\t'),
                                                  4, E'资金总额\t\t66\t', E'资金总额\t\t97\t'), true),
-               '^23514\|第4张申报表「社保业务运营经费」资金分配第1行「办公费」的半年计划执行数超过全年预算数',
+               '^23514\|form 4 "社保业务运营经费" expenditure row 1 "办公费": the half-year plan \(半年计划执行数\) exceeds the annual budget',
                'expenditure_row_amounts during an import names form 4 and its row');
 SELECT doesnt_match(pg_temp.import_error(pg_temp.edit(pg_temp.edit(:'doc', 4, E'办公费\t\t30\t', E'办公费\t\t61\t'),
                                                 4, E'资金总额\t\t66\t', E'资金总额\t\t97\t'), true),
               '项目#', 'no internal project id in the message');
 SELECT matches(pg_temp.import_error(pg_temp.edit(pg_temp.edit(:'doc', 4, E'办公费\t\t30\t', E'办公费\t\t61\t'),
                                                  4, E'资金总额\t\t66\t', E'资金总额\t\t97\t'), true),
-               '导入第4张申报表「社保业务运营经费」，资金分配第1行（文档第[0-9]+行）',
+               'importing form 4 "社保业务运营经费", expenditure row 1 \(line [0-9]+ of the document\)',
                'the context gives the expenditure row and its line in the document');
 
 -- ---- constraints not covered by sql/import.sql, through the import path
@@ -131,29 +131,29 @@ SELECT matches(pg_temp.import_error(pg_temp.edit(pg_temp.edit(pg_temp.edit(pg_te
                    1, E'资金总额\t\t\t9', E'资金总额\t\t\t-9'), 1, E'小计\t\t\t9', E'小计\t\t\t-9'),
                    1, E'一般公共预算资金\t\t\t9', E'一般公共预算资金\t\t\t-9'),
                    1, E'资金总额\t\t9\t9', E'资金总额\t\t-9\t-9'), 1, E'社保扩面业务经费\t\t9\t9', E'社保扩面业务经费\t\t-9\t-9'), true),
-               '^23514\|项目「社保扩面业务经费」的资金总额不是有效金额.*导入第1张申报表「社保扩面业务经费」',
+               '^23514\|project "社保扩面业务经费": the 资金总额 is not a valid amount.*importing form 1 "社保扩面业务经费"',
                'project_amounts_nonnegative names the form');
 SELECT matches(pg_temp.import_error(pg_temp.edit(:'doc', 4, E'资金总额\t\t66\t155', E'资金总额\t\t66\t156'), true),
-               '^23514\|第4张申报表「社保业务运营经费」的资金分配各行合计与支出资金总额不符',
+               '^23514\|form 4 "社保业务运营经费": the expenditure rows \(资金分配\) do not add up to the expenditure total',
                'the expenditure sum (the deferred trigger''s rule) names the form');
 SELECT matches(pg_temp.import_error(:'doc'),
-               '^23505\|第1张申报表「社保扩面业务经费」已导入过\|.*\|导入第1张申报表「社保扩面业务经费」，表头（标题在文档第[0-9]+行）',
+               '^23505\|form 1 "社保扩面业务经费" has been imported already\|.*\|importing form 1 "社保扩面业务经费", header \(title at line [0-9]+ of the document\)',
                'the unique form key names the form and its title line');
 SELECT matches(pg_temp.import_error(replace(pg_temp.form(:'doc', 1), '2024年度', '1024年度'), true),
-               '^22P02\|第1张申报表「社保扩面业务经费」的预算年度 1024 不可信',
+               '^22P02\|form 1 "社保扩面业务经费": the budget year 1024 is not plausible',
                'the budget year range names the form');
 
 -- ---- limits: clear errors, nothing stored
 SELECT matches(pg_temp.import_error(replace(pg_temp.form(:'doc', 1), '社保扩面业务经费', repeat('长', 100000)), true),
-               '^22001\|第1张申报表的项目名称过长（100000 个字符）\|项目名称最多 300 个字符',
+               '^22001\|form 1: the 项目名称 is too long \(100000 characters\)\|A 项目名称 has at most 300 characters',
                'a 100,000-character 项目名称 is refused with its length, not a btree error');
 SELECT matches(pg_temp.import_error(replace(pg_temp.form(:'doc', 1), '如皋市人力资源和社会保障局', repeat('局', 201)), true),
-               '^22001\|第1张申报表的主管部门过长（201 个字符）',
+               '^22001\|form 1: the 主管部门 is too long \(201 characters\)',
                'a 201-character 主管部门 is refused');
 SELECT throws_ok($$INSERT INTO project (budget_year, name, department) VALUES (2024, repeat('长', 301), '局')$$,
                  '23514', NULL, 'project_name_lengths guards direct inserts too');
 SELECT matches(pg_temp.import_error(repeat('a', 256 * 1024 * 1024 + 1)),
-               '^54000\|申报表文档过大（268435457 字节）',
+               '^54000\|form document too large \(268435457 bytes\)',
                'a document over 256 MB is refused with 54000, not an allocation error');
 SELECT is((SELECT count(*) FROM project), 6::bigint, 'no failed import left a form behind');
 

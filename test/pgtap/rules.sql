@@ -219,7 +219,7 @@ $$, 'blank (NULL) cells count as 0: 5 = 5 + NULL + NULL + NULL, half NULL ≤ 5'
 
 -- ---- amounts ≥ 0 ----
 SELECT throws_ok($$UPDATE project SET spend_executed = -0.01 WHERE id = 9001$$, '23514',
-    '项目「pgTAP 测试项目」的全年执行数不是有效金额（约束 project_amounts_nonnegative）',
+    'project "pgTAP 测试项目": the 全年执行数 is not a valid amount (constraint project_amounts_nonnegative)',
     'an amount of -0.01 is rejected');
 SELECT throws_ok($$UPDATE project SET carryover = 'NaN' WHERE id = 9002$$, '23514', NULL,
     'an amount of NaN is rejected');
@@ -229,11 +229,11 @@ SELECT lives_ok($$UPDATE project SET spend_executed = 0 WHERE id = 9001$$, 'an a
 SELECT throws_ok($$UPDATE project SET total = 10.01, fiscal_subtotal = 10.01, general_budget = 4,
                    government_fund = 3, special_account = 2, state_capital = 1, spend_annual = 10.01
                    WHERE id = 9002$$, '23514',
-    '项目「pgTAP 全零项目」的财政拨款小计与其组成不符（约束 project_fiscal_subtotal）',
+    'project "pgTAP 全零项目": the 财政拨款小计 does not equal the sum of its parts (constraint project_fiscal_subtotal)',
     'fiscal subtotal 0.01 above its parts is rejected');
 SELECT throws_ok($$UPDATE project SET fiscal_subtotal = NULL, general_budget = 0.01, total = 0.01,
                    spend_annual = 0.01 WHERE id = 9002$$, '23514',
-    '项目「pgTAP 全零项目」的财政拨款小计与其组成不符（约束 project_fiscal_subtotal）',
+    'project "pgTAP 全零项目": the 财政拨款小计 does not equal the sum of its parts (constraint project_fiscal_subtotal)',
     'a blank fiscal subtotal counts as 0 against parts of 0.01');
 SELECT lives_ok($$UPDATE project SET total = 10, fiscal_subtotal = 10, general_budget = 4,
                   government_fund = 3, special_account = 2, state_capital = 1, spend_half_year = 10,
@@ -244,35 +244,35 @@ SELECT lives_ok($$UPDATE project SET social_insurance_fund = 0.01, carryover = 0
                   total = 10.03, spend_half_year = 10.03, spend_annual = 10.03 WHERE id = 9002$$,
     'total 10.03 = 10 + 0.01 + 0.01 + 0.01 is accepted');
 SELECT throws_ok($$UPDATE project SET total = 10.04, spend_annual = 10.04 WHERE id = 9002$$, '23514',
-    '项目「pgTAP 全零项目」的资金总额与资金来源合计不符（约束 project_income_total）',
+    'project "pgTAP 全零项目": the 资金总额 does not equal the sum of the funding sources (constraint project_income_total)',
     'total 0.01 above its sources is rejected');
 SELECT throws_ok($$UPDATE project SET total = 10.02, spend_half_year = 10.02, spend_annual = 10.02
                    WHERE id = 9002$$, '23514', NULL, 'total 0.01 below its sources is rejected');
 
 -- ---- 资金总额 = 支出全年(程)预算数 ----
 SELECT throws_ok($$UPDATE project SET spend_annual = 10.04 WHERE id = 9002$$, '23514',
-    '项目「pgTAP 全零项目」的收入资金总额与支出资金总额不符（约束 project_income_matches_spend）',
+    'project "pgTAP 全零项目": the income total (资金总额) does not equal the expenditure total (constraint project_income_matches_spend)',
     'spend_annual 0.01 above the income total is rejected');
 SELECT throws_ok($$UPDATE project SET total = NULL, fiscal_subtotal = NULL, general_budget = NULL,
                    spend_half_year = 0, spend_annual = 0.01 WHERE id = 9003$$, '23514',
-    '项目「pgTAP 空格项目」的收入资金总额与支出资金总额不符（约束 project_income_matches_spend）',
+    'project "pgTAP 空格项目": the income total (资金总额) does not equal the expenditure total (constraint project_income_matches_spend)',
     'a blank income total counts as 0 against spend_annual 0.01');
 SELECT lives_ok($$UPDATE project SET total = NULL, fiscal_subtotal = NULL, general_budget = NULL,
                   spend_annual = NULL WHERE id = 9003$$, 'blank total = blank spend_annual is accepted');
 
 -- ---- 半年 ≤ 全年, totals ----
 SELECT throws_ok($$UPDATE project SET spend_half_year = 10.04 WHERE id = 9002$$, '23514',
-    '项目「pgTAP 全零项目」支出资金总额的半年计划执行数超过全年预算数（约束 project_half_year_within_annual）',
+    'project "pgTAP 全零项目" 支出资金总额: the half-year plan (半年计划执行数) exceeds the annual budget (全年预算数) (constraint project_half_year_within_annual)',
     'spend_half_year 0.01 above spend_annual is rejected');
 SELECT lives_ok($$UPDATE project SET spend_half_year = 10.03 WHERE id = 9002$$,
     'spend_half_year = spend_annual is accepted');
 
 -- ---- 半年 ≤ 全年 and ≥ 0, each row ----
 SELECT throws_ok($$UPDATE expenditure SET half_year = 6.01 WHERE (project_id, line_no) = (9001, 1)$$, '23514',
-    '项目#9001 资金分配第1行「办公费」的半年计划执行数超过全年预算数（约束 expenditure_row_amounts）',
+    'project #9001 expenditure row 1 "办公费": the half-year plan (半年计划执行数) exceeds the annual budget (全年预算数) (constraint expenditure_row_amounts)',
     'a row with half 0.01 above annual is rejected');
 SELECT throws_ok($$UPDATE expenditure SET half_year = -0.01 WHERE (project_id, line_no) = (9001, 1)$$, '23514',
-    '项目#9001 资金分配第1行「办公费」的半年(程)计划执行数不是有效金额（约束 expenditure_row_amounts）',
+    'project #9001 expenditure row 1 "办公费": the 半年(程)计划执行数 is not a valid amount (constraint expenditure_row_amounts)',
     'a row with half -0.01 is rejected');
 SELECT throws_ok($$INSERT INTO expenditure VALUES (9001, 3, '其他支出', 0.01, NULL)$$, '23514', NULL,
     'a blank annual counts as 0 against half 0.01');
@@ -285,11 +285,11 @@ SELECT lives_ok($$INSERT INTO indicator (project_id, line_no, level1, level2, le
     'an indicator with half = annual (≥10人) is accepted');
 SELECT throws_ok($$UPDATE indicator SET half_year_target = perf_target('≥', '10.01人')
     WHERE (project_id, line_no) = (9001, 1)$$, '23514',
-    '项目#9001 指标第1行「培训人数」的半年指标值超过全年指标值（约束 indicator_targets）',
+    'project #9001 indicator row 1 "培训人数": the half-year target exceeds the annual target (constraint indicator_targets)',
     'a half-year target of ≥10.01人 against ≥10人 is rejected');
 SELECT throws_ok($$INSERT INTO indicator (project_id, line_no, level1, level2, level3, annual_target)
     VALUES (9001, 2, '产出指标', '质量指标', '培训效果', perf_target('≥', '优秀'))$$, '23514',
-    '项目#9001 指标第2行「培训效果」的全年(程)指标值与计算符号不符（约束 indicator_targets）',
+    'project #9001 indicator row 2 "培训效果": the 全年(程)指标值 does not agree with the comparator (计算符号) (constraint indicator_targets)',
     'a quantitative comparator with a text value is rejected');
 SELECT lives_ok($$INSERT INTO indicator (project_id, line_no, level1, level2, level3, half_year_target, annual_target)
     VALUES (9001, 2, '产出指标', '数量指标', '实际完成率', perf_target('定性', '序时进度'), perf_target('定性', '100%'))$$,
@@ -301,7 +301,7 @@ SELECT lives_ok($$SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED$$,
 SELECT lives_ok($$UPDATE project SET spend_half_year = 9.99 WHERE id = 9001$$,
     'an unbalanced total is accepted for now: the check is deferred to COMMIT');
 SELECT throws_ok($$SET CONSTRAINTS ALL IMMEDIATE$$, '23514',
-    '项目「pgTAP 测试项目」的资金分配各行合计与支出资金总额不符（约束 project_total_matches_expenditure）',
+    'project "pgTAP 测试项目": the expenditure rows (资金分配) do not add up to the expenditure total (资金总额) (constraint project_total_matches_expenditure)',
     'the deferred check fires on SET CONSTRAINTS ALL IMMEDIATE');
 -- put the total back: the pending events are checked again, now balanced
 UPDATE project SET spend_half_year = 10 WHERE id = 9001;
@@ -309,7 +309,7 @@ SELECT lives_ok($$SET CONSTRAINTS ALL IMMEDIATE$$, 'after restoring the total th
 
 -- from here on the cross-row check runs at the end of each statement
 SELECT throws_ok($$UPDATE expenditure SET half_year = 3.99 WHERE (project_id, line_no) = (9001, 2)$$, '23514',
-    '项目「pgTAP 测试项目」的资金分配各行合计与支出资金总额不符（约束 expenditure_matches_total）',
+    'project "pgTAP 测试项目": the expenditure rows (资金分配) do not add up to the expenditure total (资金总额) (constraint expenditure_matches_total)',
     'rows 0.01 short of spend_half_year are rejected');
 SELECT throws_ok($$UPDATE expenditure SET annual = 4.01 WHERE (project_id, line_no) = (9001, 2)$$, '23514',
     NULL, 'rows 0.01 above spend_annual are rejected');
@@ -319,7 +319,7 @@ SELECT throws_ok($$DELETE FROM expenditure WHERE (project_id, line_no) = (9001, 
     'a row deleted while others remain is rejected');
 SELECT throws_ok($$UPDATE project SET total = 10.01, fiscal_subtotal = 10.01, general_budget = 4.01,
                    spend_annual = 10.01 WHERE id = 9001$$, '23514',
-    '项目「pgTAP 测试项目」的资金分配各行合计与支出资金总额不符（约束 project_total_matches_expenditure）',
+    'project "pgTAP 测试项目": the expenditure rows (资金分配) do not add up to the expenditure total (资金总额) (constraint project_total_matches_expenditure)',
     'spend_annual changed without its rows is rejected');
 SELECT lives_ok($$
     UPDATE expenditure SET half_year = half_year + v, annual = annual + v
