@@ -96,7 +96,7 @@ SELECT is((SELECT count(*) FROM indicator), 92::bigint, '92 indicators in all');
 SELECT throws_ok($$UPDATE expenditure SET half_year = half_year + 1
     WHERE project_id = (SELECT id FROM seed_ids WHERE ordinal = 4) AND line_no = 1;
     SET CONSTRAINTS ALL IMMEDIATE$$, '23514',
-    '项目「社保业务运营经费」的资金分配各行合计与支出资金总额不符（约束 expenditure_matches_total）',
+    'project "社保业务运营经费": the expenditure rows (资金分配) do not add up to the expenditure total (资金总额) (constraint expenditure_matches_total)',
     'a 资金分配 row of an imported form changed afterwards in the same transaction is checked');
 SELECT throws_ok($$UPDATE project SET spend_half_year = spend_half_year + 1
     WHERE id = (SELECT id FROM seed_ids WHERE ordinal = 4);
@@ -105,7 +105,7 @@ SELECT throws_ok($$UPDATE project SET spend_half_year = spend_half_year + 1
 SELECT throws_ok($$INSERT INTO expenditure (project_id, line_no, item, half_year, annual)
     VALUES ((SELECT id FROM seed_ids WHERE ordinal = 4), 6, '差旅费', 0, 1);
     SET CONSTRAINTS ALL IMMEDIATE$$, '23514',
-    '项目「社保业务运营经费」的资金分配各行合计与支出资金总额不符（约束 expenditure_matches_total）',
+    'project "社保业务运营经费": the expenditure rows (资金分配) do not add up to the expenditure total (资金总额) (constraint expenditure_matches_total)',
     'a row added to an imported form in the same transaction is checked');
 SELECT lives_ok($$SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED$$,
     'the imported forms themselves pass the pending checks');
