@@ -100,6 +100,10 @@ static const SqlMessage messages[] = {
 	{"access.revoke_region", PB_NF_("revoke_region: the region must not be empty")},
 	{"access.revoke_region.detail", PB_NF_("revoke_region removes the grant of one region made by grant_region; no region was given.")},
 	{"access.revoke_region.hint", PB_NF_("Name the region: SELECT perfbudget.revoke_region('rugao_bureau', '如皋市'); the grant of every department is revoked by revoke_department(role, '*').")},
+	/* distribute (95_distribute.sql) */
+	{"distribute.no_citus", PB_NF_("perfbudget.distribute() needs Citus: the extension citus is not installed in this database")},
+	{"distribute.no_citus.detail", PB_NF_("distribute() makes the per-form tables Citus distributed tables (by department_id) and the department and settings tables reference tables.")},
+	{"distribute.no_citus.hint", PB_NF_("Install Citus on every node (shared_preload_libraries = 'citus'), CREATE EXTENSION citus and pg_perfbudget on the coordinator, add the workers with citus_add_node(), then call perfbudget.distribute() again.")},
 	{NULL, NULL}
 };
 

@@ -198,6 +198,19 @@ check "self-evaluation without its target form" zh_CN.UTF-8 "$stmt" '23503
 该部门 2024 年度的申报表有：“助保贷款”财政贴息、《社会保险手册》印刷费、居保转企保参保补助、打印纸及个人账户打印纸、社保业务运营经费。请更正项目名称，或先导入目标申报表。
 constraint= table=.'
 
+# ---- distribute() without Citus (a PL/pgSQL check through perfbudget.message())
+stmt="SELECT perfbudget.distribute()"
+check "distribute() without Citus" C "$stmt" '0A000
+perfbudget.distribute() needs Citus: the extension citus is not installed in this database
+distribute() makes the per-form tables Citus distributed tables (by department_id) and the department and settings tables reference tables.
+Install Citus on every node (shared_preload_libraries = '"'"'citus'"'"'), CREATE EXTENSION citus and pg_perfbudget on the coordinator, add the workers with citus_add_node(), then call perfbudget.distribute() again.
+constraint= table=.'
+check "distribute() without Citus" zh_CN.UTF-8 "$stmt" '0A000
+perfbudget.distribute() 需要 Citus：本数据库未安装 citus 扩展
+distribute() 把各申报表的数据表变为按 department_id 分布的 Citus 分布表，把部门表和设置表变为参考表。
+请在每个节点安装 Citus（shared_preload_libraries = '"'"'citus'"'"'），在协调节点上执行 CREATE EXTENSION citus 和 pg_perfbudget，用 citus_add_node() 加入工作节点，然后再次调用 perfbudget.distribute()。
+constraint= table=.'
+
 # ---- access: a PL/pgSQL check, and the write_access trigger (table in its field)
 stmt="SELECT perfbudget.grant_region('nobody', '')"
 check "grant_region without a region" C "$stmt" '22004

@@ -215,9 +215,9 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname OPERATOR(pg_catalog.=) 'citus') THEN
         RAISE EXCEPTION USING
             ERRCODE = 'feature_not_supported',
-            MESSAGE = 'perfbudget.distribute() needs Citus: the extension citus is not installed in this database',
-            DETAIL = 'distribute() makes the per-form tables Citus distributed tables (by department_id) and the department and settings tables reference tables.',
-            HINT = 'Install Citus on every node (shared_preload_libraries = ''citus''), CREATE EXTENSION citus and pg_perfbudget on the coordinator, add the workers with citus_add_node(), then call perfbudget.distribute() again.';
+            MESSAGE = perfbudget.message('distribute.no_citus'),
+            DETAIL = perfbudget.message('distribute.no_citus.detail'),
+            HINT = perfbudget.message('distribute.no_citus.hint');
     END IF;
     IF perfbudget.is_distributed() THEN
         RETURN 'already distributed';
