@@ -108,18 +108,13 @@ checked_since(int64 project_id, CommandId changed_at)
 	return c != NULL && changed_at < c->checked_at;
 }
 
+/* the statements here take a form's id and its department's */
 static SPIPlanPtr
 prepare_kept(const char *sql, int nargs)
 {
 	Oid			argtypes[2] = {INT8OID, INT4OID};
-	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
 
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
-			 SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "SPI_keepplan failed");
-	return plan;
+	return pb_prepare_kept(sql, nargs, argtypes, 0);
 }
 
 static Numeric

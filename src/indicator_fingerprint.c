@@ -112,18 +112,7 @@ current_done_set(void)
 	return done_set;
 }
 
-static SPIPlanPtr
-prepare_kept(const char *sql, int nargs, Oid *argtypes)
-{
-	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
-
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
-			 SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "SPI_keepplan failed");
-	return plan;
-}
+#define prepare_kept(sql, nargs, argtypes) pb_prepare_kept(sql, nargs, argtypes, 0)
 
 static void
 prepare_plans(void)

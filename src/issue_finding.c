@@ -261,18 +261,9 @@ findings_touch_all(PG_FUNCTION_ARGS)
 	"SELECT c.project_id, c.code, c.line_no, c.message, c.department_id " \
 	"FROM perfbudget.issue_finding_computed c WHERE c.project_id = ANY ($1)"
 
-static SPIPlanPtr
-prepare_kept(const char *sql, int nargs, Oid *argtypes)
-{
-	SPIPlanPtr	plan = SPI_prepare_cursor(sql, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
-
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
-			 SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "SPI_keepplan failed");
-	return plan;
-}
+/* generic plans: the ids differ at every commit, the plan does not */
+#define prepare_kept(sql, nargs, argtypes) \
+	pb_prepare_kept(sql, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN)
 
 static void
 prepare_plans(void)

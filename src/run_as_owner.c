@@ -177,3 +177,20 @@ pb_plan_by_hash_joins(void)
 	(void) set_config_option("enable_seqscan", "on", PGC_USERSET,
 							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 }
+
+/*
+ * Prepared once a session: the statements of triggers and commit-time
+ * maintenance run for every row or commit, their plans are kept.
+ */
+SPIPlanPtr
+pb_prepare_kept(const char *sql, int nargs, Oid *argtypes, int cursor_options)
+{
+	SPIPlanPtr	plan = SPI_prepare_cursor(sql, nargs, argtypes, cursor_options);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
+			 SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "SPI_keepplan failed");
+	return plan;
+}

@@ -6,6 +6,7 @@
 #ifndef RUN_AS_OWNER_H
 #define RUN_AS_OWNER_H
 
+#include "executor/spi.h"
 #include "utils/relcache.h"
 
 typedef struct PbSavedUser
@@ -40,5 +41,12 @@ extern bool pb_form_statistics_say_empty(void);
 
 /* Inside an extension context: plan the next queries without nested loops. */
 extern void pb_plan_by_hash_joins(void);
+
+/*
+ * A statement prepared once a session and kept (SPI_keepplan), with
+ * SPI_prepare_cursor's options (0, or CURSOR_OPT_GENERIC_PLAN).
+ */
+extern SPIPlanPtr pb_prepare_kept(const char *sql, int nargs, Oid *argtypes,
+								  int cursor_options);
 
 #endif
