@@ -85,6 +85,25 @@ extern bool pb_needs_readback_check(const PbCell *cell);
  * scratch of pb_format_bound(v) bytes each. */
 extern bool pb_target_reads_back(const PbView *v, char *text, char *out, PbError *err);
 
+/* What reading a value or target back from its canonical text gave. */
+typedef enum PbReadBack
+{
+	PB_READS_BACK,				/* an equal value: *again */
+	PB_READ_BACK_FAILS,			/* the text does not parse: *err */
+	PB_READS_BACK_OTHER			/* it parses to another value: *again */
+} PbReadBack;
+
+/* Format v (as a target or a value), parse the text again into *again;
+ * text and out: scratch of pb_format_bound(v) bytes each. */
+extern PbReadBack pb_read_back(const PbView *v, bool is_target, char *text, char *out,
+							   PbView *again, PbError *err);
+
+/* Can the cell be stored as a perf_value (no written comparator)? */
+extern bool pb_is_plain_value(const PbCell *cell);
+
+/* A value (no comparator) from a parsed cell: the default symbol restored. */
+extern void pb_cell_to_value(PbCell *cell, const char *base);
+
 /* ---- perf_compare.c: ordering and hashing ---- */
 
 /* Total order of values (ignores symbol, note and unit prefix spelling). */

@@ -26,12 +26,6 @@ extern bool pb_parse_or_report(const char *typname, const char *input,
 							   size_t len, char *out, PbCell *cell,
 							   Node *escontext);
 
-/* Can the cell be stored as a perf_value (no written comparator)? */
-extern bool pb_is_plain_value(const PbCell *cell);
-
-/* A value (no comparator) from a parsed cell: the default symbol restored. */
-extern void pb_cell_to_value(PbCell *cell, const char *base);
-
 /* A numeric from exact decimal text ('292000', '0.2609'). */
 extern Datum pb_numeric_from_text(const char *s);
 

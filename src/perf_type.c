@@ -157,41 +157,6 @@ pb_quote_note(const char *s)
 	return psprintf(pb_tr(" The value, quoted in part, is %zu bytes long."), len);
 }
 
-/*
- * Can this cell be a perf_value?  Only without a written comparator, but a
- * deadline suffix on a date ('12月底前') is part of how dates are written.
- */
-bool
-pb_is_plain_value(const PbCell *cell)
-{
-	if (!(cell->flags & PB_F_EXPLICIT) || (cell->flags & PB_F_BAND))
-		return true;
-	return cell->kind == PB_KIND_DATE && cell->symbol == PB_SYM_LE &&
-		(cell->flags & PB_F_SUFFIX);
-}
-
-void
-pb_cell_to_value(PbCell *cell, const char *base)
-{
-	PbView		v;
-
-	/* a note held apart from the unit only by the comparator goes with it */
-	v.cell = *cell;
-	v.base = base;
-	if (!pb_note_writable(&v, false))
-	{
-		cell->note.len = 0;
-		cell->flags &= ~PB_F_NOTE_SPACE;	/* else text and binary input store other bytes */
-	}
-	cell->flags &= ~(PB_F_EXPLICIT | PB_F_SUFFIX | PB_F_SENSE);
-	if (cell->kind == PB_KIND_RANGE)
-		cell->symbol = PB_SYM_RANGE;
-	else if (cell->kind == PB_KIND_QUALITATIVE)
-		cell->symbol = PB_SYM_QUAL;
-	else
-		cell->symbol = PB_SYM_EQ;
-}
-
 bool
 pb_parse_or_report(const char *typname, const char *input, size_t len,
 				   char *out, PbCell *cell, Node *escontext)
@@ -334,7 +299,6 @@ cell_recv(FunctionCallInfo fcinfo, bool is_target)
 	const char *why = NULL;
 	char	   *text;
 	char	   *out;
-	PbCell		cell;
 	PbError		err;
 	PbView		again;
 
@@ -355,18 +319,20 @@ cell_recv(FunctionCallInfo fcinfo, bool is_target)
 		bad_binary(typname, PB_N_("a perf_value carries no comparator"));
 
 	text = palloc(pb_format_bound(&v));
-	pb_format(&v, is_target, text);
-	out = palloc(strlen(text) + 1);
-	if (!pb_parse_cell(text, strlen(text), out, &cell, &err))
-		bad_binary(typname, psprintf(pb_tr("the value \"%s\" does not read back: %s"),
-									 text, pb_tr(err.reason)));
-	if (!is_target)
-		pb_cell_to_value(&cell, out);
-	again.cell = cell;
-	again.base = out;
-	if ((is_target ? pb_cmp_target(&v, &again) : pb_cmp_value(&v, &again)) != 0)
-		bad_binary(typname, psprintf(pb_tr("the value \"%s\" is not in canonical form"), text));
-	PG_RETURN_DATUM(pb_datum_from_cell(&cell, out));
+	out = palloc(pb_format_bound(&v));
+	switch (pb_read_back(&v, is_target, text, out, &again, &err))
+	{
+		case PB_READS_BACK:
+			break;
+		case PB_READ_BACK_FAILS:
+			bad_binary(typname, psprintf(pb_tr("the value \"%s\" does not read back: %s"),
+										 text, pb_tr(err.reason)));
+			break;
+		case PB_READS_BACK_OTHER:
+			bad_binary(typname, psprintf(pb_tr("the value \"%s\" is not in canonical form"), text));
+			break;
+	}
+	PG_RETURN_DATUM(pb_datum_from_cell(&again.cell, out));
 }
 
 Datum
