@@ -21,7 +21,7 @@ typedef struct PbView
 
 /*
  * The first stored byte is [layout version : high 4 bits][kind : low 4 bits].
- * Values stored by 0.1 and 0.2 have 0 there (kinds are 1..5), so they are
+ * Values stored by 0.1 and 1.0 have 0 there (kinds are 1..5), so they are
  * layout 0 as they are.  pb_encode writes PB_LAYOUT_VERSION; pb_decode reads
  * every layout from 0 to PB_LAYOUT_VERSION and refuses a later one (a value
  * written by a later release).  perf_encode.c says how to add a layout.

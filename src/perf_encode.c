@@ -20,7 +20,7 @@
  *             [year u16][month][day] for dates, [digits i64] otherwise
  *
  * Layout versions.  The high 4 bits of the first byte are the layout
- * version, the low 4 bits the kind (1..5).  0.1 and 0.2 wrote the kind alone,
+ * version, the low 4 bits the kind (1..5).  0.1 and 1.0 wrote the kind alone,
  * so every value they stored is layout 0 as it is: databases upgraded in
  * place (pg_upgrade keeps data files) read on.  pb_encode writes only
  * PB_LAYOUT_VERSION; pb_decode dispatches on the version and refuses one it

@@ -63,7 +63,7 @@ hash_view(const PbView *v, bool with_symbol, bool extended, uint64 seed)
 	if (with_symbol)
 	{
 		key[PB_HASH_KEY_SIZE - 1] = v->cell.symbol;
-		key[PB_HASH_KEY_SIZE - 2] = pb_target_sense_key(&v->cell);	/* 0 before 0.2 */
+		key[PB_HASH_KEY_SIZE - 2] = pb_target_sense_key(&v->cell);	/* 0 before 1.0 */
 	}
 	pb_base_unit(v, &unit, &unit_len);
 	if (extended)

@@ -1,9 +1,9 @@
--- pg_perfbudget 0.1 → 0.2 (ALTER EXTENSION pg_perfbudget UPDATE TO '0.2')
+-- pg_perfbudget 0.1 → 1.0 (ALTER EXTENSION pg_perfbudget UPDATE TO '1.0')
 --
 -- Each change to the extension's SQL objects since 0.1, in the order it was
--- made; CHANGELOG.md says why.  The result must equal a fresh install of 0.2
+-- made; CHANGELOG.md says why.  The result must equal a fresh install of 1.0
 -- (extension/parts/): test/upgrade.sh compares the two catalogs.
-\echo Use "ALTER EXTENSION pg_perfbudget UPDATE TO '0.2'" to load this file. \quit
+\echo Use "ALTER EXTENSION pg_perfbudget UPDATE TO '1.0'" to load this file. \quit
 
 -- The texts of the errors the extension's SQL functions raise, in the
 -- session's language (lc_messages): English message ids in
