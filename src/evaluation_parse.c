@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "perf_parse.h"
+#include "text_slice.h"
 
 #define MAX_CELLS 32
 
@@ -86,20 +87,13 @@ is(EpText t, const char *lit)
 static bool
 starts(EpText t, const char *lit)
 {
-	size_t		l = strlen(lit);
-
-	return t.len >= l && memcmp(t.p, lit, l) == 0;
+	return slice_starts(t.p, t.len, lit);
 }
 
 static bool
 contains(EpText t, const char *lit)
 {
-	size_t		l = strlen(lit);
-
-	for (size_t i = 0; i + l <= t.len; i++)
-		if (memcmp(t.p + i, lit, l) == 0)
-			return true;
-	return false;
+	return slice_contains(t.p, t.len, lit);
 }
 
 static bool

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "perf_parse.h"
+#include "text_slice.h"
 
 #define MAX_CELLS 64
 #define MAX_COLUMNS 64			/* columns of an indicator table's header */
@@ -171,20 +172,13 @@ text_is(FpText t, const char *lit)
 static bool
 text_starts(FpText t, const char *lit)
 {
-	size_t		l = strlen(lit);
-
-	return t.len >= l && memcmp(t.p, lit, l) == 0;
+	return slice_starts(t.p, t.len, lit);
 }
 
 static bool
 text_contains(FpText t, const char *lit)
 {
-	size_t		l = strlen(lit);
-
-	for (size_t i = 0; i + l <= t.len; i++)
-		if (memcmp(t.p + i, lit, l) == 0)
-			return true;
-	return false;
+	return slice_contains(t.p, t.len, lit);
 }
 
 static FpText
