@@ -83,6 +83,7 @@ typedef struct Importer
 {
 	const char *doc;
 	bool		replace;
+	bool		distributed;	/* perfbudget.is_distributed(), asked once a call */
 	ImpForm    *form;
 	List	   *ids;
 	const char *where;			/* the part being stored, for the context */
@@ -395,7 +396,6 @@ prepare_plans(Importer *imp)
 	imp->lock_plan = prepare(
 		"SELECT pg_catalog.pg_advisory_xact_lock("
 		"pg_catalog.hashtextextended($1, 7208234516))", 1);
-	/* the expressions of the unique index project_form_key */
 	/* the department (found or made), then the form by project_form_key */
 	imp->department_plan = prepare(
 		"SELECT perfbudget.department_id($1, $2)", 2);
@@ -858,7 +858,6 @@ choose_probe(Importer *imp)
 {
 	Oid			nsp = get_namespace_oid("perfbudget", false);
 	bool		isnull;
-	bool		distributed;
 	Relation	index;
 
 	imp->project_relid = get_relname_relid("project", nsp);
@@ -866,10 +865,10 @@ choose_probe(Importer *imp)
 	if (SPI_execute("SELECT perfbudget.is_distributed()", true, 1) != SPI_OK_SELECT ||
 		SPI_processed != 1)
 		elog(ERROR, "could not tell whether the forms are distributed");
-	distributed = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0],
-											 SPI_tuptable->tupdesc, 1, &isnull));
+	imp->distributed = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0],
+												  SPI_tuptable->tupdesc, 1, &isnull));
 	SPI_freetuptable(SPI_tuptable);
-	if (distributed || !OidIsValid(imp->project_relid) || !OidIsValid(imp->form_key_relid))
+	if (imp->distributed || !OidIsValid(imp->project_relid) || !OidIsValid(imp->form_key_relid))
 	{
 		imp->form_key_relid = InvalidOid;
 		return;
@@ -1680,8 +1679,6 @@ import_form(PG_FUNCTION_ARGS)
 		int			n = list_length(imp.ids);
 		int64	   *ids = palloc(sizeof(int64) * (n + 1));
 		int			i = 0;
-		bool		distributed = false;
-		bool		isnull;
 
 		foreach(lc, imp.ids)
 			ids[i++] = pg_strtoint64((char *) lfirst(lc));
@@ -1689,18 +1686,9 @@ import_form(PG_FUNCTION_ARGS)
 		/*
 		 * On Citus (perfbudget.distribute) no trigger keeps the stored
 		 * fingerprints and findings: recompute those of the forms stored
-		 * from here, one statement per department.
+		 * from here (perfbudget.refresh_fingerprints, refresh_findings).
 		 */
-		if (n > 0)
-		{
-			if (SPI_execute("SELECT perfbudget.is_distributed()", true, 1) != SPI_OK_SELECT ||
-				SPI_processed != 1)
-				elog(ERROR, "could not tell whether the forms are distributed");
-			distributed = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0],
-													 SPI_tuptable->tupdesc, 1, &isnull));
-			SPI_freetuptable(SPI_tuptable);
-		}
-		if (!distributed)
+		if (!imp.distributed || n == 0)
 			pb_refresh_fingerprints(ids, n);
 		else
 		{
