@@ -46,7 +46,7 @@ OBJS = \
 # are frozen in git and installed as they are, with the upgrade scripts
 # (pg_perfbudget--A--B.sql), so that ALTER EXTENSION ... UPDATE reaches the
 # current version from every release; test/upgrade.sh proves it.
-EXTVERSION = 1.0
+EXTVERSION = 1.1
 DATA_built = extension/pg_perfbudget--$(EXTVERSION).sql
 DATA = $(filter-out $(DATA_built),$(wildcard extension/pg_perfbudget--*.sql))
 PGFILEDESC = "pg_perfbudget - budget performance targets"
