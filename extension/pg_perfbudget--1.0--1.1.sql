@@ -5,3 +5,22 @@
 -- (extension/parts/): test/upgrade.sh compares the two catalogs.
 
 \echo Use "ALTER EXTENSION pg_perfbudget UPDATE" to load this file. \quit
+
+-- issue_finding: a foreign key to project (a deleted form takes its findings
+-- with it; the planner estimates the findings' join to their forms right).
+-- Findings of forms that no longer exist cannot be there once writers have
+-- committed; any left by a data-only restore are dropped, not refused.
+-- On Citus (distribute() has run) the key is added without ON UPDATE
+-- CASCADE, which Citus refuses on a distribution column, as distribute()
+-- does for the other per-form keys.
+DELETE FROM issue_finding f
+WHERE NOT EXISTS (SELECT FROM project p WHERE p.id = f.project_id AND p.department_id = f.department_id);
+DO $$
+BEGIN
+    EXECUTE pg_catalog.format(
+        'ALTER TABLE perfbudget.issue_finding ADD CONSTRAINT issue_finding_project_id_department_id_fkey
+             FOREIGN KEY (project_id, department_id) REFERENCES perfbudget.project (id, department_id)
+             %s ON DELETE CASCADE',
+        CASE WHEN perfbudget.is_distributed() THEN '' ELSE 'ON UPDATE CASCADE' END);
+END
+$$;

@@ -331,9 +331,14 @@ run_plan(SPIPlanPtr plan, Datum *args, bool latest, int expected, const char *wh
 {
 	int			rc;
 
+	/*
+	 * fire_triggers: the key checks of the findings written (issue_finding's
+	 * foreign key to project) run at the end of this statement; at commit
+	 * there is no outer query whose end could fire them.
+	 */
 	if (latest)
 		rc = SPI_execute_snapshot(plan, args, NULL, GetLatestSnapshot(),
-								  InvalidSnapshot, false, false, 0);
+								  InvalidSnapshot, false, true, 0);
 	else
 		rc = SPI_execute_plan(plan, args, NULL, false, 0);
 	if (rc != expected)
