@@ -24,3 +24,8 @@ BEGIN
         CASE WHEN perfbudget.is_distributed() THEN '' ELSE 'ON UPDATE CASCADE' END);
 END
 $$;
+
+-- findings_computed: its comment said form_issues reads it (it has not since
+-- form_issues filters issue_finding_computed itself, for Citus)
+COMMENT ON FUNCTION findings_computed(bigint[]) IS
+  '重算校验结果 — issue_finding_computed for the given forms (inlined by the planner: the ids reach each rule''s index scan), e.g. to check the stored findings of some forms against their rows; form_issues filters issue_finding_computed itself in the same way (Citus plans no SQL function with parameters)';

@@ -571,7 +571,7 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
       AND c.project_id OPERATOR(pg_catalog.=) ANY (project_ids)
 $$;
 COMMENT ON FUNCTION findings_computed(bigint[]) IS
-  '重算校验结果 — issue_finding_computed for the given forms (inlined by the planner: the ids reach each rule''s index scan); form_issues reads it for the forms pending in the reading transaction';
+  '重算校验结果 — issue_finding_computed for the given forms (inlined by the planner: the ids reach each rule''s index scan), e.g. to check the stored findings of some forms against their rows; form_issues filters issue_finding_computed itself in the same way (Citus plans no SQL function with parameters)';
 
 -- The stored findings of the forms, those of the forms this transaction
 -- changed computed now instead (findings_pending(), empty in any other
