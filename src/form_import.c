@@ -5,9 +5,10 @@
  *
  * All or nothing: the function runs in the caller's transaction, so an
  * error in any form leaves nothing behind.  Forms are stored in batches,
- * one INSERT per table a batch, redone form by form when a batch fails (see
- * "batches" below), so that errors read as if each form were stored alone.  Errors name the form (ordinal
- * and 项目名称) and the row, through an error context; sums are checked here
+ * one INSERT per table a batch; when a form fails, the document is read
+ * again with the batches redone form by form (see "batches" below), so that
+ * errors read as if each form were stored alone.  Errors name the form
+ * (ordinal and 项目名称) and the row, through an error context; sums are checked here
  * before any row is written so that the message says which form is off,
  * rather than surfacing at commit from the deferred trigger.
  */
@@ -77,6 +78,7 @@ typedef struct ImpForm
 	char	   *amount[FA_NAMOUNTS];
 	List	   *expenditure;
 	List	   *indicators;
+	bool		quiet;			/* its warnings were given by the first reading */
 } ImpForm;
 
 typedef struct Importer
@@ -100,7 +102,9 @@ typedef struct Importer
 	 */
 	List	   *pending;		/* PendingForm, in document order */
 	bool		in_batch;
+	bool		careful;		/* each batch in its own subtransaction */
 	bool		one_by_one;
+	int			warned_through; /* forms whose warnings have been given */
 	int			batch_nkeys;	/* imp->nkeys when the batch began */
 	MemoryContext batch_oldcxt;
 	ResourceOwner batch_owner;
@@ -234,6 +238,7 @@ on_form(void *arg, int ordinal, size_t pos)
 	f = palloc0(sizeof(ImpForm));
 	f->ordinal = ordinal;
 	f->pos = pos;
+	f->quiet = ordinal <= imp->warned_through;
 	for (int i = 0; i < FP_NFIELDS; i++)
 		initStringInfo(&f->field[i]);
 	imp->form = f;
@@ -749,6 +754,8 @@ require_header(ImpForm *f)
 static void
 warn_canonical(ImpForm *f, const char *label, const char *s, const char *c)
 {
+	if (f->quiet)
+		return;
 	ereport(WARNING,
 			(errmsg("form %d \"%s\": the %s \"%s\" holds compatibility or invisible characters; it is stored as \"%s\"",
 					f->ordinal, form_name(f), label, s, c),
@@ -1090,16 +1097,22 @@ store_form(Importer *imp, ImpForm *f)
  * Forms are stored IMPORT_BATCH_FORMS at a time: each batch's project,
  * expenditure and indicator rows go in one INSERT per table, so that the
  * cost of a statement (planning the CHECK constraints, starting the
- * executor) is paid per batch rather than per form.  A batch runs in a
- * subtransaction.  If anything in it fails, the subtransaction is rolled
- * back and the batch's forms are stored again one by one, as a call without
- * batches would: the first error they raise is the one the call reports,
- * with its form, row and document line, and nothing of the call remains.
- * Warnings are held until the batch is stored, so that none is given twice.
+ * executor) is paid per batch rather than per form.
  *
- * Each batch that is stored is a committed subtransaction of the caller's
- * transaction; past 64 of them in one transaction (64 × 100 forms) other
- * sessions' snapshots become slower until it commits.
+ * The document is read twice only when a form is wrong.  The first reading
+ * stores every batch in one subtransaction.  If anything fails, that
+ * subtransaction is rolled back and the document is read again carefully:
+ * each batch in a subtransaction of its own and, when one fails, its forms
+ * stored again one by one, as a call without batches would, so that the
+ * first error they raise is the one the call reports, with its form, row
+ * and document line, and nothing of the call remains.  Warnings are held
+ * until their batch is stored, and the careful reading does not repeat
+ * those the first one gave.
+ *
+ * Why not a subtransaction a batch from the start: each committed
+ * subtransaction keeps its memory until the caller's transaction ends (the
+ * transition tables of the findings triggers, some 512 kB a batch), and
+ * past 64 of them other sessions' snapshots become slower until it commits.
  */
 #define IMPORT_BATCH_FORMS 100
 
@@ -1116,18 +1129,24 @@ begin_batch(Importer *imp)
 	imp->batch_oldcxt = CurrentMemoryContext;
 	imp->batch_owner = CurrentResourceOwner;
 	imp->batch_nkeys = imp->nkeys;
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(imp->batch_oldcxt);
+	if (imp->careful)
+	{
+		BeginInternalSubTransaction(NULL);
+		MemoryContextSwitchTo(imp->batch_oldcxt);
+	}
 	imp->in_batch = true;
 }
 
 static void
 end_batch(Importer *imp, bool stored)
 {
-	if (stored)
-		ReleaseCurrentSubTransaction();
-	else
-		RollbackAndReleaseCurrentSubTransaction();
+	if (imp->careful)
+	{
+		if (stored)
+			ReleaseCurrentSubTransaction();
+		else
+			RollbackAndReleaseCurrentSubTransaction();
+	}
 	MemoryContextSwitchTo(imp->batch_oldcxt);
 	CurrentResourceOwner = imp->batch_owner;
 	imp->in_batch = false;
@@ -1431,6 +1450,8 @@ store_batch(Importer *imp)
 		old = MemoryContextSwitchTo(imp->callcxt);
 		imp->ids = lappend(imp->ids, psprintf(INT64_FORMAT, ids[k++]));
 		MemoryContextSwitchTo(old);
+		if (!imp->careful)
+			imp->warned_through = pf->form->ordinal;
 	}
 	imp->form = current;
 }
@@ -1478,11 +1499,22 @@ forget_batch_keys(Importer *imp)
 }
 
 /*
+ * An error of a form's data or of its department's access, which storing
+ * the forms one by one raises again with the form named; any other (a
+ * cancel, a lost lock) is raised as it is.
+ */
+static bool
+is_form_error(const ErrorData *edata)
+{
+	return ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_DATA_EXCEPTION ||
+		ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION ||
+		edata->sqlerrcode == ERRCODE_INSUFFICIENT_PRIVILEGE;	/* a department not granted */
+}
+
+/*
  * The batch failed: roll it back and store its forms (and 'also', the form
  * being read when it failed, unless NULL) one by one, which raises the
- * error again where a call without batches raises it.  Errors other than a
- * form's data or its department's access (a cancel, a lost lock) are raised
- * as they are.
+ * error again where a call without batches raises it.
  */
 static void
 redo_one_by_one(Importer *imp, ImpForm *also)
@@ -1497,9 +1529,7 @@ redo_one_by_one(Importer *imp, ImpForm *also)
 	edata = CopyErrorData();
 	FlushErrorState();
 	end_batch(imp, false);
-	if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
-		ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION &&
-		edata->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE)	/* a department not granted */
+	if (!is_form_error(edata))
 		ReThrowError(edata);
 	foreach(lc, imp->pending)
 		forms = lappend(forms, ((PendingForm *) lfirst(lc))->form);
@@ -1532,6 +1562,8 @@ finish_batch(Importer *imp)
 	}
 	PG_CATCH();
 	{
+		if (!imp->careful)
+			PG_RE_THROW();		/* the first reading ends: read_at_once */
 		redo_one_by_one(imp, NULL);
 	}
 	PG_END_TRY();
@@ -1562,6 +1594,8 @@ store_or_batch(Importer *imp, ImpForm *f)
 	}
 	PG_CATCH();
 	{
+		if (!imp->careful)
+			PG_RE_THROW();
 		redo_one_by_one(imp, f);
 	}
 	PG_END_TRY();
@@ -1593,16 +1627,101 @@ report_parse_error(Importer *imp, const FpError *e)
 			 errhint("The document is the text extracted from the forms' PDF: each form begins with a title \"…预算绩效目标申报表\" and its cells are separated by tabs.")));
 }
 
+/* Read the document and store its forms (in the importer's form context). */
+static void
+read_document(Importer *imp, char *work, size_t len)
+{
+	FpSink		sink;
+	FpError		err;
+	ErrorContextCallback ctx;
+
+	sink.arg = imp;
+	sink.form = on_form;
+	sink.year = on_year;
+	sink.field = on_field;
+	sink.amount = on_amount;
+	sink.expenditure = on_expenditure;
+	sink.indicator = on_indicator;
+	sink.end = on_end;
+	MemoryContextSwitchTo(imp->formcxt);
+	ctx.callback = import_context;
+	ctx.arg = imp;
+	ctx.previous = error_context_stack;
+	error_context_stack = &ctx;
+	if (!fp_parse(imp->doc, len, work, &sink, &err))
+	{
+		/* the forms before the one that does not read come first */
+		finish_batch(imp);
+		error_context_stack = ctx.previous;
+		report_parse_error(imp, &err);
+	}
+	finish_batch(imp);
+	error_context_stack = ctx.previous;
+	MemoryContextSwitchTo(imp->callcxt);
+}
+
+/*
+ * The first reading, all of it in one subtransaction: true when every form
+ * was stored; false, with nothing of them left, when a form's error calls
+ * for the careful reading.
+ */
+static bool
+read_at_once(Importer *imp, char *work, size_t len)
+{
+	ResourceOwner owner = CurrentResourceOwner;
+	ErrorData  *edata = NULL;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(imp->callcxt);
+	PG_TRY();
+	{
+		read_document(imp, work, len);
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(imp->callcxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+	}
+	PG_END_TRY();
+	if (edata == NULL)
+		ReleaseCurrentSubTransaction();
+	else
+		RollbackAndReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo(imp->callcxt);
+	CurrentResourceOwner = owner;
+	if (edata != NULL && !is_form_error(edata))
+		ReThrowError(edata);
+	return edata == NULL;
+}
+
+/*
+ * Forget what the first reading stored (rolled back): its ids, keys, locks
+ * (released with its subtransaction) and forms.  Its warnings stay given.
+ */
+static void
+forget_first_reading(Importer *imp)
+{
+	imp->ids = NIL;
+	imp->pending = NIL;
+	imp->in_batch = false;
+	imp->one_by_one = false;
+	imp->form = NULL;
+	imp->where = NULL;
+	imp->row = 0;
+	imp->locked_key = NULL;
+	imp->batch_nkeys = 0;
+	forget_batch_keys(imp);
+	MemoryContextReset(imp->formcxt);
+}
+
 Datum
 import_form(PG_FUNCTION_ARGS)
 {
 	text	   *doc_t = PG_GETARG_TEXT_PP(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Importer	imp;
-	FpSink		sink;
-	FpError		err;
 	char	   *work;
-	ErrorContextCallback ctx;
 	ListCell   *lc;
 	int			len = VARSIZE_ANY_EXHDR(doc_t);
 	PbExtensionContext cx;
@@ -1617,14 +1736,6 @@ import_form(PG_FUNCTION_ARGS)
 	memset(&imp, 0, sizeof(imp));
 	imp.doc = VARDATA_ANY(doc_t);
 	imp.replace = PG_NARGS() > 1 && !PG_ARGISNULL(1) && PG_GETARG_BOOL(1);
-	sink.arg = &imp;
-	sink.form = on_form;
-	sink.year = on_year;
-	sink.field = on_field;
-	sink.amount = on_amount;
-	sink.expenditure = on_expenditure;
-	sink.indicator = on_indicator;
-	sink.end = on_end;
 	work = palloc((Size) len * 2 + 32);
 
 	/* the caller's rights, but not the caller's search_path (run_as_owner.c) */
@@ -1654,21 +1765,12 @@ import_form(PG_FUNCTION_ARGS)
 		imp.keys = hash_create("import_form keys", 1024, &hc,
 							   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	}
-	MemoryContextSwitchTo(imp.formcxt);
-	ctx.callback = import_context;
-	ctx.arg = &imp;
-	ctx.previous = error_context_stack;
-	error_context_stack = &ctx;
-	if (!fp_parse(imp.doc, (size_t) len, work, &sink, &err))
+	if (!read_at_once(&imp, work, (size_t) len))
 	{
-		/* the forms before the one that does not read come first */
-		finish_batch(&imp);
-		error_context_stack = ctx.previous;
-		report_parse_error(&imp, &err);
+		forget_first_reading(&imp);
+		imp.careful = true;
+		read_document(&imp, work, (size_t) len);
 	}
-	finish_batch(&imp);
-	error_context_stack = ctx.previous;
-	MemoryContextSwitchTo(imp.callcxt);
 
 	/*
 	 * The fingerprints of all the forms stored, in one statement: this
