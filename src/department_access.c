@@ -9,8 +9,14 @@
  * it is a member of.  The grants of the current role are read once per
  * transaction (as the owner, filtered by the caller's memberships: a role
  * needs no right on department_grant to be filtered by it) and read again
- * when department_grant changes in the transaction; the policies then cost
- * two name foldings and a comparison with a few grants per row.
+ * when department_grant changes in the transaction.  The policies ask by
+ * department_id, which every table of the forms carries: the answer for a
+ * department is computed once a transaction from its row in
+ * perfbudget.department (names folded, compared with the few grants) and
+ * then costs a hash lookup a row.  A department made in the same statement
+ * (a form of a new department) is not yet visible to that statement's
+ * snapshot; the write check, which runs before the policy's WITH CHECK,
+ * records its answer first.
  *
  * Row-level security alone refuses another department's row with "new row
  * violates row-level security policy", which names no department; the
@@ -40,6 +46,7 @@
 #include "run_as_owner.h"
 
 PG_FUNCTION_INFO_V1(department_visible);
+PG_FUNCTION_INFO_V1(department_id_visible);
 PG_FUNCTION_INFO_V1(sees_all_departments);
 PG_FUNCTION_INFO_V1(write_access_trigger);
 PG_FUNCTION_INFO_V1(department_access_reset);
@@ -60,6 +67,7 @@ typedef struct GrantCache
 	Grant	   *grants;			/* in TopTransactionContext */
 	/* answers by the names as stored: folding costs far more than a lookup */
 	HTAB	   *answers;
+	HTAB	   *by_id;			/* IdAnswer by department_id */
 } GrantCache;
 
 /* "region \x1f department" as stored (≤ 100 and 200 characters: project_name_lengths) */
@@ -71,6 +79,12 @@ typedef struct Answer
 	char		key[ANSWER_KEY_SIZE];
 	bool		granted;
 } Answer;
+
+typedef struct IdAnswer
+{
+	int32		department_id;	/* hash key */
+	bool		granted;
+} IdAnswer;
 
 static GrantCache cache;
 
@@ -115,6 +129,7 @@ load_grants(void)
 	cache.lxid = MyProc->lxid;
 	cache.valid = true;
 	cache.answers = NULL;
+	cache.by_id = NULL;
 }
 
 /* The answers table, made (again) when missing or full. */
@@ -184,7 +199,85 @@ granted(const char *region, const char *department)
 	return result;
 }
 
-/* department_visible(region, department): the policy of the forms. */
+/* The answers by department_id, made when missing (one per department: no bound needed). */
+static HTAB *
+answers_by_id(void)
+{
+	HASHCTL		ctl;
+
+	if (cache.by_id != NULL)
+		return cache.by_id;
+	ctl.keysize = sizeof(int32);
+	ctl.entrysize = sizeof(IdAnswer);
+	ctl.hcxt = TopTransactionContext;
+	cache.by_id = hash_create("perfbudget department answers by id", 64, &ctl,
+							  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	return cache.by_id;
+}
+
+/* Remember the answer for a department the write check has just decided. */
+static void
+remember_by_id(int32 department_id, bool result)
+{
+	bool		found;
+	IdAnswer   *a = hash_search(answers_by_id(), &department_id, HASH_ENTER, &found);
+
+	a->granted = result;
+}
+
+/*
+ * The answer for a department by its row (read as the owner).  A
+ * department the snapshot does not see yet and the write check did not
+ * record is not granted.
+ */
+static bool
+granted_by_id(int32 department_id)
+{
+	Datum		arg[1] = {Int32GetDatum(department_id)};
+	Oid			argtype[1] = {INT4OID};
+	PbExtensionContext cx;
+	IdAnswer   *a;
+	bool		found;
+	bool		result = false;
+	char	   *region = NULL;
+	char	   *name = NULL;
+	MemoryContext caller = CurrentMemoryContext;
+
+	current_grants();
+	if (cache.all)
+		return true;
+	if (cache.n == 0)
+		return false;
+	a = hash_search(answers_by_id(), &department_id, HASH_FIND, &found);
+	if (found)
+		return a->granted;
+	pb_enter_extension_context(&cx, pb_extension_owner());
+	if (SPI_execute_with_args("SELECT region, name FROM perfbudget.department "
+							  "WHERE id OPERATOR(pg_catalog.=) $1",
+							  1, argtype, arg, NULL, true, 1) == SPI_OK_SELECT && SPI_processed == 1)
+	{
+		found = true;
+		region = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		name = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+		region = region ? MemoryContextStrdup(caller, region) : NULL;
+		name = name ? MemoryContextStrdup(caller, name) : NULL;
+	}
+	pb_leave_extension_context(&cx);
+	if (!found)
+		return false;
+	result = granted(region, name);
+	remember_by_id(department_id, result);
+	return result;
+}
+
+/* department_visible(department_id): the policy of every table of the forms. */
+Datum
+department_id_visible(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(granted_by_id(PG_GETARG_INT32(0)));
+}
+
+/* department_visible(region, department): the same by the names as written. */
 Datum
 department_visible(PG_FUNCTION_ARGS)
 {
@@ -295,8 +388,15 @@ write_access_trigger(PG_FUNCTION_ARGS)
 	{
 		char	   *region = text_column(td->tg_relation, row, "region");
 		char	   *department = text_column(td->tg_relation, row, "department");
+		bool		ok = department != NULL && granted(region, department);
+		int			col = SPI_fnumber(RelationGetDescr(td->tg_relation), "department_id");
+		bool		isnull = true;
+		Datum		id = col > 0 ? heap_getattr(row, col, RelationGetDescr(td->tg_relation), &isnull) : (Datum) 0;
 
-		if (department != NULL && !granted(region, department))
+		/* the policy's WITH CHECK asks next, maybe of a department made just now */
+		if (!isnull && department != NULL && !cache.all)
+			remember_by_id(DatumGetInt32(id), ok);
+		if (department != NULL && !ok)
 			refuse(td->tg_relation, region, department);
 	}
 	else

@@ -3,9 +3,10 @@
 -- every region or one, a whole region, or '*' for all — through the tables,
 -- the security_invoker views, the imports and the reports; a role with no
 -- grant sees nothing.  The owner and superusers are not subject to it (the
--- extension's own triggers run as the owner: run_as_owner.c).  A form is
--- visible by its region and department (department_visible, C, with the
--- role's grants read once per transaction); every other table by its form.
+-- extension's own triggers run as the owner: run_as_owner.c).  Every table
+-- of the forms is filtered by its department_id (department_visible, C: the
+-- role's grants read once per transaction, the answer for a department
+-- once per transaction, then a hash lookup a row); the history by its form.
 
 CREATE TABLE department_grant (
     role_name  name NOT NULL,
@@ -45,6 +46,11 @@ CREATE FUNCTION department_visible(region text, department text) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION department_visible(text, text) IS
   '部门可见 — true when the current role may see and write the forms of this region''s department: a grant of the department by name (in every region or this one), of the region, or ''*''; names compared by name_key';
+
+CREATE FUNCTION department_visible(department_id integer) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'department_id_visible' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION department_visible(integer) IS
+  '部门可见 — department_visible(region, name) of the department (perfbudget.department) with this id, answered once per transaction: the row-level security policy of every table of the forms. A department not visible to the statement (made by it) is not granted unless the write check of its form has just decided it';
 
 CREATE FUNCTION grant_department(role name, department text, region text DEFAULT NULL) RETURNS void
 LANGUAGE plpgsql
@@ -124,21 +130,21 @@ CREATE FUNCTION write_access_trigger() RETURNS trigger
 COMMENT ON FUNCTION write_access_trigger() IS
   '写入授权检查 — BEFORE INSERT OR UPDATE (argument ''project'' on the forms, ''row'' on their rows): a role subject to row-level security may write only the forms of the departments granted to it; otherwise 42501 naming the department. The policies stay the guarantee';
 
--- The policies: a form by its region and department; every other table by
--- its form, one index probe a row (a correlated EXISTS: an uncorrelated IN
--- would hash every visible form of the database for a query of one
--- department).  '*' is tested first, once a query, so that the bureau and
--- the analysts read at full speed.
+-- The policies: every table of the forms by its department_id, without a
+-- join (the history keeps the rows of deleted forms and has no department:
+-- by its form, one index probe a row — a correlated EXISTS, as an
+-- uncorrelated IN would hash every visible form of the database for a
+-- query of one department).  '*' is tested first, once a query, so that
+-- the bureau and the analysts read at full speed.
 ALTER TABLE project ENABLE ROW LEVEL SECURITY;
 CREATE POLICY department_access ON project
-    USING ((SELECT perfbudget.sees_all_departments()) OR perfbudget.department_visible(region, department));
+    USING ((SELECT perfbudget.sees_all_departments()) OR perfbudget.department_visible(department_id));
 ALTER TABLE project_fingerprint ENABLE ROW LEVEL SECURITY;
 CREATE POLICY department_access ON project_fingerprint
-    USING ((SELECT perfbudget.sees_all_departments()) OR perfbudget.department_visible(region, department));
+    USING ((SELECT perfbudget.sees_all_departments()) OR perfbudget.department_visible(department_id));
 ALTER TABLE fingerprint_group ENABLE ROW LEVEL SECURITY;
 CREATE POLICY department_access ON fingerprint_group
-    USING ((SELECT perfbudget.sees_all_departments())
-           OR perfbudget.department_visible(NULLIF(region_key, ''), department));
+    USING ((SELECT perfbudget.sees_all_departments()) OR perfbudget.department_visible(department_id));
 COMMENT ON POLICY department_access ON project IS '部门授权: the forms of the departments granted to the role (department_grant)';
 COMMENT ON POLICY department_access ON project_fingerprint IS '部门授权: the fingerprints of the forms the role sees';
 COMMENT ON POLICY department_access ON fingerprint_group IS '部门授权: the fingerprint counts of the departments the role sees';
@@ -146,18 +152,22 @@ DO $$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['expenditure', 'indicator', 'issue_finding', 'change_log',
+    FOREACH t IN ARRAY ARRAY['expenditure', 'indicator', 'issue_finding',
                              'monitoring', 'indicator_monitoring', 'self_evaluation'] LOOP
         EXECUTE format('ALTER TABLE perfbudget.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format($p$CREATE POLICY department_access ON perfbudget.%I
             USING ((SELECT perfbudget.sees_all_departments())
-                   OR EXISTS (SELECT FROM perfbudget.project p
-                              WHERE p.id OPERATOR(pg_catalog.=) %I.project_id))$p$, t, t);
+                   OR perfbudget.department_visible(department_id))$p$, t);
         EXECUTE format($c$COMMENT ON POLICY department_access ON perfbudget.%I IS
-            '部门授权: the rows of the forms the role sees'$c$, t);
+            '部门授权: the rows of the departments granted to the role'$c$, t);
     END LOOP;
 END
 $$;
+ALTER TABLE change_log ENABLE ROW LEVEL SECURITY;
+CREATE POLICY department_access ON change_log
+    USING ((SELECT perfbudget.sees_all_departments())
+           OR EXISTS (SELECT FROM perfbudget.project p WHERE p.id OPERATOR(pg_catalog.=) change_log.project_id));
+COMMENT ON POLICY department_access ON change_log IS '部门授权: the history of the forms the role sees (of a deleted form: only with ''*'')';
 
 CREATE TRIGGER write_access BEFORE INSERT OR UPDATE ON project
     FOR EACH ROW EXECUTE FUNCTION write_access_trigger('project');

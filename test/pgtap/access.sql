@@ -19,7 +19,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set doc `cat examples/rugao_2024_hrss.txt`
 BEGIN;
-SELECT plan(96);
+SELECT plan(101);
 
 DELETE FROM project;
 SELECT create_roles();
@@ -251,6 +251,51 @@ SELECT is((SELECT count(*) FROM perfbudget.import_form(
 RESET ROLE;
 SELECT is((SELECT count(*) FROM project WHERE name = '社保''); DROP TABLE perfbudget.project; --'), 1::bigint,
           'and the name is stored as written, the table still there');
+
+-- ---- the policies by department_id (1.1) ----
+-- a form of a department made by the INSERT itself (the BEFORE trigger makes
+-- its department row, which the statement's snapshot does not see yet)
+SELECT grant_department('pb_test_filer', '如皋市新设局', '如皋市');
+SET LOCAL ROLE pb_test_filer;
+SELECT lives_ok($$INSERT INTO perfbudget.project (budget_year, name, department, region)
+                  VALUES (2024, '新设局项目', '如皋市新设局', '如皋市')$$,
+                'a filer stores a form of a department that did not exist, by a plain INSERT');
+SELECT is((SELECT count(*) FROM perfbudget.project WHERE department = '如皋市新设局'), 1::bigint,
+          '  ... and sees it');
+SELECT throws_ok($$INSERT INTO perfbudget.project (budget_year, name, department, region)
+                   VALUES (2024, '另一新局项目', '如皋市另一新局', '如皋市')$$,
+                 '42501', NULL, 'a form of a new department not granted is refused');
+-- no policy of a table of the forms reads project any more
+CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE
+    l text;
+    out text := '';
+BEGIN
+    FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+        out := out || l || E'\n';
+    END LOOP;
+    RETURN out;
+END
+$f$;
+SELECT is(pg_temp.plan_of('SELECT * FROM perfbudget.indicator') !~ 'project', true,
+          'a filer''s read of indicator is filtered by department_id, without a look at project');
+RESET ROLE;
+-- the answer by id is the answer by the department's names, for every department
+CREATE FUNCTION pg_temp.by_id_equals_by_name(role name) RETURNS boolean LANGUAGE plpgsql AS $f$
+DECLARE
+    r boolean;
+BEGIN
+    EXECUTE format('SET LOCAL ROLE %I', role);
+    SELECT bool_and(perfbudget.department_visible(d.id) = perfbudget.department_visible(d.region, d.name))
+    INTO r FROM perfbudget.department d;
+    RESET ROLE;
+    RETURN r;
+END
+$f$;
+GRANT SELECT ON perfbudget.department TO PUBLIC;
+SELECT is(bool_and(pg_temp.by_id_equals_by_name(r)), true,
+          'department_visible(id) = department_visible(region, name) of every department, for every test role')
+FROM unnest(ARRAY['pb_test_filer', 'pb_test_other', 'pb_test_county', 'pb_test_ungranted']::name[]) r;
 
 SELECT * FROM finish();
 ROLLBACK;
