@@ -93,6 +93,9 @@ for script in extension/pg_perfbudget--*.sql; do
 	createdb --maintenance-db="$MAINT_DB" "$db"
 	q "$db" -c "CREATE EXTENSION pg_perfbudget VERSION '$v'"
 	q "$db" -f examples/seed_forms.sql >/dev/null
+	# the group roles hold their grants from before the update (from 1.0 on)
+	roles=$(q "$db" -c "SELECT to_regproc('perfbudget.create_roles') IS NOT NULL")
+	[ "$roles" = t ] && q "$db" -c "SELECT perfbudget.create_roles()" >/dev/null
 	columns "$db" >"$WORK/columns-$v.txt"
 	data "$db" "$WORK/columns-$v.txt" >"$WORK/before-$v.txt"
 	out=$(q "$db" -c "ALTER EXTENSION pg_perfbudget UPDATE" 2>&1) && rc=0 || rc=1
@@ -116,6 +119,13 @@ for script in extension/pg_perfbudget--*.sql; do
 	fi
 	n=$(q "$db" -c "SELECT count(*) FROM perfbudget.department_summary")
 	ok $([ "${n:-0}" -gt 0 ] && echo 0 || echo 1) "the views read the updated data ($n department_summary rows)"
+	# a view added by the update is readable by the roles of create_roles()
+	[ "$roles" = t ] && {
+	out=$(q "$db" -c "SET ROLE perfbudget_analyst" -c "SELECT count(*) FROM perfbudget.form_issues" \
+	          -c "SELECT count(*) FROM perfbudget.department_summary" 2>&1) && rc=0 || rc=1
+	ok $rc "perfbudget_analyst (create_roles() before the update) reads form_issues and department_summary after it"
+	[ $rc -eq 0 ] || echo "$out" | sed 's/^/# /'
+	}
 	# the update fills the stored fingerprints from the forms already there
 	prints="SELECT count(*) || ' ' || md5(string_agg(t, ',' ORDER BY t)) FROM (
 	        SELECT 'f' || f::text AS t FROM perfbudget.project_fingerprint f

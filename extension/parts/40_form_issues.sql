@@ -571,46 +571,62 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
       AND c.project_id OPERATOR(pg_catalog.=) ANY (project_ids)
 $$;
 COMMENT ON FUNCTION findings_computed(bigint[]) IS
-  '重算校验结果 — issue_finding_computed for the given forms (inlined by the planner: the ids reach each rule''s index scan), e.g. to check the stored findings of some forms against their rows; form_issues filters issue_finding_computed itself in the same way (Citus plans no SQL function with parameters)';
+  '重算校验结果 — issue_finding_computed for the given forms (inlined by the planner: the ids reach each rule''s index scan), e.g. to check the stored findings of some forms against their rows; form_findings filters issue_finding_computed itself in the same way (Citus plans no SQL function with parameters)';
 
 -- The stored findings of the forms, those of the forms this transaction
 -- changed computed now instead (findings_pending(), empty in any other
 -- session), and the copied-set rule joined by keys from the stored
--- fingerprints; on/off and severity from issue_rule.  Every branch exposes
--- the project's id, year, region and department as plain columns, so that
--- filters reach the project table's indexes.
+-- fingerprints.  Every branch exposes the project's id, year, region and
+-- department as plain columns, so that filters reach the project table's
+-- indexes.  Without the rules' on/off and severity: form_issues joins them
+-- row by row; department_facts counts the findings by rule first and joins
+-- the few counts (joining every finding to issue_rule first made the
+-- planner expect half the rows and sort them on disk at 100,000 forms).
+CREATE VIEW form_findings WITH (security_invoker = true) AS
+SELECT s.project_id, p.budget_year, p.region, p.department, p.name AS project_name,
+       s.line_no, s.code, s.message, p.department_id
+FROM perfbudget.project p
+JOIN perfbudget.issue_finding s ON s.project_id = p.id AND s.department_id = p.department_id
+WHERE p.id <> ALL ((SELECT perfbudget.findings_pending())::bigint[])
+UNION ALL
+-- (issue_finding_computed filtered here rather than through
+-- findings_computed(): Citus plans no SQL function with parameters)
+SELECT c.project_id, c.budget_year, c.region, c.department, c.project_name,
+       c.line_no, c.code, c.message, c.department_id
+FROM perfbudget.issue_finding_computed c
+WHERE pg_catalog.cardinality((SELECT perfbudget.findings_pending())) > 0
+  AND c.project_id = ANY ((SELECT perfbudget.findings_pending())::bigint[])
+UNION ALL
+-- review: indicator sets copied across a department's projects (the
+-- form's stored fingerprint and its group's count, joined by keys, so
+-- filters on id, year, region or department reach the indexes)
+SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL,
+       'boilerplate_indicator_set',
+       format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
+              p.name, p.budget_year, g.forms - 1), p.department_id
+FROM perfbudget.project p
+JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id AND fp.department_id = p.department_id
+JOIN perfbudget.fingerprint_group g
+  ON g.department_id = fp.department_id AND g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
+ AND g.department = fp.department AND g.fingerprint = fp.fingerprint
+WHERE g.forms >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set');
+
+COMMENT ON VIEW form_findings IS '校验结果（未分级）— the findings of every form as form_issues lists them, every rule, enabled or not, without severity: the stored findings, those of the forms pending in the reading transaction computed now, and the copied-set rule; form_issues and department_facts read it';
+COMMENT ON COLUMN form_findings.project_id IS '项目编号 — the form (perfbudget.project.id)';
+COMMENT ON COLUMN form_findings.budget_year IS '预算年度 — budget year of the form';
+COMMENT ON COLUMN form_findings.region IS '行政区划 — region of the form';
+COMMENT ON COLUMN form_findings.department IS '主管部门 — supervising department of the form';
+COMMENT ON COLUMN form_findings.project_name IS '项目名称 — name of the form''s project';
+COMMENT ON COLUMN form_findings.line_no IS '行号 — the indicator row concerned, when the problem is in one row';
+COMMENT ON COLUMN form_findings.code IS '规则代码 — code of the rule (perfbudget.issue_rule.code)';
+COMMENT ON COLUMN form_findings.message IS '问题说明 — what is wrong, in Chinese';
+COMMENT ON COLUMN form_findings.department_id IS '部门编号 — the form''s department (project.department_id)';
+
+-- The validation report: the findings of the enabled rules, with their severity.
 CREATE VIEW form_issues WITH (security_invoker = true) AS
 SELECT f.project_id, r.severity, f.code, f.message, f.line_no,
        f.budget_year, f.department, f.project_name, f.region, f.department_id
-FROM (
-    SELECT s.project_id, p.budget_year, p.region, p.department, p.name AS project_name,
-           s.line_no, s.code, s.message, p.department_id
-    FROM perfbudget.project p
-    JOIN perfbudget.issue_finding s ON s.project_id = p.id AND s.department_id = p.department_id
-    WHERE p.id <> ALL ((SELECT perfbudget.findings_pending())::bigint[])
-    UNION ALL
-    -- (issue_finding_computed filtered here rather than through
-    -- findings_computed(): Citus plans no SQL function with parameters)
-    SELECT c.project_id, c.budget_year, c.region, c.department, c.project_name,
-           c.line_no, c.code, c.message, c.department_id
-    FROM perfbudget.issue_finding_computed c
-    WHERE pg_catalog.cardinality((SELECT perfbudget.findings_pending())) > 0
-      AND c.project_id = ANY ((SELECT perfbudget.findings_pending())::bigint[])
-    UNION ALL
-    -- review: indicator sets copied across a department's projects (the
-    -- form's stored fingerprint and its group's count, joined by keys, so
-    -- filters on id, year, region or department reach the indexes)
-    SELECT p.id, p.budget_year, p.region, p.department, p.name, NULL,
-           'boilerplate_indicator_set',
-           format('项目「%s」的产出、效益、满意度指标与本部门 %s 年另外 %s 个项目完全相同',
-                  p.name, p.budget_year, g.forms - 1), p.department_id
-    FROM perfbudget.project p
-    JOIN perfbudget.project_fingerprint fp ON fp.project_id = p.id AND fp.department_id = p.department_id
-    JOIN perfbudget.fingerprint_group g
-      ON g.department_id = fp.department_id AND g.budget_year = fp.budget_year AND g.region_key = coalesce(fp.region, '')
-     AND g.department = fp.department AND g.fingerprint = fp.fingerprint
-    WHERE g.forms >= (SELECT threshold FROM perfbudget.issue_rule WHERE code = 'boilerplate_indicator_set')
-) AS f
+FROM perfbudget.form_findings f
 JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled;
 
 COMMENT ON VIEW form_issues IS '校验报告 — the validation report: one row per problem found in a form (money, indicators, coverage, quality review); rules and thresholds in perfbudget.issue_rule';

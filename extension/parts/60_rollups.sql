@@ -196,23 +196,34 @@ COMMENT ON COLUMN project_summary.region IS '行政区划 — region of the form
 COMMENT ON COLUMN project_summary.region_level IS '预算级次 — 省级 / 市级 / 县级 … from the title line';
 
 -- One GROUP BY over the facts of a department, not joins of three
--- roll-ups: its forms (one row each), their indicator rows and their
--- findings, each already grouped by (year, region, department) — narrow
--- rows, so the final grouping stays in memory.  A filter on year, region or
+-- roll-ups: its forms, their indicator rows and their findings, each
+-- already grouped by (year, region, department) — a few narrow rows a
+-- department, so the final grouping stays in memory (funding_sum of the
+-- forms' partial sums is their exact sum).  A filter on year, region or
 -- department reaches the project table's indexes through the plain GROUP
 -- BYs and the UNION ALL; the findings come from the stored issue_finding
--- through form_issues.  The year's total row is a second GROUP BY of the
+-- through form_findings, counted by rule before the rules' on/off and
+-- severity are joined.  The year's total row is a second GROUP BY of the
 -- same facts (a filter on department prunes it: its department is NULL).
 -- 量化率 is hits / targets rounded half up to 4 decimals, which is what
 -- quantitative_share computes, from counts that add across groups.
 CREATE VIEW department_facts WITH (security_invoker = true) AS
-    SELECT p.budget_year, p.region, p.department, 1 AS projects,
-           p.total, p.fiscal_subtotal, p.general_budget, p.government_fund, p.special_account,
-           p.state_capital, p.social_insurance_fund, p.carryover, p.other_funds,
-           p.spend_half_year, p.spend_annual,
+    SELECT p.budget_year, p.region, p.department, count(*)::integer AS projects,
+           perfbudget.funding_sum(p.total) AS total,
+           perfbudget.funding_sum(p.fiscal_subtotal) AS fiscal_subtotal,
+           perfbudget.funding_sum(p.general_budget) AS general_budget,
+           perfbudget.funding_sum(p.government_fund) AS government_fund,
+           perfbudget.funding_sum(p.special_account) AS special_account,
+           perfbudget.funding_sum(p.state_capital) AS state_capital,
+           perfbudget.funding_sum(p.social_insurance_fund) AS social_insurance_fund,
+           perfbudget.funding_sum(p.carryover) AS carryover,
+           perfbudget.funding_sum(p.other_funds) AS other_funds,
+           perfbudget.funding_sum(p.spend_half_year) AS spend_half_year,
+           perfbudget.funding_sum(p.spend_annual) AS spend_annual,
            0 AS indicators, 0 AS quantitative_indicators, 0 AS targets,
-           0 AS issues_error, 0 AS issues_warning, p.department_id
+           0::bigint AS issues_error, 0::bigint AS issues_warning, p.department_id
     FROM perfbudget.project p
+    GROUP BY p.department_id, p.budget_year, p.region, p.department
     UNION ALL
     SELECT p.budget_year, p.region, p.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            NULL, NULL, NULL, NULL,
@@ -224,17 +235,21 @@ CREATE VIEW department_facts WITH (security_invoker = true) AS
     UNION ALL
     SELECT f.budget_year, f.region, f.department, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            NULL, NULL, NULL, NULL, 0, 0, 0,
-           count(*) FILTER (WHERE f.severity = 'error'), count(*) FILTER (WHERE f.severity = 'warning'),
+           coalesce(sum(f.findings) FILTER (WHERE r.severity = 'error'), 0)::bigint,
+           coalesce(sum(f.findings) FILTER (WHERE r.severity = 'warning'), 0)::bigint,
            f.department_id
-    FROM perfbudget.form_issues f
+    FROM (SELECT department_id, budget_year, region, department, code, count(*) AS findings
+          FROM perfbudget.form_findings
+          GROUP BY department_id, budget_year, region, department, code) f
+    JOIN perfbudget.issue_rule r ON r.code = f.code AND r.enabled
     GROUP BY f.department_id, f.budget_year, f.region, f.department;
 
-COMMENT ON VIEW department_facts IS '部门事实 — the facts department_summary and department_review add up, already grouped by department (department_id first, so that on Citus each group is computed on its department''s node): one row per form (projects = 1 and its money), one per department and year with its indicator counts, one with its error and warning counts';
+COMMENT ON VIEW department_facts IS '部门事实 — the facts department_summary and department_review add up, already grouped by department (department_id first, so that on Citus each group is computed on its department''s node): one row per department and year with its forms'' count and money, one with its indicator counts, one with its error and warning counts';
 COMMENT ON COLUMN department_facts.budget_year IS '预算年度 — budget year';
 COMMENT ON COLUMN department_facts.region IS '行政区划 — region';
 COMMENT ON COLUMN department_facts.department IS '主管部门 — supervising department';
-COMMENT ON COLUMN department_facts.projects IS '项目数 — 1 on a form''s row, else 0';
-COMMENT ON COLUMN department_facts.total IS '资金总额（万元）— a form''s, NULL on the count rows';
+COMMENT ON COLUMN department_facts.projects IS '项目数 — the forms of the department and year on the money row, else 0';
+COMMENT ON COLUMN department_facts.total IS '资金总额（万元）— of the department''s forms of the year, NULL on the count rows';
 COMMENT ON COLUMN department_facts.fiscal_subtotal IS '财政拨款小计（万元）';
 COMMENT ON COLUMN department_facts.general_budget IS '一般公共预算资金（万元）';
 COMMENT ON COLUMN department_facts.government_fund IS '政府性基金预算（万元）';
