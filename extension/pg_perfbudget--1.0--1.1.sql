@@ -185,3 +185,26 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- form_json in PL/pgSQL, its plan kept for the session: the history writes a
+-- deleted form's JSON once per form a replace deletes, and a SQL function
+-- called from a kept plan was planned again at every call.
+CREATE OR REPLACE FUNCTION form_json(project_id bigint) RETURNS jsonb
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN (SELECT (to_jsonb(p) - 'department_id')
+                   || jsonb_build_object(
+                        'expenditure',
+                        coalesce((SELECT jsonb_agg(to_jsonb(e) - 'project_id' - 'department_id' ORDER BY e.line_no)
+                                  FROM perfbudget.expenditure e
+                                  WHERE e.project_id = p.id AND e.department_id = p.department_id), '[]'::jsonb),
+                        'indicators',
+                        coalesce((SELECT jsonb_agg(to_jsonb(i) - 'project_id' - 'department_id' ORDER BY i.line_no)
+                                  FROM perfbudget.indicator i
+                                  WHERE i.project_id = p.id AND i.department_id = p.department_id), '[]'::jsonb))
+            FROM perfbudget.project p
+            WHERE p.id = form_json.project_id);
+END
+$$;
