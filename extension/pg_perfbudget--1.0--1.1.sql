@@ -193,18 +193,24 @@ CREATE OR REPLACE FUNCTION form_json(project_id bigint) RETURNS jsonb
     LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    result jsonb;
 BEGIN
-    RETURN (SELECT (to_jsonb(p) - 'department_id')
-                   || jsonb_build_object(
-                        'expenditure',
-                        coalesce((SELECT jsonb_agg(to_jsonb(e) - 'project_id' - 'department_id' ORDER BY e.line_no)
-                                  FROM perfbudget.expenditure e
-                                  WHERE e.project_id = p.id AND e.department_id = p.department_id), '[]'::jsonb),
-                        'indicators',
-                        coalesce((SELECT jsonb_agg(to_jsonb(i) - 'project_id' - 'department_id' ORDER BY i.line_no)
-                                  FROM perfbudget.indicator i
-                                  WHERE i.project_id = p.id AND i.department_id = p.department_id), '[]'::jsonb))
-            FROM perfbudget.project p
-            WHERE p.id = form_json.project_id);
+    -- the first row, as the SQL function before it: project.id alone is
+    -- unique only as the identity gives it (the key is id and department_id)
+    SELECT (to_jsonb(p) - 'department_id')
+           || jsonb_build_object(
+                'expenditure',
+                coalesce((SELECT jsonb_agg(to_jsonb(e) - 'project_id' - 'department_id' ORDER BY e.line_no)
+                          FROM perfbudget.expenditure e
+                          WHERE e.project_id = p.id AND e.department_id = p.department_id), '[]'::jsonb),
+                'indicators',
+                coalesce((SELECT jsonb_agg(to_jsonb(i) - 'project_id' - 'department_id' ORDER BY i.line_no)
+                          FROM perfbudget.indicator i
+                          WHERE i.project_id = p.id AND i.department_id = p.department_id), '[]'::jsonb))
+    INTO result
+    FROM perfbudget.project p
+    WHERE p.id = form_json.project_id;
+    RETURN result;
 END
 $$;
