@@ -199,6 +199,34 @@ granted(const char *region, const char *department)
 	return result;
 }
 
+/*
+ * The two names (region and department) of the one row 'sql' finds by its
+ * parameter, read as 'owner' so that the caller needs no right on the
+ * table; false when there is no such row.
+ */
+static bool
+read_names(const char *sql, Oid argtype, Datum arg, Oid owner, char **region, char **department)
+{
+	PbExtensionContext cx;
+	MemoryContext caller = CurrentMemoryContext;
+	bool		found = false;
+
+	*region = *department = NULL;
+	pb_enter_extension_context(&cx, owner);
+	if (SPI_execute_with_args(sql, 1, &argtype, &arg, NULL, true, 1) == SPI_OK_SELECT &&
+		SPI_processed == 1)
+	{
+		char	   *r = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		char	   *d = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+
+		found = true;
+		*region = r ? MemoryContextStrdup(caller, r) : NULL;
+		*department = d ? MemoryContextStrdup(caller, d) : NULL;
+	}
+	pb_leave_extension_context(&cx);
+	return found;
+}
+
 /* The answers by department_id, made when missing (one per department: no bound needed). */
 static HTAB *
 answers_by_id(void)
@@ -233,15 +261,11 @@ remember_by_id(int32 department_id, bool result)
 static bool
 granted_by_id(int32 department_id)
 {
-	Datum		arg[1] = {Int32GetDatum(department_id)};
-	Oid			argtype[1] = {INT4OID};
-	PbExtensionContext cx;
 	IdAnswer   *a;
 	bool		found;
-	bool		result = false;
-	char	   *region = NULL;
-	char	   *name = NULL;
-	MemoryContext caller = CurrentMemoryContext;
+	bool		result;
+	char	   *region;
+	char	   *name;
 
 	current_grants();
 	if (cache.all)
@@ -251,19 +275,8 @@ granted_by_id(int32 department_id)
 	a = hash_search(answers_by_id(), &department_id, HASH_FIND, &found);
 	if (found)
 		return a->granted;
-	pb_enter_extension_context(&cx, pb_extension_owner());
-	if (SPI_execute_with_args("SELECT region, name FROM perfbudget.department "
-							  "WHERE id OPERATOR(pg_catalog.=) $1",
-							  1, argtype, arg, NULL, true, 1) == SPI_OK_SELECT && SPI_processed == 1)
-	{
-		found = true;
-		region = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-		name = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
-		region = region ? MemoryContextStrdup(caller, region) : NULL;
-		name = name ? MemoryContextStrdup(caller, name) : NULL;
-	}
-	pb_leave_extension_context(&cx);
-	if (!found)
+	if (!read_names("SELECT region, name FROM perfbudget.department WHERE id OPERATOR(pg_catalog.=) $1",
+					INT4OID, Int32GetDatum(department_id), pb_extension_owner(), &region, &name))
 		return false;
 	result = granted(region, name);
 	remember_by_id(department_id, result);
@@ -329,40 +342,26 @@ check_form_row(Relation rel, HeapTuple row)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
 	int			col = SPI_fnumber(desc, "project_id");
-	Datum		arg[1];
-	Oid			argtype[1] = {INT8OID};
+	Datum		project_id;
 	bool		isnull;
-	char	   *region = NULL;
-	char	   *department = NULL;
-	bool		found = false;
-	PbExtensionContext cx;
-	MemoryContext caller = CurrentMemoryContext;
+	char	   *region;
+	char	   *department;
 
 	if (col <= 0)
 		elog(ERROR, "write_access_trigger: table \"%s\" has no column \"project_id\"",
 			 RelationGetRelationName(rel));
-	arg[0] = heap_getattr(row, col, desc, &isnull);
+	project_id = heap_getattr(row, col, desc, &isnull);
 	/* a form this transaction stored passed the check of its project row */
-	if (isnull || pb_project_created_here(DatumGetInt64(arg[0])))
+	if (isnull || pb_project_created_here(DatumGetInt64(project_id)))
 		return;
 	current_grants();
 	if (cache.all)
 		return;
 
-	pb_enter_extension_context(&cx, rel->rd_rel->relowner);
-	if (SPI_execute_with_args("SELECT region, department FROM perfbudget.project "
-							  "WHERE id OPERATOR(pg_catalog.=) $1",
-							  1, argtype, arg, NULL, true, 1) == SPI_OK_SELECT && SPI_processed == 1)
-	{
-		found = true;
-		region = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-		department = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
-		region = region ? MemoryContextStrdup(caller, region) : NULL;
-		department = department ? MemoryContextStrdup(caller, department) : NULL;
-	}
-	pb_leave_extension_context(&cx);
 	/* no such form: the foreign key says so */
-	if (found && !granted(region, department))
+	if (read_names("SELECT region, department FROM perfbudget.project WHERE id OPERATOR(pg_catalog.=) $1",
+				   INT8OID, project_id, rel->rd_rel->relowner, &region, &department) &&
+		!granted(region, department))
 		refuse(rel, region, department);
 }
 

@@ -1456,21 +1456,29 @@ store_batch(Importer *imp)
 	imp->form = current;
 }
 
+/* An empty table of the form keys seen, for the call. */
+static void
+new_key_table(Importer *imp)
+{
+	HASHCTL		hc;
+
+	hc.keysize = sizeof(uint64);
+	hc.entrysize = sizeof(KeySeen);
+	hc.hcxt = imp->callcxt;
+	imp->keys = hash_create("import_form keys", 1024, &hc,
+							HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+}
+
 /* Keys of the forms stored before the batch, and no others. */
 static void
 forget_batch_keys(Importer *imp)
 {
 	List	   *keys = list_truncate(imp->key_list, imp->batch_nkeys);
 	ListCell   *lc;
-	HASHCTL		hc;
 	MemoryContext old = MemoryContextSwitchTo(imp->callcxt);
 
 	hash_destroy(imp->keys);
-	hc.keysize = sizeof(uint64);
-	hc.entrysize = sizeof(KeySeen);
-	hc.hcxt = imp->callcxt;
-	imp->keys = hash_create("import_form keys", 1024, &hc,
-							HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	new_key_table(imp);
 	imp->key_list = NIL;
 	imp->nkeys = 0;
 	foreach(lc, keys)
@@ -1756,15 +1764,7 @@ import_form(PG_FUNCTION_ARGS)
 	imp.callcxt = CurrentMemoryContext;
 	imp.formcxt = AllocSetContextCreate(imp.callcxt, "import_form form",
 										ALLOCSET_DEFAULT_SIZES);
-	{
-		HASHCTL		hc;
-
-		hc.keysize = sizeof(uint64);
-		hc.entrysize = sizeof(KeySeen);
-		hc.hcxt = imp.callcxt;
-		imp.keys = hash_create("import_form keys", 1024, &hc,
-							   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	}
+	new_key_table(&imp);
 	if (!read_at_once(&imp, work, (size_t) len))
 	{
 		forget_first_reading(&imp);
