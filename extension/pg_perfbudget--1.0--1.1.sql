@@ -45,25 +45,13 @@ BEGIN
     FOREACH t IN ARRAY ARRAY['project', 'project_fingerprint', 'fingerprint_group', 'expenditure',
                              'indicator', 'issue_finding', 'monitoring', 'indicator_monitoring',
                              'self_evaluation'] LOOP
-        IF EXISTS (SELECT FROM pg_catalog.pg_policy
-                   WHERE polrelid = pg_catalog.format('perfbudget.%I', t)::pg_catalog.regclass
-                     AND polname = 'department_access') THEN
-            EXECUTE pg_catalog.format($p$ALTER POLICY department_access ON perfbudget.%I
-                USING ((SELECT perfbudget.sees_all_departments())
-                       OR perfbudget.department_visible(department_id))$p$, t);
-        END IF;
-    END LOOP;
-END
-$$;
-DO $$
-DECLARE
-    t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['expenditure', 'indicator', 'issue_finding', 'monitoring',
-                             'indicator_monitoring', 'self_evaluation'] LOOP
-        IF EXISTS (SELECT FROM pg_catalog.pg_policy
-                   WHERE polrelid = pg_catalog.format('perfbudget.%I', t)::pg_catalog.regclass
-                     AND polname = 'department_access') THEN
+        CONTINUE WHEN NOT EXISTS (SELECT FROM pg_catalog.pg_policy
+                                  WHERE polrelid = pg_catalog.format('perfbudget.%I', t)::pg_catalog.regclass
+                                    AND polname = 'department_access');
+        EXECUTE pg_catalog.format($p$ALTER POLICY department_access ON perfbudget.%I
+            USING ((SELECT perfbudget.sees_all_departments())
+                   OR perfbudget.department_visible(department_id))$p$, t);
+        IF t <> ALL (ARRAY['project', 'project_fingerprint', 'fingerprint_group']) THEN
             EXECUTE pg_catalog.format($c$COMMENT ON POLICY department_access ON perfbudget.%I IS
                 '部门授权: the rows of the departments granted to the role'$c$, t);
         END IF;

@@ -136,24 +136,13 @@ COMMENT ON FUNCTION write_access_trigger() IS
 -- uncorrelated IN would hash every visible form of the database for a
 -- query of one department).  '*' is tested first, once a query, so that
 -- the bureau and the analysts read at full speed.
-ALTER TABLE project ENABLE ROW LEVEL SECURITY;
-CREATE POLICY department_access ON project
-    USING ((SELECT perfbudget.sees_all_departments()) OR perfbudget.department_visible(department_id));
-ALTER TABLE project_fingerprint ENABLE ROW LEVEL SECURITY;
-CREATE POLICY department_access ON project_fingerprint
-    USING ((SELECT perfbudget.sees_all_departments()) OR perfbudget.department_visible(department_id));
-ALTER TABLE fingerprint_group ENABLE ROW LEVEL SECURITY;
-CREATE POLICY department_access ON fingerprint_group
-    USING ((SELECT perfbudget.sees_all_departments()) OR perfbudget.department_visible(department_id));
-COMMENT ON POLICY department_access ON project IS '部门授权: the forms of the departments granted to the role (department_grant)';
-COMMENT ON POLICY department_access ON project_fingerprint IS '部门授权: the fingerprints of the forms the role sees';
-COMMENT ON POLICY department_access ON fingerprint_group IS '部门授权: the fingerprint counts of the departments the role sees';
 DO $$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['expenditure', 'indicator', 'issue_finding',
-                             'monitoring', 'indicator_monitoring', 'self_evaluation'] LOOP
+    FOREACH t IN ARRAY ARRAY['project', 'project_fingerprint', 'fingerprint_group', 'expenditure',
+                             'indicator', 'issue_finding', 'monitoring', 'indicator_monitoring',
+                             'self_evaluation'] LOOP
         EXECUTE format('ALTER TABLE perfbudget.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format($p$CREATE POLICY department_access ON perfbudget.%I
             USING ((SELECT perfbudget.sees_all_departments())
@@ -163,6 +152,9 @@ BEGIN
     END LOOP;
 END
 $$;
+COMMENT ON POLICY department_access ON project IS '部门授权: the forms of the departments granted to the role (department_grant)';
+COMMENT ON POLICY department_access ON project_fingerprint IS '部门授权: the fingerprints of the forms the role sees';
+COMMENT ON POLICY department_access ON fingerprint_group IS '部门授权: the fingerprint counts of the departments the role sees';
 ALTER TABLE change_log ENABLE ROW LEVEL SECURITY;
 CREATE POLICY department_access ON change_log
     USING ((SELECT perfbudget.sees_all_departments())
