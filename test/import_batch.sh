@@ -119,17 +119,19 @@ err=$(import_doc "$WORK/dup.txt" "SELECT count(*) FROM perfbudget.import_form(:'
 grep -q 'form 1003 ".*is the same project as form 1 of the document' <<<"$err"; ok $? "a duplicate across batches is refused naming both forms: $(grep -m1 '^ERROR' <<<"$err")"
 
 # 5. warnings are not repeated when a batch is redone one by one
-awk '/如皋市市级项目预算绩效目标申报表/ { k++ }
-	{ if (k == 2 && !done && sub(/如皋市人力资源和社会保障局/, "如皋市人力资源和社会保障局Ａ")) done = 1; print }' \
-	"$WORK/bad.txt" >"$WORK/warn.txt"
-err=$(import_doc "$WORK/warn.txt" "SELECT count(*) FROM perfbudget.import_form(:'doc');" || true)
+# import_with_warning K: the bad document with form K's department written
+# with a full-width letter (stored in canonical form, with a warning)
+import_with_warning() {
+	awk -v form="$1" '/如皋市市级项目预算绩效目标申报表/ { k++ }
+		{ if (k == form && !done && sub(/如皋市人力资源和社会保障局/, "如皋市人力资源和社会保障局Ａ")) done = 1; print }' \
+		"$WORK/bad.txt" >"$WORK/warn-$1.txt"
+	import_doc "$WORK/warn-$1.txt" "SELECT count(*) FROM perfbudget.import_form(:'doc');" || true
+}
+err=$(import_with_warning 2)
 n=$(grep -c '^WARNING' <<<"$err" || true)
 [ "$n" = "1" ]; ok $? "the canonical-name warning of form 2 is given once, though its batch was redone ($n)"
 grep -q 'form 777 "' <<<"$err"; ok $? "and the error still names form 777"
-awk '/如皋市市级项目预算绩效目标申报表/ { k++ }
-	{ if (k == 750 && !done && sub(/如皋市人力资源和社会保障局/, "如皋市人力资源和社会保障局Ａ")) done = 1; print }' \
-	"$WORK/bad.txt" >"$WORK/warn750.txt"
-err=$(import_doc "$WORK/warn750.txt" "SELECT count(*) FROM perfbudget.import_form(:'doc');" || true)
+err=$(import_with_warning 750)
 n=$(grep -c '^WARNING.*form 750 ' <<<"$err" || true)
 [ "$n" = "1" ]; ok $? "the warning of form 750, in the failing batch before form 777, is given once ($n)"
 
