@@ -15,7 +15,9 @@
  *                               a BEFORE trigger while its rows still exist;
  *                               the cascade's deletions of those rows are not
  *                               logged again
- *   DELETE of a child row       old_row = the row
+ *   DELETE of a child row       old_row = the row — unless its project's
+ *                               deletion was logged by this transaction (the
+ *                               cascade's rows: known without a query)
  * perfbudget.form_as_of() undoes the entries after a moment, newest first,
  * starting from the current rows.
  *
@@ -32,6 +34,7 @@
 
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "storage/proc.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -61,6 +64,18 @@ typedef struct CreatedProject
 
 static HTAB *created = NULL;
 static TransactionId created_xid = InvalidTransactionId;
+
+/*
+ * Projects whose whole form this transaction logged as deleted: the rows its
+ * cascade deletes next are in that entry, and a hash probe tells so where a
+ * query a row did (a replace deletes thousands of forms of ~20 rows each).
+ * Forgotten at any subtransaction abort (a rolled-back deletion leaves its
+ * rows to be logged one by one; the set is only a shortcut, the query below
+ * stays the rule) and for an id inserted again.
+ */
+static HTAB *logged_whole = NULL;
+static LocalTransactionId logged_whole_lxid = InvalidLocalTransactionId;
+static bool logged_whole_callback = false;
 
 /* Kept plans, one per row type and kind of entry. */
 typedef struct LogPlan
@@ -124,11 +139,55 @@ pb_project_created_here(int64 project_id)
 }
 
 static void
+forget_logged_whole_on_subabort(SubXactEvent event, SubTransactionId mySubid,
+								SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		logged_whole = NULL;	/* in TopTransactionContext: freed at the end */
+}
+
+static HTAB *
+logged_whole_set(bool create)
+{
+	HASHCTL		ctl;
+
+	if (logged_whole != NULL && logged_whole_lxid == MyProc->lxid)
+		return logged_whole;
+	logged_whole = NULL;
+	if (!create)
+		return NULL;
+	if (!logged_whole_callback)
+	{
+		RegisterSubXactCallback(forget_logged_whole_on_subabort, NULL);
+		logged_whole_callback = true;
+	}
+	ctl.keysize = sizeof(int64);
+	ctl.entrysize = sizeof(int64);
+	ctl.hcxt = TopTransactionContext;
+	logged_whole = hash_create("perfbudget forms logged as deleted", 256, &ctl,
+							   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	logged_whole_lxid = MyProc->lxid;
+	return logged_whole;
+}
+
+static bool
+form_logged_whole(int64 project_id)
+{
+	HTAB	   *set = logged_whole_set(false);
+
+	return set != NULL && hash_search(set, &project_id, HASH_FIND, NULL) != NULL;
+}
+
+static void
 note_created(int64 project_id)
 {
 	CreatedProject *p = hash_search(created_projects(true), &project_id, HASH_ENTER, NULL);
+	HTAB	   *whole = logged_whole_set(false);
 
 	p->creator = GetUserId();
+	/* a new form of a deleted form's id: its rows are its own again */
+	if (whole != NULL)
+		(void) hash_search(whole, &project_id, HASH_REMOVE, NULL);
 }
 
 static const char *
@@ -261,13 +320,19 @@ change_log_trigger(PG_FUNCTION_ARGS)
 	}
 	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 		kind = 'U';
+	else if (is_project)
+		kind = 'F';
+	else if (form_logged_whole(project_id))
+		return PointerGetDatum(result);
 	else
-		kind = is_project ? 'F' : 'D';
+		kind = 'D';
 
 	changed_by = GetUserNameFromId(GetUserId(), false);
 	/* as the owner: the history is written by the trigger, never by the user */
 	pb_enter_extension_context(&cx, td->tg_relation->rd_rel->relowner);
 	write_entry(td, kind, project_id, changed_by);
 	pb_leave_extension_context(&cx);
+	if (kind == 'F')
+		(void) hash_search(logged_whole_set(true), &project_id, HASH_ENTER, NULL);
 	return PointerGetDatum(result);
 }

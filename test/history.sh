@@ -24,7 +24,7 @@ ok() {
 }
 q() { psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
-echo "1..9"
+echo "1..11"
 createdb --maintenance-db="$MAINT_DB" "$DB"
 q -c 'CREATE EXTENSION pg_perfbudget' >/dev/null
 q -c 'CREATE TABLE moments (k int PRIMARY KEY, at timestamptz, form jsonb)' >/dev/null
@@ -61,4 +61,28 @@ ok "$([ "$got" = t ] && echo 0 || echo 1)" "after its deletion it does not exist
 got=$(q -c "SELECT string_agg(operation || ':' || table_name, ',' ORDER BY id) FROM perfbudget.change_log WHERE project_id = $ID")
 ok "$([ "$got" = "INSERT:project,UPDATE:indicator,DELETE:indicator,INSERT:indicator,UPDATE:project,UPDATE:expenditure,UPDATE:project,DELETE:project" ] && echo 0 || echo 1)" \
 	"the form's entries: import, each edit, the deletion as one entry ($got)"
+
+# The rows a form's deletion takes with it are in its entry, and are told so
+# without a query (change_log.c); a deletion rolled back to a savepoint, or a
+# form given the deleted one's id again, must not hide a row deleted later.
+ID2=$(q -c "SELECT id FROM perfbudget.project WHERE name <> '社保业务运营经费' ORDER BY id LIMIT 1")
+q -c "BEGIN; SAVEPOINT s; DELETE FROM perfbudget.project WHERE id = $ID2; ROLLBACK TO SAVEPOINT s;
+      DELETE FROM perfbudget.indicator WHERE project_id = $ID2 AND line_no = (SELECT min(line_no)
+        FROM perfbudget.indicator WHERE project_id = $ID2); COMMIT;" >/dev/null
+got=$(q -c "SELECT string_agg(operation || ':' || table_name, ',' ORDER BY id) FROM perfbudget.change_log WHERE project_id = $ID2")
+ok "$([ "$got" = "INSERT:project,DELETE:indicator" ] && echo 0 || echo 1)" \
+	"a row deleted after a form's deletion was rolled back to a savepoint is logged ($got)"
+q -c "BEGIN;
+      CREATE TEMP TABLE p ON COMMIT DROP AS SELECT * FROM perfbudget.project WHERE id = $ID2;
+      CREATE TEMP TABLE e ON COMMIT DROP AS SELECT * FROM perfbudget.expenditure WHERE project_id = $ID2;
+      CREATE TEMP TABLE i ON COMMIT DROP AS SELECT * FROM perfbudget.indicator WHERE project_id = $ID2;
+      DELETE FROM perfbudget.project WHERE id = $ID2;
+      INSERT INTO perfbudget.project SELECT * FROM p;
+      INSERT INTO perfbudget.expenditure SELECT * FROM e;
+      INSERT INTO perfbudget.indicator SELECT * FROM i;
+      DELETE FROM perfbudget.indicator WHERE project_id = $ID2 AND line_no = (SELECT min(line_no) FROM i);
+      COMMIT;" >/dev/null
+got=$(q -c "SELECT string_agg(operation || ':' || table_name, ',' ORDER BY id) FROM perfbudget.change_log WHERE project_id = $ID2")
+ok "$([ "$got" = "INSERT:project,DELETE:indicator,DELETE:project,INSERT:project,DELETE:indicator" ] && echo 0 || echo 1)" \
+	"a form deleted and stored again under its id in one transaction: a row deleted after is logged ($got)"
 exit $((FAILED > 0 ? 1 : 0))
