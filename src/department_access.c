@@ -88,6 +88,24 @@ typedef struct IdAnswer
 
 static GrantCache cache;
 
+/*
+ * The three statements, planned once a session: a point query of one
+ * department reads the grants and its department's names in every new
+ * transaction, where parsing and planning them cost about as much as the
+ * query itself.
+ */
+static SPIPlanPtr grants_plan = NULL;
+static SPIPlanPtr department_names_plan = NULL;
+static SPIPlanPtr project_names_plan = NULL;
+
+static SPIPlanPtr
+kept_plan(SPIPlanPtr *slot, const char *sql, Oid argtype)
+{
+	if (*slot == NULL)
+		*slot = pb_prepare_kept(sql, 1, &argtype, 0);
+	return *slot;
+}
+
 static char *
 fold(const char *s)
 {
@@ -103,10 +121,11 @@ load_grants(void)
 	MemoryContext old;
 
 	pb_enter_extension_context(&cx, pb_extension_owner());
-	if (SPI_execute_with_args("SELECT g.region, g.department FROM perfbudget.department_grant g "
-							  "JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) g.role_name "
-							  "WHERE pg_catalog.pg_has_role($1, r.oid, 'MEMBER')",
-							  1, argtype, arg, NULL, true, 0) != SPI_OK_SELECT)
+	if (SPI_execute_plan(kept_plan(&grants_plan,
+								   "SELECT g.region, g.department FROM perfbudget.department_grant g "
+								   "JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) g.role_name "
+								   "WHERE pg_catalog.pg_has_role($1, r.oid, 'MEMBER')", argtype[0]),
+						 arg, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read perfbudget.department_grant");
 
 	old = MemoryContextSwitchTo(TopTransactionContext);
@@ -202,10 +221,11 @@ granted(const char *region, const char *department)
 /*
  * The two names (region and department) of the one row 'sql' finds by its
  * parameter, read as 'owner' so that the caller needs no right on the
- * table; false when there is no such row.
+ * table; false when there is no such row.  'sql' is planned once into *plan.
  */
 static bool
-read_names(const char *sql, Oid argtype, Datum arg, Oid owner, char **region, char **department)
+read_names(SPIPlanPtr *plan, const char *sql, Oid argtype, Datum arg, Oid owner,
+		   char **region, char **department)
 {
 	PbExtensionContext cx;
 	MemoryContext caller = CurrentMemoryContext;
@@ -213,7 +233,7 @@ read_names(const char *sql, Oid argtype, Datum arg, Oid owner, char **region, ch
 
 	*region = *department = NULL;
 	pb_enter_extension_context(&cx, owner);
-	if (SPI_execute_with_args(sql, 1, &argtype, &arg, NULL, true, 1) == SPI_OK_SELECT &&
+	if (SPI_execute_plan(kept_plan(plan, sql, argtype), &arg, NULL, true, 1) == SPI_OK_SELECT &&
 		SPI_processed == 1)
 	{
 		char	   *r = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
@@ -275,7 +295,8 @@ granted_by_id(int32 department_id)
 	a = hash_search(answers_by_id(), &department_id, HASH_FIND, &found);
 	if (found)
 		return a->granted;
-	if (!read_names("SELECT region, name FROM perfbudget.department WHERE id OPERATOR(pg_catalog.=) $1",
+	if (!read_names(&department_names_plan,
+					"SELECT region, name FROM perfbudget.department WHERE id OPERATOR(pg_catalog.=) $1",
 					INT4OID, Int32GetDatum(department_id), pb_extension_owner(), &region, &name))
 		return false;
 	result = granted(region, name);
@@ -359,7 +380,8 @@ check_form_row(Relation rel, HeapTuple row)
 		return;
 
 	/* no such form: the foreign key says so */
-	if (read_names("SELECT region, department FROM perfbudget.project WHERE id OPERATOR(pg_catalog.=) $1",
+	if (read_names(&project_names_plan,
+				   "SELECT region, department FROM perfbudget.project WHERE id OPERATOR(pg_catalog.=) $1",
 				   INT8OID, project_id, rel->rd_rel->relowner, &region, &department) &&
 		!granted(region, department))
 		refuse(rel, region, department);
