@@ -30,6 +30,7 @@ OBJS = \
 	src/issue_finding.o \
 	src/form_parse.o \
 	src/form_import.o \
+	src/import_claims.o \
 	src/form_key.o \
 	src/evaluation_parse.o \
 	src/evaluation_import.o \

@@ -398,9 +398,7 @@ prepare_plans(Importer *imp)
 	 * filled it (out of shared memory) under the default
 	 * max_locks_per_transaction.
 	 */
-	imp->lock_plan = prepare(
-		"SELECT pg_catalog.pg_advisory_xact_lock("
-		"pg_catalog.hashtextextended($1, 7208234516))", 1);
+	imp->lock_plan = prepare(PB_IMPORT_LOCK_SQL, 1);
 	/* the department (found or made), then the form by project_form_key */
 	imp->department_plan = prepare(
 		"SELECT perfbudget.department_id($1, $2)", 2);
@@ -711,11 +709,7 @@ check_sums(ImpForm *f)
 	}
 }
 
-/* Longest names the unique index of a form can hold (CHECK project_name_lengths). */
-#define MAX_NAME_CHARS 300
-#define MAX_DEPARTMENT_CHARS 200
-#define MAX_REGION_CHARS 100
-
+/* The longest names (PB_MAX_*_CHARS) are those the unique index of a form can hold (CHECK project_name_lengths). */
 static void
 require_length(ImpForm *f, const char *label, const char *s, int max)
 {
@@ -736,14 +730,14 @@ require_length(ImpForm *f, const char *label, const char *s, int max)
 static void
 require_header(ImpForm *f)
 {
-	if (f->year < 1990 || f->year > 2199)
+	if (f->year < PB_MIN_BUDGET_YEAR || f->year > PB_MAX_BUDGET_YEAR)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("form %d \"%s\": the budget year %d is not plausible", f->ordinal, form_name(f), f->year),
 				 errhint("Below the title a form gives its year, such as \"(2024年度)\".")));
-	require_length(f, "项目名称", field_or_null(f, FP_NAME), MAX_NAME_CHARS);
-	require_length(f, "主管部门", field_or_null(f, FP_DEPARTMENT), MAX_DEPARTMENT_CHARS);
-	require_length(f, "行政区划", field_or_null(f, FP_REGION), MAX_REGION_CHARS);
+	require_length(f, "项目名称", field_or_null(f, FP_NAME), PB_MAX_NAME_CHARS);
+	require_length(f, "主管部门", field_or_null(f, FP_DEPARTMENT), PB_MAX_DEPARTMENT_CHARS);
+	require_length(f, "行政区划", field_or_null(f, FP_REGION), PB_MAX_REGION_CHARS);
 }
 
 /*
@@ -1704,6 +1698,42 @@ read_at_once(Importer *imp, char *work, size_t len)
 }
 
 /*
+ * The document's departments and their years claimed in the order every
+ * importer takes them (import_claims.c), in a subtransaction: a form error
+ * met on the way (a department that cannot be made, or not granted) rolls
+ * the claims back, and the reading reports it with its form and line.
+ */
+static void
+claim_or_carry_on(Importer *imp, char *work, size_t len)
+{
+	ResourceOwner owner = CurrentResourceOwner;
+	ErrorData  *edata = NULL;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(imp->formcxt);
+	PG_TRY();
+	{
+		pb_claim_departments(imp->doc, len, work);
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(imp->callcxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+	}
+	PG_END_TRY();
+	if (edata == NULL)
+		ReleaseCurrentSubTransaction();
+	else
+		RollbackAndReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo(imp->callcxt);
+	MemoryContextReset(imp->formcxt);
+	CurrentResourceOwner = owner;
+	if (edata != NULL && !is_form_error(edata))
+		ReThrowError(edata);
+}
+
+/*
  * Forget what the first reading stored (rolled back): its ids, keys, locks
  * (released with its subtransaction) and forms.  Its warnings stay given.
  */
@@ -1765,6 +1795,7 @@ import_form(PG_FUNCTION_ARGS)
 	imp.formcxt = AllocSetContextCreate(imp.callcxt, "import_form form",
 										ALLOCSET_DEFAULT_SIZES);
 	new_key_table(&imp);
+	claim_or_carry_on(&imp, work, (size_t) len);
 	if (!read_at_once(&imp, work, (size_t) len))
 	{
 		forget_first_reading(&imp);

@@ -1,6 +1,7 @@
 /*
  * form_import.h — what the row checks need to know of an import in progress
- * (the label of the form being stored; see checks.c).
+ * (the label of the form being stored; see checks.c), and what the import's
+ * claims (import_claims.c) share with the import itself.
  */
 #ifndef FORM_IMPORT_H
 #define FORM_IMPORT_H
@@ -19,5 +20,25 @@ extern void pb_imported_form(void);
  * check skips the rows changed before.
  */
 extern void pb_sums_checked(int64 project_id, CommandId checked_at);
+
+/* The header an import accepts: plausible years, lengths of the names. */
+#define PB_MIN_BUDGET_YEAR 1990
+#define PB_MAX_BUDGET_YEAR 2199
+#define PB_MAX_NAME_CHARS 300
+#define PB_MAX_DEPARTMENT_CHARS 200
+#define PB_MAX_REGION_CHARS 100
+
+/*
+ * The lock of a department's forms of a year, held by one importer at a
+ * time; $1 is "department_id \x1f year".
+ */
+#define PB_IMPORT_LOCK_SQL \
+	"SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended($1, 7208234516))"
+
+/*
+ * Find or make the departments of a document and lock their years, in the
+ * order every importer takes them (import_claims.c).
+ */
+extern void pb_claim_departments(const char *doc, size_t len, char *work);
 
 #endif							/* FORM_IMPORT_H */
