@@ -8,7 +8,8 @@
 # Imports examples/rugao_2024_hrss.txt, a form exported with form_json, a
 # broken file (non-zero exit, nothing stored from it, the other files of the
 # same run still imported), checks the counts, the progress and summary
-# lines, --replace, --quiet and a file name with quotes and spaces.
+# lines, --replace, --quiet, a file name with quotes and spaces, and --jobs
+# (files side by side: the same result as one after the other).
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
@@ -46,7 +47,7 @@ counts() {
 	          || '/' || (SELECT count(*) FROM perfbudget.indicator)"
 }
 
-echo "1..25"
+echo "1..35"
 
 createdb "$DB" || { echo "Bail out! cannot create database $DB"; exit 1; }
 q "CREATE EXTENSION pg_perfbudget" >/dev/null || { echo "Bail out! cannot create the extension"; exit 1; }
@@ -109,6 +110,35 @@ ok $? "the error names the form and what is wrong"
 is "$(tail -n 1 "$TMP/err")" "2 files, 1 form imported, 1 failed" "the other file is imported"
 is "$(grep -c '^\[' "$TMP/err")" 1 "--quiet: only the failed file is listed"
 is "$(counts)" "$before" "the counts are as before (the replaced form 2 has the same rows)"
+
+# ---- --jobs: several sessions at once
+"$PBI" -d "$DB" --jobs 0 examples/rugao_2024_hrss.txt >/dev/null 2>&1
+is "$?" 2 "--jobs 0: exit status 2"
+"$PBI" -d "$DB" -j x examples/rugao_2024_hrss.txt >/dev/null 2>&1
+is "$?" 2 "-j x: exit status 2"
+# six documents of six years, whose departments overlap in other orders;
+# a seventh that does not read
+for y in 2061 2062 2063; do
+	"$ROOT/bench/gen-forms" -n 60 --seed "$y" --year "$y" --regions 3 -o "$TMP/g$y.txt" >/dev/null
+	"$ROOT/bench/gen-forms" -n 40 --seed $((y + 100)) --year $((y + 3)) --regions 3 -o "$TMP/h$y.txt" >/dev/null
+done
+printf '这不是申报表\n' >"$TMP/not_a_form.txt"
+before=$(q "SELECT count(*) FROM perfbudget.project")
+"$PBI" -d "$DB" --jobs 3 "$TMP"/g20*.txt "$TMP/not_a_form.txt" "$TMP"/h20*.txt 2>"$TMP/err"
+is "$?" 1 "--jobs 3 with a file that does not read exits 1"
+is "$(tail -n 1 "$TMP/err")" "7 files, 300 forms imported, 1 failed" "--jobs 3: the summary counts every file"
+is "$(($(q "SELECT count(*) FROM perfbudget.project") - before))" 300 "--jobs 3: 300 more forms stored"
+is "$(grep -c ': [0-9]* forms$' "$TMP/err")" 6 "--jobs 3: a progress line for each file imported"
+grep -q "^\[4/7\] $TMP/not_a_form.txt: FAILED" "$TMP/err"
+ok $? "--jobs 3: the failed file is named with its place in the list"
+ok "$(grep -q 'deadlock' "$TMP/err"; echo $((1 - $?)))" "--jobs 3: no deadlock between the sessions"
+# the same six files one after the other into a fresh copy: the same forms
+q "CREATE TABLE jobs_result AS SELECT budget_year, region, department, name, total, (SELECT count(*) FROM perfbudget.indicator i WHERE i.project_id = p.id) AS n FROM perfbudget.project p WHERE budget_year BETWEEN 2061 AND 2066" >/dev/null
+q "DELETE FROM perfbudget.project WHERE budget_year BETWEEN 2061 AND 2066" >/dev/null
+"$PBI" -d "$DB" --quiet "$TMP"/g20*.txt "$TMP"/h20*.txt 2>/dev/null
+ok $? "the six files one after the other"
+is "$(q "SELECT count(*) FROM (SELECT budget_year, region, department, name, total, (SELECT count(*) FROM perfbudget.indicator i WHERE i.project_id = p.id) FROM perfbudget.project p WHERE budget_year BETWEEN 2061 AND 2066 EXCEPT SELECT * FROM jobs_result) d") + $(q "SELECT count(*) FROM jobs_result")" \
+	"0 + 300" "--jobs 3 stored the same 300 forms as one session"
 
 if ((failed)); then
 	echo "# $failed of $n failed"
