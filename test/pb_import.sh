@@ -47,7 +47,7 @@ counts() {
 	          || '/' || (SELECT count(*) FROM perfbudget.indicator)"
 }
 
-echo "1..35"
+echo "1..39"
 
 createdb "$DB" || { echo "Bail out! cannot create database $DB"; exit 1; }
 q "CREATE EXTENSION pg_perfbudget" >/dev/null || { echo "Bail out! cannot create the extension"; exit 1; }
@@ -139,6 +139,29 @@ q "DELETE FROM perfbudget.project WHERE budget_year BETWEEN 2061 AND 2066" >/dev
 ok $? "the six files one after the other"
 is "$(q "SELECT count(*) FROM (SELECT budget_year, region, department, name, total, (SELECT count(*) FROM perfbudget.indicator i WHERE i.project_id = p.id) FROM perfbudget.project p WHERE budget_year BETWEEN 2061 AND 2066 EXCEPT SELECT * FROM jobs_result) d") + $(q "SELECT count(*) FROM jobs_result")" \
 	"0 + 300" "--jobs 3 stored the same 300 forms as one session"
+
+# ---- one session for many files: a session that cannot connect fails each
+# file with its reason; one whose backend ends is replaced for the next file
+"$PBI" -d "${DB}_missing" examples/rugao_2024_hrss.txt "$TMP/g2061.txt" 2>"$TMP/err"
+is "$?" 1 "no database: exit status 1"
+is "$(grep -c 'FAILED' "$TMP/err")/$(grep -c "${DB}_missing" "$TMP/err")" "2/2" \
+	"no database: each file failed with the connection's error"
+q "DELETE FROM perfbudget.project WHERE budget_year BETWEEN 2061 AND 2066" >/dev/null
+# the first file's session is ended by another session while it imports
+# (its backend is the one whose query holds the year 2067)
+"$ROOT/bench/gen-forms" -n 1500 --seed 2067 --year 2067 --regions 3 -o "$TMP/ended_here.txt" >/dev/null
+( for _ in $(seq 400); do
+	q "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+	   WHERE query LIKE '%perfbudget.import_form(%' AND query LIKE '%2067年度%' AND pid <> pg_backend_pid()" |
+		grep -q t && break
+	sleep 0.02
+  done ) &
+"$PBI" -d "$DB" "$TMP/ended_here.txt" "$TMP/g2062.txt" 2>"$TMP/err"
+wait
+is "$(grep -c 'FAILED' "$TMP/err")/$(q "SELECT count(*) FROM perfbudget.project WHERE budget_year = 2067")" "1/0" \
+	"a session ended by the server: its file fails, nothing of it stored"
+is "$(q "SELECT count(*) FROM perfbudget.project WHERE budget_year = 2062")" 60 \
+	"the next file is imported by a new session"
 
 if ((failed)); then
 	echo "# $failed of $n failed"
