@@ -145,6 +145,10 @@ prepare_plans(void)
  * The statements of pb_refresh_fingerprints: the lock, then the fingerprints
  * of all the ids computed in one pass (perfbudget.indicator_fingerprints),
  * stored, and those of forms left without rows deleted, in one statement.
+ * The forms are read by their ids (p.id = ANY): joined to the function's
+ * rows alone, whose number the planner does not know, the generic plan
+ * hashed every form of the database at each call (a file of 20 forms read
+ * all 300,000).
  */
 static void
 prepare_many_plans(void)
@@ -165,6 +169,7 @@ prepare_many_plans(void)
 			"(project_id, budget_year, region, department, fingerprint, department_id) "
 			"SELECT p.id, p.budget_year, p.region, p.department, x.fingerprint, p.department_id "
 			"FROM x JOIN perfbudget.project p ON p.id OPERATOR(pg_catalog.=) x.project_id "
+			"AND p.id OPERATOR(pg_catalog.=) ANY ($1) "
 			"ON CONFLICT (project_id, department_id) DO UPDATE "
 			"SET budget_year = excluded.budget_year, region = excluded.region, "
 			"department = excluded.department, fingerprint = excluded.fingerprint "
