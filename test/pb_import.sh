@@ -47,7 +47,7 @@ counts() {
 	          || '/' || (SELECT count(*) FROM perfbudget.indicator)"
 }
 
-echo "1..39"
+echo "1..40"
 
 createdb "$DB" || { echo "Bail out! cannot create database $DB"; exit 1; }
 q "CREATE EXTENSION pg_perfbudget" >/dev/null || { echo "Bail out! cannot create the extension"; exit 1; }
@@ -110,6 +110,11 @@ ok $? "the error names the form and what is wrong"
 is "$(tail -n 1 "$TMP/err")" "2 files, 1 form imported, 1 failed" "the other file is imported"
 is "$(grep -c '^\[' "$TMP/err")" 1 "--quiet: only the failed file is listed"
 is "$(counts)" "$before" "the counts are as before (the replaced form 2 has the same rows)"
+
+# ---- a file name with a line break
+cp test/import/variants/single_2.txt "$TMP/two"$'\n'"lines.txt"
+"$PBI" -d "$DB" --replace "$TMP/two"$'\n'"lines.txt" 2>/dev/null
+ok $? "a file whose name holds a line break imports"
 
 # ---- --jobs: several sessions at once
 "$PBI" -d "$DB" --jobs 0 examples/rugao_2024_hrss.txt >/dev/null 2>&1
