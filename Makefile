@@ -31,6 +31,7 @@ OBJS = \
 	src/form_parse.o \
 	src/form_import.o \
 	src/import_claims.o \
+	src/xact_set.o \
 	src/form_key.o \
 	src/evaluation_parse.o \
 	src/evaluation_import.o \

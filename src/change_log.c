@@ -34,7 +34,6 @@
 
 #include "access/htup_details.h"
 #include "access/xact.h"
-#include "storage/proc.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -48,6 +47,7 @@
 
 #include "change_log.h"
 #include "run_as_owner.h"
+#include "xact_set.h"
 
 PG_FUNCTION_INFO_V1(change_log_trigger);
 
@@ -73,9 +73,7 @@ static TransactionId created_xid = InvalidTransactionId;
  * rows to be logged one by one; the set is only a shortcut, the query below
  * stays the rule) and for an id inserted again.
  */
-static HTAB *logged_whole = NULL;
-static LocalTransactionId logged_whole_lxid = InvalidLocalTransactionId;
-static bool logged_whole_callback = false;
+static PbXactSet logged_whole = PB_XACT_SET("perfbudget forms logged as deleted", int64);
 
 /* Kept plans, one per row type and kind of entry. */
 typedef struct LogPlan
@@ -138,42 +136,10 @@ pb_project_created_here(int64 project_id)
 	return p != NULL && p->creator == GetUserId();
 }
 
-static void
-forget_logged_whole_on_subabort(SubXactEvent event, SubTransactionId mySubid,
-								SubTransactionId parentSubid, void *arg)
-{
-	if (event == SUBXACT_EVENT_ABORT_SUB)
-		logged_whole = NULL;	/* in TopTransactionContext: freed at the end */
-}
-
-static HTAB *
-logged_whole_set(bool create)
-{
-	HASHCTL		ctl;
-
-	if (logged_whole != NULL && logged_whole_lxid == MyProc->lxid)
-		return logged_whole;
-	logged_whole = NULL;
-	if (!create)
-		return NULL;
-	if (!logged_whole_callback)
-	{
-		RegisterSubXactCallback(forget_logged_whole_on_subabort, NULL);
-		logged_whole_callback = true;
-	}
-	ctl.keysize = sizeof(int64);
-	ctl.entrysize = sizeof(int64);
-	ctl.hcxt = TopTransactionContext;
-	logged_whole = hash_create("perfbudget forms logged as deleted", 256, &ctl,
-							   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	logged_whole_lxid = MyProc->lxid;
-	return logged_whole;
-}
-
 static bool
 form_logged_whole(int64 project_id)
 {
-	HTAB	   *set = logged_whole_set(false);
+	HTAB	   *set = pb_xact_set(&logged_whole, false);
 
 	return set != NULL && hash_search(set, &project_id, HASH_FIND, NULL) != NULL;
 }
@@ -182,7 +148,7 @@ static void
 note_created(int64 project_id)
 {
 	CreatedProject *p = hash_search(created_projects(true), &project_id, HASH_ENTER, NULL);
-	HTAB	   *whole = logged_whole_set(false);
+	HTAB	   *whole = pb_xact_set(&logged_whole, false);
 
 	p->creator = GetUserId();
 	/* a new form of a deleted form's id: its rows are its own again */
@@ -333,6 +299,6 @@ change_log_trigger(PG_FUNCTION_ARGS)
 	write_entry(td, kind, project_id, changed_by);
 	pb_leave_extension_context(&cx);
 	if (kind == 'F')
-		(void) hash_search(logged_whole_set(true), &project_id, HASH_ENTER, NULL);
+		(void) hash_search(pb_xact_set(&logged_whole, true), &project_id, HASH_ENTER, NULL);
 	return PointerGetDatum(result);
 }

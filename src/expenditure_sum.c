@@ -29,7 +29,6 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "access/xact.h"
-#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
@@ -39,6 +38,7 @@
 
 #include "form_import.h"
 #include "run_as_owner.h"
+#include "xact_set.h"
 
 PG_FUNCTION_INFO_V1(expenditure_sum_trigger);
 
@@ -54,47 +54,14 @@ typedef struct SumChecked
 	CommandId	checked_at;
 } SumChecked;
 
-static HTAB *checked = NULL;
-static LocalTransactionId checked_lxid = InvalidLocalTransactionId;
-static bool checked_callback = false;
-
-static void
-forget_checked_on_subabort(SubXactEvent event, SubTransactionId mySubid,
-						   SubTransactionId parentSubid, void *arg)
-{
-	if (event == SUBXACT_EVENT_ABORT_SUB)
-		checked = NULL;			/* in TopTransactionContext: freed at the end */
-}
-
-static HTAB *
-checked_set(bool create)
-{
-	HASHCTL		ctl;
-
-	if (checked != NULL && checked_lxid == MyProc->lxid)
-		return checked;
-	checked = NULL;
-	if (!create)
-		return NULL;
-	if (!checked_callback)
-	{
-		RegisterSubXactCallback(forget_checked_on_subabort, NULL);
-		checked_callback = true;
-	}
-	ctl.keysize = sizeof(int64);
-	ctl.entrysize = sizeof(SumChecked);
-	ctl.hcxt = TopTransactionContext;
-	checked = hash_create("perfbudget sums checked", 256, &ctl,
-						  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	checked_lxid = MyProc->lxid;
-	return checked;
-}
+/* a rolled-back subtransaction forgets them all (xact_set.c) */
+static PbXactSet checked = PB_XACT_SET("perfbudget sums checked", SumChecked);
 
 /* The sums of project_id are right as of command checked_at (this transaction). */
 void
 pb_sums_checked(int64 project_id, CommandId checked_at)
 {
-	SumChecked *c = hash_search(checked_set(true), &project_id, HASH_ENTER, NULL);
+	SumChecked *c = hash_search(pb_xact_set(&checked, true), &project_id, HASH_ENTER, NULL);
 
 	c->checked_at = checked_at;
 }
@@ -102,7 +69,7 @@ pb_sums_checked(int64 project_id, CommandId checked_at)
 static bool
 checked_since(int64 project_id, CommandId changed_at)
 {
-	HTAB	   *set = checked_set(false);
+	HTAB	   *set = pb_xact_set(&checked, false);
 	SumChecked *c = set ? hash_search(set, &project_id, HASH_FIND, NULL) : NULL;
 
 	return c != NULL && changed_at < c->checked_at;
