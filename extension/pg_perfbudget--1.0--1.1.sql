@@ -202,3 +202,36 @@ BEGIN
     RETURN result;
 END
 $$;
+
+-- indicator_fingerprint: an INSERT queues no event for the rows of a form
+-- whose fingerprint the running import_form call stores itself (the events
+-- were 18 a form, most of what a call of thousands of forms held until
+-- commit).  On Citus (distribute() has run) the trigger was dropped and
+-- stays so.
+CREATE FUNCTION fingerprint_event_needed(project_id bigint) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION fingerprint_event_needed(bigint) IS
+  'WHEN of the trigger indicator_fingerprint_insert: false while the running import_form call will store the form''s fingerprint itself, true otherwise (reads no table)';
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_catalog.pg_trigger
+               WHERE tgrelid = 'perfbudget.indicator'::pg_catalog.regclass
+                 AND tgname = 'indicator_fingerprint') THEN
+        DROP TRIGGER indicator_fingerprint ON perfbudget.indicator;
+        CREATE CONSTRAINT TRIGGER indicator_fingerprint
+            AFTER UPDATE OF project_id, line_no, level1, level2, level3, half_year_target,
+                  annual_target OR DELETE ON perfbudget.indicator
+            DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION perfbudget.indicator_fingerprint_trigger();
+        COMMENT ON TRIGGER indicator_fingerprint ON perfbudget.indicator IS
+          '指标指纹: the form''s fingerprint in project_fingerprint, recomputed at commit (deferred) after locking the project row, when its rows are changed or deleted';
+        CREATE CONSTRAINT TRIGGER indicator_fingerprint_insert
+            AFTER INSERT ON perfbudget.indicator
+            DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW WHEN (perfbudget.fingerprint_event_needed(NEW.project_id))
+            EXECUTE FUNCTION perfbudget.indicator_fingerprint_trigger();
+        COMMENT ON TRIGGER indicator_fingerprint_insert ON perfbudget.indicator IS
+          '指标指纹: the same for inserted rows, except those of a form the running import_form call stores the fingerprint of itself';
+    END IF;
+END
+$$;

@@ -1071,6 +1071,8 @@ store_form(Importer *imp, ImpForm *f)
 	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	SPI_freetuptable(SPI_tuptable);
 	idtext = psprintf(INT64_FORMAT, id);
+	if (!imp->distributed)
+		pb_fingerprints_promise(&id, 1);
 	pb_importing_form(id, psprintf(pb_tr("form %d \"%s\""), f->ordinal, form_name(f)));
 
 	store_expenditure(imp, f, id, pg_strtoint32(p[30]));
@@ -1423,6 +1425,8 @@ store_batch(Importer *imp)
 		return;
 	prepare_batch_plans(imp);
 	ids = batch_ids(imp, n);
+	if (!imp->distributed)
+		pb_fingerprints_promise(ids, n);
 	imp->where = PB_N_("header and amounts");
 	imp->row = 0;
 	insert_batch_projects(imp, ids, n);
@@ -1663,12 +1667,14 @@ read_document(Importer *imp, char *work, size_t len)
 }
 
 /*
- * The first reading, all of it in one subtransaction: true when every form
- * was stored; false, with nothing of them left, when a form's error calls
- * for the careful reading.
+ * Run step over the document in a subtransaction: true when it succeeded;
+ * false, with everything it did rolled back, when it raised a form's error
+ * (is_form_error), which is left for the caller to meet again where it can
+ * name the form.  Any other error is raised.
  */
 static bool
-read_at_once(Importer *imp, char *work, size_t len)
+try_in_subtransaction(Importer *imp, void (*step) (Importer *, char *, size_t),
+					  char *work, size_t len)
 {
 	ResourceOwner owner = CurrentResourceOwner;
 	ErrorData  *edata = NULL;
@@ -1677,7 +1683,7 @@ read_at_once(Importer *imp, char *work, size_t len)
 	MemoryContextSwitchTo(imp->callcxt);
 	PG_TRY();
 	{
-		read_document(imp, work, len);
+		step(imp, work, len);
 	}
 	PG_CATCH();
 	{
@@ -1698,6 +1704,24 @@ read_at_once(Importer *imp, char *work, size_t len)
 }
 
 /*
+ * The first reading, all of it in one subtransaction: true when every form
+ * was stored; false, with nothing of them left, when a form's error calls
+ * for the careful reading.
+ */
+static bool
+read_at_once(Importer *imp, char *work, size_t len)
+{
+	return try_in_subtransaction(imp, read_document, work, len);
+}
+
+static void
+claim_document(Importer *imp, char *work, size_t len)
+{
+	MemoryContextSwitchTo(imp->formcxt);
+	pb_claim_departments(imp->doc, len, work);
+}
+
+/*
  * The document's departments and their years claimed in the order every
  * importer takes them (import_claims.c), in a subtransaction: a form error
  * met on the way (a department that cannot be made, or not granted) rolls
@@ -1706,31 +1730,8 @@ read_at_once(Importer *imp, char *work, size_t len)
 static void
 claim_or_carry_on(Importer *imp, char *work, size_t len)
 {
-	ResourceOwner owner = CurrentResourceOwner;
-	ErrorData  *edata = NULL;
-
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(imp->formcxt);
-	PG_TRY();
-	{
-		pb_claim_departments(imp->doc, len, work);
-	}
-	PG_CATCH();
-	{
-		MemoryContextSwitchTo(imp->callcxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-	}
-	PG_END_TRY();
-	if (edata == NULL)
-		ReleaseCurrentSubTransaction();
-	else
-		RollbackAndReleaseCurrentSubTransaction();
-	MemoryContextSwitchTo(imp->callcxt);
+	(void) try_in_subtransaction(imp, claim_document, work, len);
 	MemoryContextReset(imp->formcxt);
-	CurrentResourceOwner = owner;
-	if (edata != NULL && !is_form_error(edata))
-		ReThrowError(edata);
 }
 
 /*
@@ -1822,7 +1823,10 @@ import_form(PG_FUNCTION_ARGS)
 		 * from here (perfbudget.refresh_fingerprints, refresh_findings).
 		 */
 		if (!imp.distributed || n == 0)
+		{
 			pb_refresh_fingerprints(ids, n);
+			pb_fingerprints_promises_kept();
+		}
 		else
 		{
 			Datum	   *d = palloc(sizeof(Datum) * n);

@@ -18,7 +18,7 @@
  *
  * Once per project per batch: the 15 row events of one imported form cost
  * one recomputation.  A backend-local hash (in TopTransactionContext, keyed
- * by project id, valid while MyProc->lxid is the same) remembers the command
+ * by project id, for the transaction: xact_set.c) remembers the command
  * id under which each project was recomputed; an event whose row change
  * was made by an earlier command was visible to that recomputation and is
  * skipped.  A change made after it (rows edited after SET CONSTRAINTS ALL
@@ -50,7 +50,6 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
-#include "storage/proc.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -60,8 +59,10 @@
 #include "utils/snapmgr.h"
 
 #include "run_as_owner.h"
+#include "xact_set.h"
 
 PG_FUNCTION_INFO_V1(indicator_fingerprint_trigger);
+PG_FUNCTION_INFO_V1(fingerprint_event_needed);
 PG_FUNCTION_INFO_V1(refresh_fingerprint);
 
 typedef struct FingerprintDone
@@ -70,9 +71,7 @@ typedef struct FingerprintDone
 	CommandId	computed_at;	/* command id current when recomputed */
 } FingerprintDone;
 
-static HTAB *done_set = NULL;
-static LocalTransactionId done_lxid = InvalidLocalTransactionId;
-static bool callback_registered = false;
+static PbXactSet recomputed = PB_XACT_SET("perfbudget fingerprints recomputed", FingerprintDone);
 
 static SPIPlanPtr lock_plan = NULL;
 static SPIPlanPtr print_plan = NULL;
@@ -81,36 +80,16 @@ static SPIPlanPtr delete_plan = NULL;
 static SPIPlanPtr lock_many_plan = NULL;
 static SPIPlanPtr store_many_plan = NULL;
 
-static void
-forget_on_subabort(SubXactEvent event, SubTransactionId mySubid,
-				   SubTransactionId parentSubid, void *arg)
-{
-	/* the memory belongs to TopTransactionContext: just stop using it */
-	if (event == SUBXACT_EVENT_ABORT_SUB)
-		done_set = NULL;
-}
-
-static HTAB *
-current_done_set(void)
-{
-	if (!callback_registered)
-	{
-		RegisterSubXactCallback(forget_on_subabort, NULL);
-		callback_registered = true;
-	}
-	if (done_set == NULL || done_lxid != MyProc->lxid)
-	{
-		HASHCTL		ctl;
-
-		ctl.keysize = sizeof(int64);
-		ctl.entrysize = sizeof(FingerprintDone);
-		ctl.hcxt = TopTransactionContext;
-		done_set = hash_create("perfbudget fingerprints recomputed", 256, &ctl,
-							   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		done_lxid = MyProc->lxid;
-	}
-	return done_set;
-}
+/*
+ * Forms whose fingerprints the running import_form call stores itself at
+ * its end: the indicator rows it inserts for them need no event of the
+ * deferred trigger, which would find them done at commit (the WHEN of
+ * indicator_fingerprint_insert asks fingerprint_event_needed).  An event is
+ * some 16 bytes held until commit, 18 of them a form: most of what a call
+ * of many forms held until then.  Forgotten at the end of the call and at
+ * any subtransaction abort: a row inserted after either queues its event.
+ */
+static PbXactSet promised = PB_XACT_SET("perfbudget fingerprints promised", int64);
 
 #define prepare_kept(sql, nargs, argtypes) pb_prepare_kept(sql, nargs, argtypes, 0)
 
@@ -258,7 +237,7 @@ pb_refresh_fingerprint(int64 project_id)
 	bool		found;
 	PbExtensionContext cx;
 
-	entry = hash_search(current_done_set(), &project_id, HASH_ENTER, &found);
+	entry = hash_search(pb_xact_set(&recomputed, true), &project_id, HASH_ENTER, &found);
 	entry->computed_at = GetCurrentCommandId(false);
 	pb_enter_extension_context(&cx, pb_extension_owner());
 	prepare_plans();
@@ -285,7 +264,7 @@ pb_refresh_fingerprints(const int64 *project_ids, int n)
 
 	if (n == 0)
 		return;
-	done = current_done_set();
+	done = pb_xact_set(&recomputed, true);
 	now = GetCurrentCommandId(false);
 	elems = palloc(sizeof(Datum) * n);
 	for (int i = 0; i < n; i++)
@@ -354,6 +333,31 @@ change_command(TriggerData *td)
 	return HeapTupleHeaderGetCmin(td->tg_trigtuple->t_data);
 }
 
+void
+pb_fingerprints_promise(const int64 *project_ids, int n)
+{
+	HTAB	   *set = pb_xact_set(&promised, true);
+
+	for (int i = 0; i < n; i++)
+		(void) hash_search(set, &project_ids[i], HASH_ENTER, NULL);
+}
+
+void
+pb_fingerprints_promises_kept(void)
+{
+	pb_xact_set_forget(&promised);
+}
+
+/* fingerprint_event_needed(project_id): false while an import call will store it */
+Datum
+fingerprint_event_needed(PG_FUNCTION_ARGS)
+{
+	HTAB	   *set = pb_xact_set(&promised, false);
+	int64		id = PG_GETARG_INT64(0);
+
+	PG_RETURN_BOOL(set == NULL || hash_search(set, &id, HASH_FIND, NULL) == NULL);
+}
+
 Datum
 indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 {
@@ -380,7 +384,7 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 			ids[1] = -1;
 	}
 	changed_at = change_command(td);
-	done = current_done_set();
+	done = pb_xact_set(&recomputed, true);
 
 	/*
 	 * The stored findings of every form the transaction changed, in one

@@ -214,13 +214,29 @@ CREATE FUNCTION indicator_fingerprint_trigger() RETURNS trigger
 COMMENT ON FUNCTION indicator_fingerprint_trigger() IS
   'trigger of indicator: at commit, recomputes the fingerprint of each form whose rows changed (once per form), under a lock on the project row, and stores it in project_fingerprint';
 
+-- An INSERT queues no event for the rows of a form whose fingerprint the
+-- running import_form call stores itself (a constraint trigger's WHEN is
+-- evaluated as the row is written): the events were 18 a form, most of
+-- what a call of thousands of forms held until commit.
+CREATE FUNCTION fingerprint_event_needed(project_id bigint) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION fingerprint_event_needed(bigint) IS
+  'WHEN of the trigger indicator_fingerprint_insert: false while the running import_form call will store the form''s fingerprint itself, true otherwise (reads no table)';
+
 CREATE CONSTRAINT TRIGGER indicator_fingerprint
-    AFTER INSERT OR UPDATE OF project_id, line_no, level1, level2, level3, half_year_target,
+    AFTER UPDATE OF project_id, line_no, level1, level2, level3, half_year_target,
           annual_target OR DELETE ON indicator
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION indicator_fingerprint_trigger();
 COMMENT ON TRIGGER indicator_fingerprint ON indicator IS
-  '指标指纹: the form''s fingerprint in project_fingerprint, recomputed at commit (deferred) after locking the project row';
+  '指标指纹: the form''s fingerprint in project_fingerprint, recomputed at commit (deferred) after locking the project row, when its rows are changed or deleted';
+CREATE CONSTRAINT TRIGGER indicator_fingerprint_insert
+    AFTER INSERT ON indicator
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW WHEN (perfbudget.fingerprint_event_needed(NEW.project_id))
+    EXECUTE FUNCTION indicator_fingerprint_trigger();
+COMMENT ON TRIGGER indicator_fingerprint_insert ON indicator IS
+  '指标指纹: the same for inserted rows, except those of a form the running import_form call stores the fingerprint of itself';
 
 CREATE FUNCTION refresh_fingerprint(project_id bigint) RETURNS void
     AS 'MODULE_PATHNAME' LANGUAGE C STRICT VOLATILE;

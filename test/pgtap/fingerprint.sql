@@ -22,7 +22,7 @@ CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 \set doc `cat examples/rugao_2024_hrss.txt`
 BEGIN;
-SELECT plan(32);
+SELECT plan(35);
 
 DELETE FROM project;
 SELECT setseed(0.4242);
@@ -208,6 +208,24 @@ SELECT is((SELECT count(*) FROM fingerprint_group), 0::bigint,
 SELECT is((SELECT count(*) FROM import_form(:'doc')), 6::bigint, 'the seed imports again');
 SELECT is((SELECT string_agg(forms::text, ',' ORDER BY forms) FROM fingerprint_group), '1,1,1,3',
           'after TRUNCATE: the seed''s counts start again from 0');
+
+-- 10. import_form stores its forms' fingerprints itself and their rows queue
+-- no event (indicator_fingerprint_insert's WHEN); once the call is over, a
+-- row inserted into one of its forms queues its event again
+SELECT ok(fingerprint_event_needed((SELECT min(id) FROM project)),
+          'outside an import call a row queues its fingerprint event');
+CREATE TEMP TABLE fp_before AS
+SELECT fingerprint FROM project_fingerprint WHERE project_id = (SELECT min(id) FROM project);
+INSERT INTO indicator (project_id, line_no, level1, level2, level3, annual_target)
+SELECT min(id), 99, '产出指标', '数量指标', '导入后新增指标', '≥3次' FROM project;
+SET CONSTRAINTS ALL IMMEDIATE;
+SELECT is((SELECT fingerprint FROM project_fingerprint WHERE project_id = (SELECT min(id) FROM project)),
+          indicator_fingerprint((SELECT min(id) FROM project)),
+          'a row inserted into an imported form after the call: its stored fingerprint counts it');
+SELECT isnt((SELECT fingerprint FROM project_fingerprint WHERE project_id = (SELECT min(id) FROM project)),
+            (SELECT fingerprint FROM fp_before),
+            'the row changed the form''s fingerprint (the test above could fail)');
+SET CONSTRAINTS ALL DEFERRED;
 
 SELECT * FROM finish();
 ROLLBACK;
