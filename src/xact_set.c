@@ -10,6 +10,7 @@
  * done again); remembering too much would skip one.
  */
 #include "postgres.h"
+#include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
 
 #include "access/xact.h"
 #include "storage/proc.h"
