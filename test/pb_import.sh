@@ -47,7 +47,7 @@ counts() {
 	          || '/' || (SELECT count(*) FROM perfbudget.indicator)"
 }
 
-echo "1..40"
+echo "1..42"
 
 createdb "$DB" || { echo "Bail out! cannot create database $DB"; exit 1; }
 q "CREATE EXTENSION pg_perfbudget" >/dev/null || { echo "Bail out! cannot create the extension"; exit 1; }
@@ -144,6 +144,21 @@ q "DELETE FROM perfbudget.project WHERE budget_year BETWEEN 2061 AND 2066" >/dev
 ok $? "the six files one after the other"
 is "$(q "SELECT count(*) FROM (SELECT budget_year, region, department, name, total, (SELECT count(*) FROM perfbudget.indicator i WHERE i.project_id = p.id) FROM perfbudget.project p WHERE budget_year BETWEEN 2061 AND 2066 EXCEPT SELECT * FROM jobs_result) d") + $(q "SELECT count(*) FROM jobs_result")" \
 	"0 + 300" "--jobs 3 stored the same 300 forms as one session"
+
+# ---- sessions take files as they get free: the small files after a large
+# one go to the other session, not in turn
+"$ROOT/bench/gen-forms" -n 1500 --seed 2070 --year 2070 --regions 3 -o "$TMP/large.txt" >/dev/null
+for y in 2071 2072 2073 2074; do
+	"$ROOT/bench/gen-forms" -n 20 --seed "$y" --year "$y" --regions 3 -o "$TMP/small$y.txt" >/dev/null
+done
+# their departments made first (an importer making a department another
+# one needs holds that one until it commits)
+"$PBI" -d "$DB" --quiet "$TMP/large.txt" "$TMP"/small207?.txt 2>/dev/null
+q "DELETE FROM perfbudget.project WHERE budget_year BETWEEN 2070 AND 2074" >/dev/null
+"$PBI" -d "$DB" --jobs 2 "$TMP/large.txt" "$TMP"/small207?.txt 2>"$TMP/err"
+ok $? "--jobs 2: a large file and four small ones"
+is "$(grep '^\[' "$TMP/err" | tail -n 1 | cut -d' ' -f1)" "[1/5]" \
+	"--jobs 2: the four small files are done by the other session while the large one imports"
 
 # ---- one session for many files: a session that cannot connect fails each
 # file with its reason; one whose backend ends is replaced for the next file
