@@ -148,8 +148,8 @@ text_dup(FpText t)
 }
 
 /* Pieces of a text field joined as the PDF broke them: no space between CJK. */
-static void
-append_piece(StringInfo s, FpText t)
+void
+pb_append_piece(StringInfo s, FpText t)
 {
 	if (t.len == 0)
 		return;
@@ -253,7 +253,7 @@ on_year(void *arg, int year)
 static void
 on_field(void *arg, FpField k, FpText t)
 {
-	append_piece(&((Importer *) arg)->form->field[k], t);
+	pb_append_piece(&((Importer *) arg)->form->field[k], t);
 }
 
 static void
@@ -400,8 +400,7 @@ prepare_plans(Importer *imp)
 	 */
 	imp->lock_plan = prepare(PB_IMPORT_LOCK_SQL, 1);
 	/* the department (found or made), then the form by project_form_key */
-	imp->department_plan = prepare(
-		"SELECT perfbudget.department_id($1, $2)", 2);
+	imp->department_plan = prepare(PB_DEPARTMENT_ID_SQL, 2);
 	imp->find_plan = prepare(
 		"SELECT id, region, department, name FROM perfbudget.project"
 		" WHERE department_id = $1::integer AND budget_year = $2::integer"
@@ -790,12 +789,6 @@ canonical_field(ImpForm *f, FpField k, const char *label, List **held)
 	return c;
 }
 
-static char *
-key_of(const char *s)
-{
-	return s ? pb_fold_name(s, strlen(s), false) : pstrdup("");
-}
-
 /*
  * Is a form stored under (department_id, year, name key)?  One probe of the
  * unique index project_form_key, under the snapshot the look-up statement
@@ -893,7 +886,7 @@ choose_probe(Importer *imp)
 static void
 lock_department_year(Importer *imp, const char *department_id, const char *year)
 {
-	char	   *key = psprintf("%s\x1f%s", department_id, year);
+	char	   *key = pb_import_lock_key(department_id, year);
 
 	if (imp->locked_key != NULL && strcmp(imp->locked_key, key) == 0)
 	{
@@ -929,9 +922,9 @@ replace_or_refuse(Importer *imp, ImpForm *f, const char *year,
 	bool		found;
 
 	key[0] = year;
-	key[1] = key_of(region);
-	key[2] = key_of(department);
-	key[3] = key_of(field_or_null(f, FP_NAME));
+	key[1] = pb_name_key(region);
+	key[2] = pb_name_key(department);
+	key[3] = pb_name_key(field_or_null(f, FP_NAME));
 	lock_key = psprintf("%s\x1f%s\x1f%s\x1f%s", key[0], key[1], key[2], key[3]);
 
 	/* a hash of the keys seen, not a walk of them: a call stays linear in its forms */

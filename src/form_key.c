@@ -110,6 +110,12 @@ pb_fold_name(const char *s, size_t len, bool keep_spaces)
 	return out;
 }
 
+char *
+pb_name_key(const char *s)
+{
+	return s ? pb_fold_name(s, strlen(s), false) : pstrdup("");
+}
+
 static text *
 fold_arg(FunctionCallInfo fcinfo, bool keep_spaces)
 {

@@ -12,4 +12,7 @@
  */
 extern char *pb_fold_name(const char *s, size_t len, bool keep_spaces);
 
+/* The key a name is compared by (folded, no spaces); "" for NULL (no name). */
+extern char *pb_name_key(const char *s);
+
 #endif							/* FORM_KEY_H */

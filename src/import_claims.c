@@ -76,19 +76,16 @@ claim_on_year(void *arg, int year)
 	((ClaimReader *) arg)->year = year;
 }
 
-/* The pieces of a field joined as form_import.c's append_piece joins them. */
+/* The pieces of a field joined as the import joins them. */
 static void
 claim_on_field(void *arg, FpField k, FpText t)
 {
 	ClaimReader *r = (ClaimReader *) arg;
-	StringInfo	s = k == FP_REGION ? &r->region : k == FP_DEPARTMENT ? &r->department : NULL;
 
-	if (s == NULL || t.len == 0)
-		return;
-	if (s->len > 0 &&
-		!((unsigned char) s->data[s->len - 1] >= 0x80 && (unsigned char) t.p[0] >= 0x80))
-		appendStringInfoChar(s, ' ');
-	appendBinaryStringInfo(s, t.p, (int) t.len);
+	if (k == FP_REGION)
+		pb_append_piece(&r->region, t);
+	else if (k == FP_DEPARTMENT)
+		pb_append_piece(&r->department, t);
 }
 
 static void
@@ -112,12 +109,6 @@ within(const StringInfoData *s, int max)
 	return pg_mbstrlen_with_len(s->data, s->len) <= max;
 }
 
-static char *
-key_or_empty(const char *s)
-{
-	return s ? pb_fold_name(s, strlen(s), false) : pstrdup("");
-}
-
 static void
 claim_on_end(void *arg)
 {
@@ -136,7 +127,7 @@ claim_on_end(void *arg)
 	old = MemoryContextSwitchTo(r->formcxt);
 	region = r->region.len ? pb_fold_name(r->region.data, r->region.len, true) : NULL;
 	department = pb_fold_name(r->department.data, r->department.len, true);
-	order = psprintf("%s\x1f%s\x1f%04d", key_or_empty(region), key_or_empty(department), r->year);
+	order = psprintf("%s\x1f%s\x1f%04d", pb_name_key(region), pb_name_key(department), r->year);
 	MemoryContextSwitchTo(old);
 	if (strlen(order) >= CLAIM_ORDER_SIZE)
 		return;					/* beyond the hash key's room: left to the import */
@@ -205,7 +196,7 @@ pb_claim_departments(const char *doc, size_t len, char *work)
 		sorted[i++] = c;
 	qsort(sorted, r.n, sizeof(Claim *), claim_cmp);
 
-	department_plan = SPI_prepare("SELECT perfbudget.department_id($1, $2)", 2, types);
+	department_plan = SPI_prepare(PB_DEPARTMENT_ID_SQL, 2, types);
 	lock_plan = SPI_prepare(PB_IMPORT_LOCK_SQL, 1, types);
 	if (department_plan == NULL || lock_plan == NULL)
 		elog(ERROR, "SPI_prepare failed for the import's claims: %s",
@@ -228,7 +219,8 @@ pb_claim_departments(const char *doc, size_t len, char *work)
 		SPI_freetuptable(SPI_tuptable);
 		if (isnull)
 			continue;
-		args[0] = CStringGetTextDatum(psprintf("%d\x1f%d", DatumGetInt32(id), c->year));
+		args[0] = CStringGetTextDatum(pb_import_lock_key(psprintf("%d", DatumGetInt32(id)),
+														 psprintf("%d", c->year)));
 		if (SPI_execute_plan(lock_plan, args, NULL, false, 1) != SPI_OK_SELECT)
 			elog(ERROR, "could not lock a department's year for an import");
 		SPI_freetuptable(SPI_tuptable);
