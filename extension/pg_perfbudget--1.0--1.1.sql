@@ -208,10 +208,10 @@ $$;
 -- were 18 a form, most of what a call of thousands of forms held until
 -- commit).  On Citus (distribute() has run) the trigger was dropped and
 -- stays so.
-CREATE FUNCTION fingerprint_event_needed(project_id bigint) RETURNS boolean
+CREATE FUNCTION form_event_needed(project_id bigint) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT;
-COMMENT ON FUNCTION fingerprint_event_needed(bigint) IS
-  'WHEN of the trigger indicator_fingerprint_insert: false while the running import_form call will store the form''s fingerprint itself, true otherwise (reads no table)';
+COMMENT ON FUNCTION form_event_needed(bigint) IS
+  'WHEN of the triggers indicator_fingerprint_insert, project_findings_inserted and expenditure_findings_inserted: false while the running import_form call writes the form whole and stores its fingerprint and findings itself, true otherwise (reads no table)';
 DO $$
 BEGIN
     IF EXISTS (SELECT FROM pg_catalog.pg_trigger
@@ -228,10 +228,134 @@ BEGIN
         CREATE CONSTRAINT TRIGGER indicator_fingerprint_insert
             AFTER INSERT ON perfbudget.indicator
             DEFERRABLE INITIALLY DEFERRED
-            FOR EACH ROW WHEN (perfbudget.fingerprint_event_needed(NEW.project_id))
+            FOR EACH ROW WHEN (perfbudget.form_event_needed(NEW.project_id))
             EXECUTE FUNCTION perfbudget.indicator_fingerprint_trigger();
         COMMENT ON TRIGGER indicator_fingerprint_insert ON perfbudget.indicator IS
-          '指标指纹: the same for inserted rows, except those of a form the running import_form call stores the fingerprint of itself';
+          '指标指纹: the same for inserted rows, except those of a form the running import_form call writes whole (it stores their fingerprint itself)';
     END IF;
+END
+$$;
+
+-- The sums' and findings' deferred events of inserted rows: none for the
+-- forms an import_form call writes whole (it adds up their rows and stores
+-- their findings itself); with the fingerprints' they were 7 a form more,
+-- held until commit.  expenditure_matches_total keeps updates and deletes;
+-- expenditure_matches_total_insert checks the same rule for inserted rows
+-- and names it in its errors (the trigger's argument).  On Citus
+-- (distribute() has run) the findings triggers were dropped and stay so,
+-- and the sum trigger is left whole (correct, only not spared the events).
+COMMENT ON FUNCTION expenditure_sum_trigger() IS
+  '资金分配合计检查 — deferred constraint trigger: locks the project row, then requires Σ expenditure rows = the project''s spend_half_year and spend_annual (a project without rows is left to form_issues); an argument names the constraint its errors report (else the trigger''s name)';
+CREATE FUNCTION sum_event_needed(project_id bigint) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION sum_event_needed(bigint) IS
+  'WHEN of the trigger expenditure_matches_total_insert: false when the form''s sums are already checked as of a later command (import_form adds up each form''s rows as it stores them), true otherwise (reads no table)';
+DO $$
+BEGIN
+    IF NOT perfbudget.is_distributed() THEN
+        DROP TRIGGER expenditure_matches_total ON perfbudget.expenditure;
+        CREATE CONSTRAINT TRIGGER expenditure_matches_total
+            AFTER UPDATE OR DELETE ON perfbudget.expenditure
+            DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION perfbudget.expenditure_sum_trigger();
+        CREATE CONSTRAINT TRIGGER expenditure_matches_total_insert
+            AFTER INSERT ON perfbudget.expenditure
+            DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW WHEN (perfbudget.sum_event_needed(NEW.project_id))
+            EXECUTE FUNCTION perfbudget.expenditure_sum_trigger('expenditure_matches_total');
+        COMMENT ON TRIGGER expenditure_matches_total ON perfbudget.expenditure IS
+          '资金分配合计 = 支出资金总额, checked at commit (deferred) after locking the project row';
+        COMMENT ON TRIGGER expenditure_matches_total_insert ON perfbudget.expenditure IS
+          'the same check for inserted rows (its errors name expenditure_matches_total), except those of a form import_form has already added up';
+    END IF;
+    IF EXISTS (SELECT FROM pg_catalog.pg_trigger
+               WHERE tgrelid = 'perfbudget.project'::pg_catalog.regclass
+                 AND tgname = 'project_findings') THEN
+        DROP TRIGGER project_findings ON perfbudget.project;
+        DROP TRIGGER expenditure_findings ON perfbudget.expenditure;
+        CREATE CONSTRAINT TRIGGER project_findings
+            AFTER UPDATE OR DELETE ON perfbudget.project
+            DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION perfbudget.findings_at_commit('id');
+        CREATE CONSTRAINT TRIGGER expenditure_findings
+            AFTER UPDATE OR DELETE ON perfbudget.expenditure
+            DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION perfbudget.findings_at_commit('project_id');
+        CREATE CONSTRAINT TRIGGER project_findings_inserted
+            AFTER INSERT ON perfbudget.project
+            DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW WHEN (perfbudget.form_event_needed(NEW.id))
+            EXECUTE FUNCTION perfbudget.findings_at_commit('id');
+        CREATE CONSTRAINT TRIGGER expenditure_findings_inserted
+            AFTER INSERT ON perfbudget.expenditure
+            DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW WHEN (perfbudget.form_event_needed(NEW.project_id))
+            EXECUTE FUNCTION perfbudget.findings_at_commit('project_id');
+        COMMENT ON TRIGGER project_findings ON perfbudget.project IS
+          '校验结果: the pending forms'' findings recomputed into issue_finding at commit (deferred; the first event of the commit does all of them), after updates and deletes of forms';
+        COMMENT ON TRIGGER expenditure_findings ON perfbudget.expenditure IS
+          '校验结果: the same at commit for a transaction that changed only expenditure rows';
+        COMMENT ON TRIGGER project_findings_inserted ON perfbudget.project IS
+          '校验结果: the same for inserted forms, except those the running import_form call writes whole (it stores their findings itself)';
+        COMMENT ON TRIGGER expenditure_findings_inserted ON perfbudget.expenditure IS
+          '校验结果: the same for inserted expenditure rows, except those of a form the running import_form call writes whole';
+    END IF;
+END
+$$;
+-- distribute() keeps expenditure_matches_total_insert on the shards
+CREATE OR REPLACE FUNCTION distribute_prepare() RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c record;
+BEGIN
+    -- triggers that would reach other nodes from a shard (header comment)
+    FOR c IN
+        SELECT tg.tgrelid::pg_catalog.regclass AS rel, tg.tgname
+        FROM pg_catalog.pg_trigger tg
+        WHERE NOT tg.tgisinternal
+          AND tg.tgrelid OPERATOR(pg_catalog.=) ANY (ARRAY[
+                'perfbudget.project', 'perfbudget.expenditure', 'perfbudget.indicator',
+                'perfbudget.project_fingerprint', 'perfbudget.issue_rule_setting',
+                'perfbudget.monitoring', 'perfbudget.indicator_monitoring',
+                'perfbudget.self_evaluation', 'perfbudget.department_grant',
+                'perfbudget.evaluation_setting']::pg_catalog.regclass[])
+          AND tg.tgname NOT IN ('department_id_insert', 'expenditure_matches_total',
+                                'expenditure_matches_total_insert',
+                                'project_total_matches_expenditure', 'fingerprint_group_count',
+                                'project_fingerprint_key')
+    LOOP
+        EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', c.tgname, c.rel);
+    END LOOP;
+
+    -- row-level security: Citus cannot carry the policies; with row-level
+    -- security still enabled and no policy, a role other than the owner
+    -- sees no row
+    FOR c IN
+        SELECT pol.polrelid::pg_catalog.regclass AS rel, pol.polname
+        FROM pg_catalog.pg_policy pol
+        JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) pol.polrelid
+        WHERE r.relnamespace OPERATOR(pg_catalog.=) 'perfbudget'::pg_catalog.regnamespace
+    LOOP
+        EXECUTE pg_catalog.format('DROP POLICY %I ON %s', c.polname, c.rel);
+    END LOOP;
+
+    -- ON UPDATE CASCADE of a distribution column: Citus refuses it
+    FOR c IN
+        SELECT k.conrelid::pg_catalog.regclass AS rel, k.conname,
+               pg_catalog.pg_get_constraintdef(k.oid) AS def
+        FROM pg_catalog.pg_constraint k
+        WHERE k.contype OPERATOR(pg_catalog.=) 'f' AND k.confupdtype OPERATOR(pg_catalog.=) 'c'
+          AND k.connamespace OPERATOR(pg_catalog.=) 'perfbudget'::pg_catalog.regnamespace
+    LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', c.rel, c.conname);
+        EXECUTE pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.rel, c.conname,
+                                  pg_catalog.replace(c.def, ' ON UPDATE CASCADE', ''));
+    END LOOP;
+
+    -- the forms first, without their key to the departments: Citus would
+    -- otherwise turn every table joined to department by a foreign key
+    -- into a "local table" on making department a reference table
+    ALTER TABLE perfbudget.project DROP CONSTRAINT IF EXISTS project_department_id_fkey;
 END
 $$;

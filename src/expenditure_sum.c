@@ -41,6 +41,7 @@
 #include "xact_set.h"
 
 PG_FUNCTION_INFO_V1(expenditure_sum_trigger);
+PG_FUNCTION_INFO_V1(sum_event_needed);
 
 static SPIPlanPtr lock_plan = NULL;
 static SPIPlanPtr sum_plan = NULL;
@@ -73,6 +74,20 @@ checked_since(int64 project_id, CommandId changed_at)
 	SumChecked *c = set ? hash_search(set, &project_id, HASH_FIND, NULL) : NULL;
 
 	return c != NULL && changed_at < c->checked_at;
+}
+
+/*
+ * sum_event_needed(project_id): the WHEN of expenditure_matches_total_insert.
+ * False when the form is checked as of a later command than the current
+ * one: the row being inserted is older still (its command is at most the
+ * current one), so its event would find the form done at commit.  Only
+ * import_form marks a form ahead (it adds up each form's rows as it stores
+ * them); an event is some 16 bytes held until commit, 3 a form.
+ */
+Datum
+sum_event_needed(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!checked_since(PG_GETARG_INT64(0), GetCurrentCommandId(false)));
 }
 
 /* the statements here take a form's id and its department's */
@@ -237,9 +252,11 @@ project_id_of(TriggerData *td, HeapTuple tup, int32 *department_id)
 }
 
 /*
- * The constraint's name for the message: the trigger's, without the
- * "_<shard id>" Citus appends to a shard's triggers (and to the shard's own
- * name), so that a distributed database reports what one node does.
+ * The constraint's name for the message: the trigger's argument when it has
+ * one (expenditure_matches_total_insert checks expenditure_matches_total's
+ * rule for inserted rows), else its name without the "_<shard id>" Citus
+ * appends to a shard's triggers (and to the shard's own name), so that a
+ * distributed database reports what one node does.
  */
 static const char *
 constraint_name(TriggerData *td)
@@ -248,6 +265,9 @@ constraint_name(TriggerData *td)
 	const char *rel = RelationGetRelationName(td->tg_relation);
 	const char *tsuffix = strrchr(tg, '_');
 	const char *rsuffix = strrchr(rel, '_');
+
+	if (td->tg_trigger->tgnargs > 0)
+		return td->tg_trigger->tgargs[0];
 
 	if (tsuffix != NULL && rsuffix != NULL && tsuffix[1] != '\0' &&
 		strspn(tsuffix + 1, "0123456789") == strlen(tsuffix + 1) &&

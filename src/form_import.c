@@ -45,6 +45,7 @@
 #include "run_as_owner.h"
 #include "form_key.h"
 #include "form_parse.h"
+#include "pb_findings.h"
 #include "pb_fingerprint.h"
 #include "perf_parse.h"
 #include "perf_pg.h"
@@ -1287,6 +1288,43 @@ column_adds_up(const Datum *values, const bool *nulls, int from, int to, const c
 	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, t, NumericGetDatum(sum))) == 0;
 }
 
+/*
+ * Which forms' expenditure rows (columns 3 and 4 of ev/en: half-year and
+ * annual) add up to their form's totals as stored (checked before the form
+ * was taken, check_sums, and here on the very values written): the deferred
+ * sum check of these rows, one lock and one sum a row at commit, has nothing
+ * left to find.  The new forms had no rows before, so the mark covers
+ * nothing else; a form's later changes in this transaction are checked as
+ * usual.
+ */
+static bool *
+sums_adding_up(Importer *imp, Datum *const *ev, bool *const *en)
+{
+	bool	   *adds = palloc(sizeof(bool) * Max(list_length(imp->pending), 1));
+	int			e = 0;
+	int			k = 0;
+	ListCell   *lc;
+
+	foreach(lc, imp->pending)
+	{
+		PendingForm *pf = lfirst(lc);
+		int			from = e;
+
+		e += list_length(pf->form->expenditure);
+		adds[k++] = column_adds_up(ev[3], en[3], from, e, pf->p[26]) &&
+			column_adds_up(ev[4], en[4], from, e, pf->p[17 + FA_SPEND_ANNUAL]);
+	}
+	return adds;
+}
+
+static void
+mark_sums_checked(const int64 *ids, const bool *adds, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (adds[k])
+			pb_sums_checked(ids[k], GetCurrentCommandId(false) + 1);
+}
+
 static void
 insert_batch_rows(Importer *imp, int64 *ids)
 {
@@ -1367,31 +1405,19 @@ insert_batch_rows(Importer *imp, int64 *ids)
 	if (ne > 0)
 	{
 		static const Oid etypes[6] = {INT8OID, INT4OID, TEXTOID, NUMERICOID, NUMERICOID, INT4OID};
+		bool	   *adds;
 
 		for (int c = 0; c < 6; c++)
 			args[c] = batch_array(ev[c], en[c], ne, etypes[c]);
-		execute(imp->batch_expenditure_plan, args, NULL, SPI_OK_INSERT);
-
 		/*
-		 * The rows just stored add up to their form's totals as stored
-		 * (checked before the form was taken, check_sums, and again here on
-		 * the very values written): the deferred sum check of these rows,
-		 * one lock and one sum a row at commit, has nothing left to find.
-		 * A form's later changes in this transaction are checked as usual.
+		 * Marked before the statement too, so that its rows queue no event
+		 * (sum_event_needed); marked again after it, when every row it
+		 * wrote is older than the mark.
 		 */
-		e = 0;
-		k = 0;
-		foreach(lc, imp->pending)
-		{
-			PendingForm *pf = lfirst(lc);
-			int			from = e;
-
-			e += list_length(pf->form->expenditure);
-			if (column_adds_up(ev[3], en[3], from, e, pf->p[26]) &&
-				column_adds_up(ev[4], en[4], from, e, pf->p[17 + FA_SPEND_ANNUAL]))
-				pb_sums_checked(ids[k], GetCurrentCommandId(false) + 1);
-			k++;
-		}
+		adds = sums_adding_up(imp, ev, en);
+		mark_sums_checked(ids, adds, list_length(imp->pending));
+		execute(imp->batch_expenditure_plan, args, NULL, SPI_OK_INSERT);
+		mark_sums_checked(ids, adds, list_length(imp->pending));
 	}
 	if (ni > 0)
 	{
@@ -1798,9 +1824,9 @@ import_form(PG_FUNCTION_ARGS)
 	}
 
 	/*
-	 * The fingerprints of all the forms stored, in one statement: this
-	 * transaction's own reads see them before commit, and the deferred
-	 * trigger finds them done.
+	 * The fingerprints of all the forms stored, in one statement, then
+	 * their findings: this transaction's own reads see them before commit,
+	 * and no deferred event is held for them until then.
 	 */
 	{
 		int			n = list_length(imp.ids);
@@ -1817,7 +1843,12 @@ import_form(PG_FUNCTION_ARGS)
 		 */
 		if (!imp.distributed || n == 0)
 		{
+			/*
+			 * Then the findings, which read the fingerprints: the rows of
+			 * the promised forms queued no event that would at commit.
+			 */
 			pb_refresh_fingerprints(ids, n);
+			pb_flush_findings();
 			pb_fingerprints_promises_kept();
 		}
 		else

@@ -62,7 +62,7 @@
 #include "xact_set.h"
 
 PG_FUNCTION_INFO_V1(indicator_fingerprint_trigger);
-PG_FUNCTION_INFO_V1(fingerprint_event_needed);
+PG_FUNCTION_INFO_V1(form_event_needed);
 PG_FUNCTION_INFO_V1(refresh_fingerprint);
 
 typedef struct FingerprintDone
@@ -81,15 +81,16 @@ static SPIPlanPtr lock_many_plan = NULL;
 static SPIPlanPtr store_many_plan = NULL;
 
 /*
- * Forms whose fingerprints the running import_form call stores itself at
- * its end: the indicator rows it inserts for them need no event of the
- * deferred trigger, which would find them done at commit (the WHEN of
- * indicator_fingerprint_insert asks fingerprint_event_needed).  An event is
- * some 16 bytes held until commit, 18 of them a form: most of what a call
- * of many forms held until then.  Forgotten at the end of the call and at
- * any subtransaction abort: a row inserted after either queues its event.
+ * Forms the running import_form call writes whole and whose fingerprints
+ * and findings it stores itself at its end: the rows it inserts for them
+ * need no event of the deferred triggers that would do the same at commit
+ * (the WHEN of indicator_fingerprint_insert, project_findings_inserted and
+ * expenditure_findings_inserted asks form_event_needed).  An event is some
+ * 16 bytes held until commit, 20 of them a form: most of what a call of
+ * many forms held until then.  Forgotten at the end of the call and at any
+ * subtransaction abort: a row inserted after either queues its events.
  */
-static PbXactSet promised = PB_XACT_SET("perfbudget fingerprints promised", int64);
+static PbXactSet promised = PB_XACT_SET("perfbudget forms promised", int64);
 
 #define prepare_kept(sql, nargs, argtypes) pb_prepare_kept(sql, nargs, argtypes, 0)
 
@@ -348,9 +349,9 @@ pb_fingerprints_promises_kept(void)
 	pb_xact_set_forget(&promised);
 }
 
-/* fingerprint_event_needed(project_id): false while an import call will store it */
+/* form_event_needed(project_id): false while an import call writes the form whole */
 Datum
-fingerprint_event_needed(PG_FUNCTION_ARGS)
+form_event_needed(PG_FUNCTION_ARGS)
 {
 	HTAB	   *set = pb_xact_set(&promised, false);
 	int64		id = PG_GETARG_INT64(0);

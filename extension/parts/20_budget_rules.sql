@@ -52,4 +52,9 @@ COMMENT ON FUNCTION check_indicator_row(bigint, integer, text, perf_target, perf
 CREATE FUNCTION expenditure_sum_trigger() RETURNS trigger
     AS 'MODULE_PATHNAME' LANGUAGE C;
 COMMENT ON FUNCTION expenditure_sum_trigger() IS
-  '资金分配合计检查 — deferred constraint trigger: locks the project row, then requires Σ expenditure rows = the project''s spend_half_year and spend_annual (a project without rows is left to form_issues)';
+  '资金分配合计检查 — deferred constraint trigger: locks the project row, then requires Σ expenditure rows = the project''s spend_half_year and spend_annual (a project without rows is left to form_issues); an argument names the constraint its errors report (else the trigger''s name)';
+
+CREATE FUNCTION sum_event_needed(project_id bigint) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION sum_event_needed(bigint) IS
+  'WHEN of the trigger expenditure_matches_total_insert: false when the form''s sums are already checked as of a later command (import_form adds up each form''s rows as it stores them), true otherwise (reads no table)';

@@ -195,9 +195,15 @@ COMMENT ON COLUMN expenditure.half_year IS '半年(程)计划执行数（万元�
 COMMENT ON COLUMN expenditure.annual IS '全年(程)预算数（万元）— annual budget of the item';
 
 CREATE CONSTRAINT TRIGGER expenditure_matches_total
-    AFTER INSERT OR UPDATE OR DELETE ON expenditure
+    AFTER UPDATE OR DELETE ON expenditure
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION expenditure_sum_trigger();
+-- inserted rows: no event for a form checked ahead (sum_event_needed)
+CREATE CONSTRAINT TRIGGER expenditure_matches_total_insert
+    AFTER INSERT ON expenditure
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW WHEN (perfbudget.sum_event_needed(NEW.project_id))
+    EXECUTE FUNCTION expenditure_sum_trigger('expenditure_matches_total');
 CREATE CONSTRAINT TRIGGER project_total_matches_expenditure
     AFTER UPDATE OF spend_half_year, spend_annual ON project
     DEFERRABLE INITIALLY DEFERRED
@@ -253,6 +259,8 @@ COMMENT ON INDEX project_region_year_idx IS 'roll-ups and reports of one region 
 COMMENT ON INDEX indicator_level_idx IS 'coverage and review queries by 一级/二级指标';
 COMMENT ON TRIGGER expenditure_matches_total ON expenditure IS
   '资金分配合计 = 支出资金总额, checked at commit (deferred) after locking the project row';
+COMMENT ON TRIGGER expenditure_matches_total_insert ON expenditure IS
+  'the same check for inserted rows (its errors name expenditure_matches_total), except those of a form import_form has already added up';
 COMMENT ON TRIGGER project_total_matches_expenditure ON project IS
   'the same check when a project''s expenditure totals change';
 COMMENT ON INDEX project_form_key IS 'one form per department (region and department, perfbudget.department), budget year and project name, compared by name_key (NFKC, no invisible characters, no white space)';

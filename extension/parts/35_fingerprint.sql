@@ -214,14 +214,15 @@ CREATE FUNCTION indicator_fingerprint_trigger() RETURNS trigger
 COMMENT ON FUNCTION indicator_fingerprint_trigger() IS
   'trigger of indicator: at commit, recomputes the fingerprint of each form whose rows changed (once per form), under a lock on the project row, and stores it in project_fingerprint';
 
--- An INSERT queues no event for the rows of a form whose fingerprint the
--- running import_form call stores itself (a constraint trigger's WHEN is
--- evaluated as the row is written): the events were 18 a form, most of
--- what a call of thousands of forms held until commit.
-CREATE FUNCTION fingerprint_event_needed(project_id bigint) RETURNS boolean
+-- An INSERT queues no event for the rows of a form the running import_form
+-- call writes whole and stores the fingerprint and findings of itself (a
+-- constraint trigger's WHEN is evaluated as the row is written): the events
+-- were 20 a form, most of what a call of thousands of forms held until
+-- commit.
+CREATE FUNCTION form_event_needed(project_id bigint) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT;
-COMMENT ON FUNCTION fingerprint_event_needed(bigint) IS
-  'WHEN of the trigger indicator_fingerprint_insert: false while the running import_form call will store the form''s fingerprint itself, true otherwise (reads no table)';
+COMMENT ON FUNCTION form_event_needed(bigint) IS
+  'WHEN of the triggers indicator_fingerprint_insert, project_findings_inserted and expenditure_findings_inserted: false while the running import_form call writes the form whole and stores its fingerprint and findings itself, true otherwise (reads no table)';
 
 CREATE CONSTRAINT TRIGGER indicator_fingerprint
     AFTER UPDATE OF project_id, line_no, level1, level2, level3, half_year_target,
@@ -233,10 +234,10 @@ COMMENT ON TRIGGER indicator_fingerprint ON indicator IS
 CREATE CONSTRAINT TRIGGER indicator_fingerprint_insert
     AFTER INSERT ON indicator
     DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW WHEN (perfbudget.fingerprint_event_needed(NEW.project_id))
+    FOR EACH ROW WHEN (perfbudget.form_event_needed(NEW.project_id))
     EXECUTE FUNCTION indicator_fingerprint_trigger();
 COMMENT ON TRIGGER indicator_fingerprint_insert ON indicator IS
-  '指标指纹: the same for inserted rows, except those of a form the running import_form call stores the fingerprint of itself';
+  '指标指纹: the same for inserted rows, except those of a form the running import_form call writes whole (it stores their fingerprint itself)';
 
 CREATE FUNCTION refresh_fingerprint(project_id bigint) RETURNS void
     AS 'MODULE_PATHNAME' LANGUAGE C STRICT VOLATILE;

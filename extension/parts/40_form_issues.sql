@@ -443,17 +443,33 @@ COMMENT ON TRIGGER indicator_findings_update ON indicator IS 'forms with changed
 COMMENT ON TRIGGER indicator_findings_delete ON indicator IS 'forms with deleted indicator rows: findings recomputed at commit';
 
 CREATE CONSTRAINT TRIGGER project_findings
-    AFTER INSERT OR UPDATE OR DELETE ON project
+    AFTER UPDATE OR DELETE ON project
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION findings_at_commit('id');
 CREATE CONSTRAINT TRIGGER expenditure_findings
-    AFTER INSERT OR UPDATE OR DELETE ON expenditure
+    AFTER UPDATE OR DELETE ON expenditure
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION findings_at_commit('project_id');
+-- inserted rows: no event for a form the running import_form call writes
+-- whole (it stores their findings at its end; form_event_needed)
+CREATE CONSTRAINT TRIGGER project_findings_inserted
+    AFTER INSERT ON project
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW WHEN (perfbudget.form_event_needed(NEW.id))
+    EXECUTE FUNCTION findings_at_commit('id');
+CREATE CONSTRAINT TRIGGER expenditure_findings_inserted
+    AFTER INSERT ON expenditure
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW WHEN (perfbudget.form_event_needed(NEW.project_id))
+    EXECUTE FUNCTION findings_at_commit('project_id');
 COMMENT ON TRIGGER project_findings ON project IS
-  '校验结果: the pending forms'' findings recomputed into issue_finding at commit (deferred; the first event of the commit does all of them)';
+  '校验结果: the pending forms'' findings recomputed into issue_finding at commit (deferred; the first event of the commit does all of them), after updates and deletes of forms';
 COMMENT ON TRIGGER expenditure_findings ON expenditure IS
   '校验结果: the same at commit for a transaction that changed only expenditure rows';
+COMMENT ON TRIGGER project_findings_inserted ON project IS
+  '校验结果: the same for inserted forms, except those the running import_form call writes whole (it stores their findings itself)';
+COMMENT ON TRIGGER expenditure_findings_inserted ON expenditure IS
+  '校验结果: the same for inserted expenditure rows, except those of a form the running import_form call writes whole';
 
 -- A new threshold changes the stored findings of its rule: every form is
 -- recomputed at commit.  On/off and severity are applied at read time and

@@ -164,6 +164,7 @@ BEGIN
                 'perfbudget.self_evaluation', 'perfbudget.department_grant',
                 'perfbudget.evaluation_setting']::pg_catalog.regclass[])
           AND tg.tgname NOT IN ('department_id_insert', 'expenditure_matches_total',
+                                'expenditure_matches_total_insert',
                                 'project_total_matches_expenditure', 'fingerprint_group_count',
                                 'project_fingerprint_key')
     LOOP

@@ -212,7 +212,7 @@ SELECT is((SELECT string_agg(forms::text, ',' ORDER BY forms) FROM fingerprint_g
 -- 10. import_form stores its forms' fingerprints itself and their rows queue
 -- no event (indicator_fingerprint_insert's WHEN); once the call is over, a
 -- row inserted into one of its forms queues its event again
-SELECT ok(fingerprint_event_needed((SELECT min(id) FROM project)),
+SELECT ok(form_event_needed((SELECT min(id) FROM project)),
           'outside an import call a row queues its fingerprint event');
 CREATE TEMP TABLE fp_before AS
 SELECT fingerprint FROM project_fingerprint WHERE project_id = (SELECT min(id) FROM project);

@@ -19,7 +19,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS pg_perfbudget;
 SET search_path = perfbudget, public;
 BEGIN;
-SELECT plan(181);
+SELECT plan(182);
 
 -- ---- tables and contract columns (46 columns: has_column + col_type_is) ----
 SELECT has_table('perfbudget', 'project', 'table perfbudget.project exists');
@@ -192,12 +192,16 @@ SELECT trigger_is('perfbudget', 'expenditure', 'expenditure_matches_total',
                   'perfbudget', 'expenditure_sum_trigger', 'expenditure_matches_total calls expenditure_sum_trigger()');
 SELECT trigger_is('perfbudget', 'project', 'project_total_matches_expenditure',
                   'perfbudget', 'expenditure_sum_trigger', 'project_total_matches_expenditure calls expenditure_sum_trigger()');
+SELECT trigger_is('perfbudget', 'expenditure', 'expenditure_matches_total_insert',
+                  'perfbudget', 'expenditure_sum_trigger', 'expenditure_matches_total_insert calls expenditure_sum_trigger()');
 SELECT results_eq($$
     SELECT tgname::text COLLATE "default", tgconstraint <> 0, tgdeferrable, tginitdeferred FROM pg_trigger
-    WHERE tgname IN ('expenditure_matches_total', 'project_total_matches_expenditure') ORDER BY tgname
+    WHERE tgname IN ('expenditure_matches_total', 'expenditure_matches_total_insert',
+                     'project_total_matches_expenditure') ORDER BY tgname
 $$, $$ VALUES ('expenditure_matches_total', true, true, true),
+              ('expenditure_matches_total_insert', true, true, true),
               ('project_total_matches_expenditure', true, true, true) $$,
-   'both cross-row triggers are constraint triggers, DEFERRABLE INITIALLY DEFERRED');
+   'the three cross-row triggers are constraint triggers, DEFERRABLE INITIALLY DEFERRED');
 
 -- ---- a test form: 10 万元 in all four fiscal parts, two rows with half = annual ----
 SELECT lives_ok($$
