@@ -32,6 +32,7 @@ OBJS = \
 	src/form_import.o \
 	src/import_claims.o \
 	src/xact_set.o \
+	src/id_map.o \
 	src/form_key.o \
 	src/evaluation_parse.o \
 	src/evaluation_import.o \
@@ -64,7 +65,7 @@ REGRESS_OPTS = --load-extension=pg_perfbudget
 # 'make update-po' (MAINTAINING.md, "Messages").
 
 # Before the include: pgxs.mk tests 'ifdef EXTRA_CLEAN' as it is read.
-EXTRA_CLEAN = test/unit/test_parse test/unit/cell_dump test/unit/test_corpus test/unit/test_binary_corpus test/unit/test_score test/unit/test_evaluation_parse test/fuzz/fuzz_cell test/fuzz/fuzz_form
+EXTRA_CLEAN = test/unit/test_parse test/unit/cell_dump test/unit/test_corpus test/unit/test_binary_corpus test/unit/test_score test/unit/test_evaluation_parse test/unit/test_id_map test/fuzz/fuzz_cell test/fuzz/fuzz_form
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -105,7 +106,12 @@ test/unit/test_evaluation_parse: test/unit/test_evaluation_parse.c $(CORE_SRCS) 
 test/unit/cell_dump: test/unit/cell_dump.c test/unit/cell_corpus.h $(CORE_SRCS) src/perf_parse.h src/perf_core.h src/perf_scan.h
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/cell_dump.c $(CORE_SRCS)
 
-unittest: test/unit/test_parse test/unit/test_score test/unit/test_evaluation_parse test/unit/test_binary_corpus
+# The compact id map of the transaction's sets (src/id_map.c), on its own.
+test/unit/test_id_map: test/unit/test_id_map.c src/id_map.c src/id_map.h
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ test/unit/test_id_map.c src/id_map.c
+
+unittest: test/unit/test_parse test/unit/test_score test/unit/test_evaluation_parse test/unit/test_binary_corpus test/unit/test_id_map
+	test/unit/test_id_map
 	test/unit/test_score
 	test/unit/test_evaluation_parse
 	test/unit/test_binary_corpus test/corpus/binary-1.0.tsv

@@ -55,15 +55,12 @@ void		pb_define_history_setting(void);
 
 static bool history_enabled = true;
 
-/* Projects created by the current top transaction (see created_projects). */
-typedef struct CreatedProject
-{
-	int64		id;				/* hash key */
-	Oid			creator;		/* the role that inserted it */
-} CreatedProject;
-
-static HTAB *created = NULL;
-static TransactionId created_xid = InvalidTransactionId;
+/*
+ * Projects created by the current transaction, with the role that inserted
+ * each: kept across a subtransaction abort (an id rolled back is not
+ * handed out again by the sequence).
+ */
+static PbXactSet created = PB_XACT_SET_KEPT("perfbudget projects created");
 
 /*
  * Projects whose whole form this transaction logged as deleted: the rows its
@@ -73,7 +70,7 @@ static TransactionId created_xid = InvalidTransactionId;
  * rows to be logged one by one; the set is only a shortcut, the query below
  * stays the rule) and for an id inserted again.
  */
-static PbXactSet logged_whole = PB_XACT_SET("perfbudget forms logged as deleted", int64);
+static PbXactSet logged_whole = PB_XACT_SET("perfbudget forms logged as deleted");
 
 /* Kept plans, one per row type and kind of entry. */
 typedef struct LogPlan
@@ -100,60 +97,27 @@ pb_define_history_setting(void)
 							 NULL, NULL, NULL);
 }
 
-/*
- * The set lives in TopTransactionContext and is recognised by the top
- * transaction's id: a later transaction never sees a stale one.
- */
-static HTAB *
-created_projects(bool create)
-{
-	TransactionId xid = GetTopTransactionIdIfAny();
-	HASHCTL		ctl;
-
-	if (created != NULL && TransactionIdIsValid(xid) && created_xid == xid)
-		return created;
-	if (!create)
-		return NULL;
-	ctl.keysize = sizeof(int64);
-	ctl.entrysize = sizeof(CreatedProject);
-	ctl.hcxt = TopTransactionContext;
-	created = hash_create("perfbudget projects created", 64, &ctl,
-						  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	created_xid = xid;
-	return created;
-}
-
 /* by the current role: the write check must not trust another role's form */
 bool
 pb_project_created_here(int64 project_id)
 {
-	HTAB	   *set = created_projects(false);
-	CreatedProject *p;
+	uint32		creator;
 
-	if (set == NULL)
-		return false;
-	p = hash_search(set, &project_id, HASH_FIND, NULL);
-	return p != NULL && p->creator == GetUserId();
+	return pb_xact_set_get(&created, project_id, &creator) && creator == GetUserId();
 }
 
 static bool
 form_logged_whole(int64 project_id)
 {
-	HTAB	   *set = pb_xact_set(&logged_whole, false);
-
-	return set != NULL && hash_search(set, &project_id, HASH_FIND, NULL) != NULL;
+	return pb_xact_set_get(&logged_whole, project_id, NULL);
 }
 
 static void
 note_created(int64 project_id)
 {
-	CreatedProject *p = hash_search(created_projects(true), &project_id, HASH_ENTER, NULL);
-	HTAB	   *whole = pb_xact_set(&logged_whole, false);
-
-	p->creator = GetUserId();
+	pb_xact_set_put(&created, project_id, GetUserId());
 	/* a new form of a deleted form's id: its rows are its own again */
-	if (whole != NULL)
-		(void) hash_search(whole, &project_id, HASH_REMOVE, NULL);
+	pb_xact_set_remove(&logged_whole, project_id);
 }
 
 static const char *
@@ -299,6 +263,6 @@ change_log_trigger(PG_FUNCTION_ARGS)
 	write_entry(td, kind, project_id, changed_by);
 	pb_leave_extension_context(&cx);
 	if (kind == 'F')
-		(void) hash_search(pb_xact_set(&logged_whole, true), &project_id, HASH_ENTER, NULL);
+		pb_xact_set_put(&logged_whole, project_id, 0);
 	return PointerGetDatum(result);
 }

@@ -48,32 +48,26 @@ static SPIPlanPtr sum_plan = NULL;
 static SPIPlanPtr lock_plan_v1 = NULL;	/* version 0.1: no department_id */
 static SPIPlanPtr sum_plan_v1 = NULL;
 
-/* A form whose sums were checked: changes made before checked_at were seen. */
-typedef struct SumChecked
-{
-	int64		project_id;		/* hash key */
-	CommandId	checked_at;
-} SumChecked;
-
-/* a rolled-back subtransaction forgets them all (xact_set.c) */
-static PbXactSet checked = PB_XACT_SET("perfbudget sums checked", SumChecked);
+/*
+ * The forms whose sums were checked, each with the command its check saw up
+ * to (changes made before it were seen); a rolled-back subtransaction
+ * forgets them all (xact_set.c).
+ */
+static PbXactSet checked = PB_XACT_SET("perfbudget sums checked");
 
 /* The sums of project_id are right as of command checked_at (this transaction). */
 void
 pb_sums_checked(int64 project_id, CommandId checked_at)
 {
-	SumChecked *c = hash_search(pb_xact_set(&checked, true), &project_id, HASH_ENTER, NULL);
-
-	c->checked_at = checked_at;
+	pb_xact_set_put(&checked, project_id, checked_at);
 }
 
 static bool
 checked_since(int64 project_id, CommandId changed_at)
 {
-	HTAB	   *set = pb_xact_set(&checked, false);
-	SumChecked *c = set ? hash_search(set, &project_id, HASH_FIND, NULL) : NULL;
+	uint32		checked_at;
 
-	return c != NULL && changed_at < c->checked_at;
+	return pb_xact_set_get(&checked, project_id, &checked_at) && changed_at < checked_at;
 }
 
 /*

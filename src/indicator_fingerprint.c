@@ -65,13 +65,8 @@ PG_FUNCTION_INFO_V1(indicator_fingerprint_trigger);
 PG_FUNCTION_INFO_V1(form_event_needed);
 PG_FUNCTION_INFO_V1(refresh_fingerprint);
 
-typedef struct FingerprintDone
-{
-	int64		project_id;		/* hash key */
-	CommandId	computed_at;	/* command id current when recomputed */
-} FingerprintDone;
-
-static PbXactSet recomputed = PB_XACT_SET("perfbudget fingerprints recomputed", FingerprintDone);
+/* the forms recomputed, each with the command id current when it was */
+static PbXactSet recomputed = PB_XACT_SET("perfbudget fingerprints recomputed");
 
 static SPIPlanPtr lock_plan = NULL;
 static SPIPlanPtr print_plan = NULL;
@@ -90,7 +85,7 @@ static SPIPlanPtr store_many_plan = NULL;
  * many forms held until then.  Forgotten at the end of the call and at any
  * subtransaction abort: a row inserted after either queues its events.
  */
-static PbXactSet promised = PB_XACT_SET("perfbudget forms promised", int64);
+static PbXactSet promised = PB_XACT_SET("perfbudget forms promised");
 
 #define prepare_kept(sql, nargs, argtypes) pb_prepare_kept(sql, nargs, argtypes, 0)
 
@@ -234,12 +229,9 @@ refresh_project(int64 project_id)
 void
 pb_refresh_fingerprint(int64 project_id)
 {
-	FingerprintDone *entry;
-	bool		found;
 	PbExtensionContext cx;
 
-	entry = hash_search(pb_xact_set(&recomputed, true), &project_id, HASH_ENTER, &found);
-	entry->computed_at = GetCurrentCommandId(false);
+	pb_xact_set_put(&recomputed, project_id, GetCurrentCommandId(false));
 	pb_enter_extension_context(&cx, pb_extension_owner());
 	prepare_plans();
 	refresh_project(project_id);
@@ -257,7 +249,6 @@ pb_refresh_fingerprint(int64 project_id)
 void
 pb_refresh_fingerprints(const int64 *project_ids, int n)
 {
-	HTAB	   *done;
 	CommandId	now;
 	PbExtensionContext cx;
 	Datum	   *elems;
@@ -265,16 +256,11 @@ pb_refresh_fingerprints(const int64 *project_ids, int n)
 
 	if (n == 0)
 		return;
-	done = pb_xact_set(&recomputed, true);
 	now = GetCurrentCommandId(false);
 	elems = palloc(sizeof(Datum) * n);
 	for (int i = 0; i < n; i++)
 	{
-		FingerprintDone *entry;
-		bool		found;
-
-		entry = hash_search(done, &project_ids[i], HASH_ENTER, &found);
-		entry->computed_at = now;
+		pb_xact_set_put(&recomputed, project_ids[i], now);
 		elems[i] = Int64GetDatum(project_ids[i]);
 	}
 	arg = PointerGetDatum(construct_array(elems, n, INT8OID, sizeof(int64), true,
@@ -337,10 +323,8 @@ change_command(TriggerData *td)
 void
 pb_fingerprints_promise(const int64 *project_ids, int n)
 {
-	HTAB	   *set = pb_xact_set(&promised, true);
-
 	for (int i = 0; i < n; i++)
-		(void) hash_search(set, &project_ids[i], HASH_ENTER, NULL);
+		pb_xact_set_put(&promised, project_ids[i], 0);
 }
 
 void
@@ -353,10 +337,7 @@ pb_fingerprints_promises_kept(void)
 Datum
 form_event_needed(PG_FUNCTION_ARGS)
 {
-	HTAB	   *set = pb_xact_set(&promised, false);
-	int64		id = PG_GETARG_INT64(0);
-
-	PG_RETURN_BOOL(set == NULL || hash_search(set, &id, HASH_FIND, NULL) == NULL);
+	PG_RETURN_BOOL(!pb_xact_set_get(&promised, PG_GETARG_INT64(0), NULL));
 }
 
 Datum
@@ -365,7 +346,6 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	int64		ids[2] = {-1, -1};
 	CommandId	changed_at;
-	HTAB	   *done;
 	bool		connected = false;
 	PbExtensionContext cx = {0};
 
@@ -385,7 +365,6 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 			ids[1] = -1;
 	}
 	changed_at = change_command(td);
-	done = pb_xact_set(&recomputed, true);
 
 	/*
 	 * The stored findings of every form the transaction changed, in one
@@ -400,13 +379,11 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 
 	for (int i = 0; i < 2; i++)
 	{
-		FingerprintDone *entry;
-		bool		found;
+		uint32		computed_at;
 
 		if (ids[i] < 0)
 			continue;
-		entry = hash_search(done, &ids[i], HASH_ENTER, &found);
-		if (found && changed_at < entry->computed_at)
+		if (pb_xact_set_get(&recomputed, ids[i], &computed_at) && changed_at < computed_at)
 			continue;			/* this change was visible to the last recomputation */
 		if (!connected)
 		{
@@ -416,7 +393,7 @@ indicator_fingerprint_trigger(PG_FUNCTION_ARGS)
 			connected = true;
 		}
 		/* the latest snapshot taken in refresh_project sees commands before this one */
-		entry->computed_at = GetCurrentCommandId(false);
+		pb_xact_set_put(&recomputed, ids[i], GetCurrentCommandId(false));
 		refresh_project(ids[i]);
 	}
 	if (connected)

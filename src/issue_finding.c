@@ -50,6 +50,7 @@
 #include "fmgr.h"
 #include "pb_findings.h"
 #include "run_as_owner.h"
+#include "xact_set.h"
 #include "storage/proc.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -65,24 +66,26 @@ PG_FUNCTION_INFO_V1(findings_at_commit);
 PG_FUNCTION_INFO_V1(findings_pending);
 PG_FUNCTION_INFO_V1(findings_touch_all);
 
-typedef struct Touched
-{
-	int64		project_id;		/* hash key */
-	bool		flushed;		/* recomputed since it was last marked */
-	CommandId	flushed_at;		/* changes made before this command were seen */
-} Touched;
+/*
+ * touched holds for each id 0 while it is pending, or the command its last
+ * recomputation saw up to plus 1 (changes made before it were seen).
+ */
+#define NOT_FLUSHED 0
 
 typedef struct PendingSets
 {
-	HTAB	   *pending;		/* ids whose stored findings are stale */
-	HTAB	   *touched;		/* every id pending at some point (Touched) */
+	PbIdMap		pending;		/* ids whose stored findings are stale */
+	PbIdMap		touched;		/* every id pending at some point */
 	bool		all_pending;	/* every form is stale (threshold change) */
 	bool		all_touched;
+	MemoryContext cxt;			/* under TopTransactionContext: both maps */
 } PendingSets;
 
 static PendingSets sets;
 static LocalTransactionId sets_lxid = InvalidLocalTransactionId;
 static bool callback_registered = false;
+
+static void mark_pending(PendingSets *s, int64 id);
 
 static SPIPlanPtr lock_table_plan = NULL;
 static SPIPlanPtr lock_plan = NULL;
@@ -92,21 +95,10 @@ static SPIPlanPtr lock_all_plan = NULL;
 static SPIPlanPtr replace_all_plan = NULL;
 static SPIPlanPtr all_ids_plan = NULL;
 
-static HTAB *
-new_id_set(const char *name, Size entrysize)
-{
-	HASHCTL		ctl;
-
-	ctl.keysize = sizeof(int64);
-	ctl.entrysize = entrysize;
-	ctl.hcxt = TopTransactionContext;
-	return hash_create(name, 256, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-}
-
 static bool
 sets_current(void)
 {
-	return sets.pending != NULL && sets_lxid == MyProc->lxid;
+	return sets.cxt != NULL && sets_lxid == MyProc->lxid;
 }
 
 /* A rolled-back subtransaction may have rolled back a flush. */
@@ -114,17 +106,16 @@ static void
 repend_on_subabort(SubXactEvent event, SubTransactionId mySubid,
 				   SubTransactionId parentSubid, void *arg)
 {
-	HASH_SEQ_STATUS seq;
-	Touched    *t;
+	PbIdMapIter it;
+	int64_t		id;
 
 	if (event != SUBXACT_EVENT_ABORT_SUB || !sets_current())
 		return;
 	sets.all_pending |= sets.all_touched;
-	hash_seq_init(&seq, sets.touched);
-	while ((t = hash_seq_search(&seq)) != NULL)
+	pb_id_map_iter_init(&it);
+	while (pb_id_map_next(&sets.touched, &it, &id, NULL))
 	{
-		t->flushed = false;
-		(void) hash_search(sets.pending, &t->project_id, HASH_ENTER, NULL);
+		mark_pending(&sets, id);
 	}
 }
 
@@ -138,8 +129,10 @@ current_sets(void)
 	}
 	if (!sets_current())
 	{
-		sets.pending = new_id_set("perfbudget findings pending", sizeof(int64));
-		sets.touched = new_id_set("perfbudget findings touched", sizeof(Touched));
+		sets.cxt = AllocSetContextCreate(TopTransactionContext, "perfbudget findings pending and touched",
+										 ALLOCSET_SMALL_SIZES);
+		pb_id_map_init_in(&sets.pending, sets.cxt);
+		pb_id_map_init_in(&sets.touched, sets.cxt);
 		sets.all_pending = false;
 		sets.all_touched = false;
 		sets_lxid = MyProc->lxid;
@@ -150,11 +143,8 @@ current_sets(void)
 static void
 mark_pending(PendingSets *s, int64 id)
 {
-	bool		found;
-	Touched    *t = hash_search(s->touched, &id, HASH_ENTER, &found);
-
-	t->flushed = false;
-	(void) hash_search(s->pending, &id, HASH_ENTER, NULL);
+	if (!pb_id_map_put(&s->touched, id, NOT_FLUSHED) || !pb_id_map_put(&s->pending, id, 0))
+		elog(ERROR, "out of memory for the pending findings");
 }
 
 /*
@@ -169,9 +159,10 @@ void
 pb_findings_note_change(int64 project_id, CommandId changed_at)
 {
 	PendingSets *s = current_sets();
-	Touched    *t = hash_search(s->touched, &project_id, HASH_FIND, NULL);
+	uint32		flushed;
 
-	if (t != NULL && t->flushed && changed_at < t->flushed_at)
+	if (pb_id_map_get(&s->touched, project_id, &flushed) && flushed != NOT_FLUSHED &&
+		changed_at < flushed - 1)
 		return;
 	mark_pending(s, project_id);
 }
@@ -307,18 +298,18 @@ compare_int64(const void *a, const void *b)
 
 /* The pending ids, ascending, as a bigint[] datum. */
 static Datum
-pending_array(HTAB *pending)
+pending_array(const PbIdMap *pending)
 {
-	long		n = hash_get_num_entries(pending);
+	size_t		n = pb_id_map_count(pending);
 	int64	   *ids = palloc(Max(n, 1) * sizeof(int64));
 	Datum	   *elems = palloc(Max(n, 1) * sizeof(Datum));
-	HASH_SEQ_STATUS seq;
-	int64	   *id;
-	long		i = 0;
+	PbIdMapIter it;
+	int64_t		id;
+	size_t		i = 0;
 
-	hash_seq_init(&seq, pending);
-	while ((id = hash_seq_search(&seq)) != NULL)
-		ids[i++] = *id;
+	pb_id_map_iter_init(&it);
+	while (pb_id_map_next(pending, &it, &id, NULL))
+		ids[i++] = id;
 	qsort(ids, n, sizeof(int64), compare_int64);
 	for (i = 0; i < n; i++)
 		elems[i] = Int64GetDatum(ids[i]);
@@ -353,19 +344,14 @@ run_plan(SPIPlanPtr plan, Datum *args, bool latest, int expected, const char *wh
 static void
 forget_pending(PendingSets *s, CommandId flushed_at)
 {
-	HASH_SEQ_STATUS seq;
-	int64	   *id;
+	PbIdMapIter it;
+	int64_t		id;
 
-	hash_seq_init(&seq, s->pending);
-	while ((id = hash_seq_search(&seq)) != NULL)
-	{
-		Touched    *t = hash_search(s->touched, id, HASH_ENTER, NULL);
-
-		t->flushed = true;
-		t->flushed_at = flushed_at;
-	}
-	hash_destroy(s->pending);
-	s->pending = new_id_set("perfbudget findings pending", sizeof(int64));
+	pb_id_map_iter_init(&it);
+	while (pb_id_map_next(&s->pending, &it, &id, NULL))
+		if (!pb_id_map_put(&s->touched, id, flushed_at + 1))
+			elog(ERROR, "out of memory for the pending findings");
+	pb_id_map_free(&s->pending);
 	s->all_pending = false;
 }
 
@@ -379,7 +365,7 @@ pb_flush_findings(void)
 	if (!sets_current())
 		return;
 	s = &sets;
-	if (!s->all_pending && hash_get_num_entries(s->pending) == 0)
+	if (!s->all_pending && pb_id_map_count(&s->pending) == 0)
 		return;
 
 	/* as the owner: a writer of forms may not write issue_finding itself */
@@ -399,7 +385,7 @@ pb_flush_findings(void)
 	{
 		Datum		args[1];
 
-		args[0] = pending_array(s->pending);
+		args[0] = pending_array(&s->pending);
 
 		/*
 		 * Every wait before the snapshot is taken: for a threshold change
@@ -486,10 +472,10 @@ findings_pending(PG_FUNCTION_ARGS)
 	bool		isnull;
 	PbExtensionContext cx;
 
-	if (!sets_current() || (!sets.all_pending && hash_get_num_entries(sets.pending) == 0))
+	if (!sets_current() || (!sets.all_pending && pb_id_map_count(&sets.pending) == 0))
 		PG_RETURN_DATUM(PointerGetDatum(construct_empty_array(INT8OID)));
 	if (!sets.all_pending)
-		PG_RETURN_DATUM(pending_array(sets.pending));
+		PG_RETURN_DATUM(pending_array(&sets.pending));
 
 	/* every form is stale: all of them, as this transaction sees them */
 	pb_enter_extension_context(&cx, InvalidOid);
