@@ -41,6 +41,7 @@ OBJS = \
 	src/rollup.o \
 	src/run_as_owner.o \
 	src/change_log.o \
+	src/form_json.o \
 	src/department_access.o \
 	src/sql_message.o
 

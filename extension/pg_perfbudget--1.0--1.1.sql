@@ -174,34 +174,12 @@ BEGIN
 END
 $$;
 
--- form_json in PL/pgSQL, its plan kept for the session: the history writes a
--- deleted form's JSON once per form a replace deletes, and a SQL function
--- called from a kept plan was planned again at every call.
+-- form_json in C (src/form_json.c), the same value: the history writes a
+-- deleted form's JSON once per form a replace deletes, and to_jsonb of each
+-- row, jsonb_agg and the key removals of the SQL definition cost twice the
+-- reading of the rows (PL/pgSQL had first saved its planning at every call).
 CREATE OR REPLACE FUNCTION form_json(project_id bigint) RETURNS jsonb
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-    SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    result jsonb;
-BEGIN
-    -- the first row, as the SQL function before it: project.id alone is
-    -- unique only as the identity gives it (the key is id and department_id)
-    SELECT (to_jsonb(p) - 'department_id')
-           || jsonb_build_object(
-                'expenditure',
-                coalesce((SELECT jsonb_agg(to_jsonb(e) - 'project_id' - 'department_id' ORDER BY e.line_no)
-                          FROM perfbudget.expenditure e
-                          WHERE e.project_id = p.id AND e.department_id = p.department_id), '[]'::jsonb),
-                'indicators',
-                coalesce((SELECT jsonb_agg(to_jsonb(i) - 'project_id' - 'department_id' ORDER BY i.line_no)
-                          FROM perfbudget.indicator i
-                          WHERE i.project_id = p.id AND i.department_id = p.department_id), '[]'::jsonb))
-    INTO result
-    FROM perfbudget.project p
-    WHERE p.id = form_json.project_id;
-    RETURN result;
-END
-$$;
+    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 -- indicator_fingerprint: an INSERT queues no event for the rows of a form
 -- whose fingerprint the running import_form call stores itself (the events

@@ -6,36 +6,12 @@ CREATE FUNCTION import_form(doc text, replace boolean DEFAULT false) RETURNS SET
 COMMENT ON FUNCTION import_form(text, boolean) IS
   '导入申报表 — reads a document of one or more 预算绩效目标申报表 (text extracted from PDF: tab-separated cells, checkbox markup, shifted indicator cells; the indicator table in the seed''s layout or another common one, told by its header row) and stores each form with the region and level of its title line; returns the new project ids in document order. All or nothing; a form already stored (same year, department, name) is an error unless replace is true, which replaces it';
 
--- PL/pgSQL, not a SQL function: the history writes a deleted form's whole
--- JSON once per deleted form (import_form with replace deletes one form at
--- a time), and a SQL function called from a kept plan is planned again at
--- every call, where PL/pgSQL keeps its plan for the session (a replace of
--- 2,000 forms: 3.1-3.8 s -> 2.7-2.9 s).
+-- In C (src/form_json.c): the history writes a deleted form's whole JSON
+-- once per deleted form (import_form with replace deletes thousands), and
+-- to_jsonb of each row, jsonb_agg and the key removals of a SQL definition
+-- cost twice the reading of the rows.
 CREATE FUNCTION form_json(project_id bigint) RETURNS jsonb
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-    SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    result jsonb;
-BEGIN
-    -- the first row, as the SQL function before it: project.id alone is
-    -- unique only as the identity gives it (the key is id and department_id)
-    SELECT (to_jsonb(p) - 'department_id')
-           || jsonb_build_object(
-                'expenditure',
-                coalesce((SELECT jsonb_agg(to_jsonb(e) - 'project_id' - 'department_id' ORDER BY e.line_no)
-                          FROM perfbudget.expenditure e
-                          WHERE e.project_id = p.id AND e.department_id = p.department_id), '[]'::jsonb),
-                'indicators',
-                coalesce((SELECT jsonb_agg(to_jsonb(i) - 'project_id' - 'department_id' ORDER BY i.line_no)
-                          FROM perfbudget.indicator i
-                          WHERE i.project_id = p.id AND i.department_id = p.department_id), '[]'::jsonb))
-    INTO result
-    FROM perfbudget.project p
-    WHERE p.id = form_json.project_id;
-    RETURN result;
-END
-$$;
+    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION form_json(bigint) IS
   '申报表 JSON — one form as JSON: every project column, "expenditure" (rows in order) and "indicators" (rows in order, targets as their canonical text); import_form_json reads it back';
 

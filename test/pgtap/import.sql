@@ -24,7 +24,7 @@ SET search_path = perfbudget, public;
 -- examples/seed_forms.sql without its BEGIN/COMMIT (this file is one transaction)
 \set seed_forms `sed -e "/^BEGIN;$/d" -e "/^COMMIT;$/d" examples/seed_forms.sql`
 BEGIN;
-SELECT plan(100);
+SELECT plan(102);
 
 -- The tables may hold forms of other tests: work on empty ones.
 DELETE FROM project;
@@ -249,6 +249,30 @@ SELECT is(pg_temp.diff(r.after, r.before), 'none', 'JSON round trip: ' || r.name
 FROM (SELECT id FROM project ORDER BY id) p, pg_temp.round_trip(p.id) r;
 SELECT throws_ok($$SELECT perfbudget.import_form_json('{"name": "x", "colour": 1}')$$, '22023',
     'form JSON has unknown keys: colour', 'unknown JSON keys are an error');
+
+-- ---- form_json (C) is what its SQL definition of 1.0 gave, key for key (2)
+CREATE FUNCTION pg_temp.form_json_sql(project_id bigint) RETURNS jsonb LANGUAGE sql STABLE AS $fn$
+    SELECT (to_jsonb(p) - 'department_id')
+           || jsonb_build_object(
+                'expenditure',
+                coalesce((SELECT jsonb_agg(to_jsonb(e) - 'project_id' - 'department_id' ORDER BY e.line_no)
+                          FROM perfbudget.expenditure e
+                          WHERE e.project_id = p.id AND e.department_id = p.department_id), '[]'::jsonb),
+                'indicators',
+                coalesce((SELECT jsonb_agg(to_jsonb(i) - 'project_id' - 'department_id' ORDER BY i.line_no)
+                          FROM perfbudget.indicator i
+                          WHERE i.project_id = p.id AND i.department_id = p.department_id), '[]'::jsonb))
+    FROM perfbudget.project p WHERE p.id = form_json_sql.project_id LIMIT 1
+$fn$;
+-- a form without expenditure rows, with an executed amount and a scored row
+INSERT INTO project (budget_year, region, name, department, total, fiscal_subtotal, general_budget,
+                     start_month, end_month, spend_executed)
+VALUES (2024, '如皋市', 'JSON 无资金分配行', '测试局', 0, 0, 0, '2024-01-01', '2024-12-01', 0.25);
+SELECT is((SELECT string_agg(p.name, ', ') FROM project p
+           WHERE perfbudget.form_json(p.id)::text IS DISTINCT FROM pg_temp.form_json_sql(p.id)::text),
+          NULL, 'form_json of every form equals to_jsonb of its rows (SQL), as text');
+SELECT is(perfbudget.form_json(-1), NULL, 'form_json of no form is NULL');
+DELETE FROM project WHERE name = 'JSON 无资金分配行';
 
 -- ---- broken documents (13): SQLSTATE, and nothing left behind
 DELETE FROM project;
