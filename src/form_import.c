@@ -1824,6 +1824,19 @@ import_form(PG_FUNCTION_ARGS)
 	}
 
 	/*
+	 * The reading's memory goes first (the document, twice its size of
+	 * work space, the keys), so that the peaks of the statements below do
+	 * not add to it.
+	 */
+	pfree(work);
+	hash_destroy(imp.keys);
+	imp.keys = NULL;
+	MemoryContextDelete(imp.formcxt);
+	imp.formcxt = NULL;
+	imp.doc = NULL;
+	PG_FREE_IF_COPY(doc_t, 0);
+
+	/*
 	 * The fingerprints of all the forms stored, in one statement, then
 	 * their findings: this transaction's own reads see them before commit,
 	 * and no deferred event is held for them until then.
