@@ -181,6 +181,36 @@ $$;
 CREATE OR REPLACE FUNCTION form_json(project_id bigint) RETURNS jsonb
     AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
+-- The forms a transaction deleted: the rows their deletion takes with it
+-- (the foreign keys' cascade) queue no deferred event of the sum check,
+-- fingerprint or findings, which found the form gone at commit (a replace
+-- of thousands of forms held and ran tens of thousands).  "Form_deleted" is
+-- named to run before the cascade (a row's triggers run in name order; the
+-- keys' are RI_ConstraintTrigger_…).  Not on Citus (distribute() drops the
+-- project's other triggers; the WHEN then says yes to every row).
+CREATE FUNCTION form_written_trigger() RETURNS trigger
+    AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION form_written_trigger() IS
+  'trigger of project: AFTER DELETE notes the form as deleted by the transaction, BEFORE INSERT forgets its id (row_event_needed reads the set)';
+CREATE FUNCTION row_event_needed(project_id bigint) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION row_event_needed(bigint) IS
+  'WHEN of the deferred triggers of changed and deleted rows (expenditure_matches_total, expenditure_findings, indicator_fingerprint): false for a row of a form this transaction has deleted, whose rows go with it, true otherwise (reads no table)';
+DO $$
+BEGIN
+    IF NOT perfbudget.is_distributed() THEN
+        CREATE TRIGGER "Form_deleted" AFTER DELETE ON perfbudget.project
+            FOR EACH ROW EXECUTE FUNCTION perfbudget.form_written_trigger();
+        CREATE TRIGGER "Form_inserted" BEFORE INSERT ON perfbudget.project
+            FOR EACH ROW EXECUTE FUNCTION perfbudget.form_written_trigger();
+        COMMENT ON TRIGGER "Form_deleted" ON perfbudget.project IS
+          'notes a deleted form before the cascade deletes its rows, which then queue no deferred event (row_event_needed)';
+        COMMENT ON TRIGGER "Form_inserted" ON perfbudget.project IS
+          'a form inserted under an id this transaction deleted: its rows queue their events again';
+    END IF;
+END
+$$;
+
 -- indicator_fingerprint: an INSERT queues no event for the rows of a form
 -- whose fingerprint the running import_form call stores itself (the events
 -- were 18 a form, most of what a call of thousands of forms held until
@@ -200,9 +230,10 @@ BEGIN
             AFTER UPDATE OF project_id, line_no, level1, level2, level3, half_year_target,
                   annual_target OR DELETE ON perfbudget.indicator
             DEFERRABLE INITIALLY DEFERRED
-            FOR EACH ROW EXECUTE FUNCTION perfbudget.indicator_fingerprint_trigger();
+            FOR EACH ROW WHEN (perfbudget.row_event_needed(OLD.project_id))
+            EXECUTE FUNCTION perfbudget.indicator_fingerprint_trigger();
         COMMENT ON TRIGGER indicator_fingerprint ON perfbudget.indicator IS
-          '指标指纹: the form''s fingerprint in project_fingerprint, recomputed at commit (deferred) after locking the project row, when its rows are changed or deleted';
+          '指标指纹: the form''s fingerprint in project_fingerprint, recomputed at commit (deferred) after locking the project row, when its rows are changed or deleted (not the rows a deleted form takes with it)';
         CREATE CONSTRAINT TRIGGER indicator_fingerprint_insert
             AFTER INSERT ON perfbudget.indicator
             DEFERRABLE INITIALLY DEFERRED
@@ -235,7 +266,8 @@ BEGIN
         CREATE CONSTRAINT TRIGGER expenditure_matches_total
             AFTER UPDATE OR DELETE ON perfbudget.expenditure
             DEFERRABLE INITIALLY DEFERRED
-            FOR EACH ROW EXECUTE FUNCTION perfbudget.expenditure_sum_trigger();
+            FOR EACH ROW WHEN (perfbudget.row_event_needed(OLD.project_id))
+            EXECUTE FUNCTION perfbudget.expenditure_sum_trigger();
         CREATE CONSTRAINT TRIGGER expenditure_matches_total_insert
             AFTER INSERT ON perfbudget.expenditure
             DEFERRABLE INITIALLY DEFERRED
@@ -258,7 +290,8 @@ BEGIN
         CREATE CONSTRAINT TRIGGER expenditure_findings
             AFTER UPDATE OR DELETE ON perfbudget.expenditure
             DEFERRABLE INITIALLY DEFERRED
-            FOR EACH ROW EXECUTE FUNCTION perfbudget.findings_at_commit('project_id');
+            FOR EACH ROW WHEN (perfbudget.row_event_needed(OLD.project_id))
+            EXECUTE FUNCTION perfbudget.findings_at_commit('project_id');
         CREATE CONSTRAINT TRIGGER project_findings_inserted
             AFTER INSERT ON perfbudget.project
             DEFERRABLE INITIALLY DEFERRED

@@ -194,10 +194,32 @@ COMMENT ON COLUMN expenditure.item IS '资金分配项目 — expenditure item, 
 COMMENT ON COLUMN expenditure.half_year IS '半年(程)计划执行数（万元）— planned spending by mid-year';
 COMMENT ON COLUMN expenditure.annual IS '全年(程)预算数（万元）— annual budget of the item';
 
+-- The forms this transaction deleted: the rows their deletion takes with it
+-- queue no deferred event (src/deleted_forms.c).  "Form_deleted" is named
+-- to run before the foreign keys' cascade (a row's triggers run in the
+-- order of their names; the keys' are RI_ConstraintTrigger_…).
+CREATE FUNCTION form_written_trigger() RETURNS trigger
+    AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION form_written_trigger() IS
+  'trigger of project: AFTER DELETE notes the form as deleted by the transaction, BEFORE INSERT forgets its id (row_event_needed reads the set)';
+CREATE FUNCTION row_event_needed(project_id bigint) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION row_event_needed(bigint) IS
+  'WHEN of the deferred triggers of changed and deleted rows (expenditure_matches_total, expenditure_findings, indicator_fingerprint): false for a row of a form this transaction has deleted, whose rows go with it, true otherwise (reads no table)';
+CREATE TRIGGER "Form_deleted" AFTER DELETE ON project
+    FOR EACH ROW EXECUTE FUNCTION form_written_trigger();
+CREATE TRIGGER "Form_inserted" BEFORE INSERT ON project
+    FOR EACH ROW EXECUTE FUNCTION form_written_trigger();
+COMMENT ON TRIGGER "Form_deleted" ON project IS
+  'notes a deleted form before the cascade deletes its rows, which then queue no deferred event (row_event_needed)';
+COMMENT ON TRIGGER "Form_inserted" ON project IS
+  'a form inserted under an id this transaction deleted: its rows queue their events again';
+
 CREATE CONSTRAINT TRIGGER expenditure_matches_total
     AFTER UPDATE OR DELETE ON expenditure
     DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW EXECUTE FUNCTION expenditure_sum_trigger();
+    FOR EACH ROW WHEN (perfbudget.row_event_needed(OLD.project_id))
+    EXECUTE FUNCTION expenditure_sum_trigger();
 -- inserted rows: no event for a form checked ahead (sum_event_needed)
 CREATE CONSTRAINT TRIGGER expenditure_matches_total_insert
     AFTER INSERT ON expenditure

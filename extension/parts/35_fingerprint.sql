@@ -228,9 +228,10 @@ CREATE CONSTRAINT TRIGGER indicator_fingerprint
     AFTER UPDATE OF project_id, line_no, level1, level2, level3, half_year_target,
           annual_target OR DELETE ON indicator
     DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW EXECUTE FUNCTION indicator_fingerprint_trigger();
+    FOR EACH ROW WHEN (perfbudget.row_event_needed(OLD.project_id))
+    EXECUTE FUNCTION indicator_fingerprint_trigger();
 COMMENT ON TRIGGER indicator_fingerprint ON indicator IS
-  '指标指纹: the form''s fingerprint in project_fingerprint, recomputed at commit (deferred) after locking the project row, when its rows are changed or deleted';
+  '指标指纹: the form''s fingerprint in project_fingerprint, recomputed at commit (deferred) after locking the project row, when its rows are changed or deleted (not the rows a deleted form takes with it)';
 CREATE CONSTRAINT TRIGGER indicator_fingerprint_insert
     AFTER INSERT ON indicator
     DEFERRABLE INITIALLY DEFERRED

@@ -449,7 +449,8 @@ CREATE CONSTRAINT TRIGGER project_findings
 CREATE CONSTRAINT TRIGGER expenditure_findings
     AFTER UPDATE OR DELETE ON expenditure
     DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW EXECUTE FUNCTION findings_at_commit('project_id');
+    FOR EACH ROW WHEN (perfbudget.row_event_needed(OLD.project_id))
+    EXECUTE FUNCTION findings_at_commit('project_id');
 -- inserted rows: no event for a form the running import_form call writes
 -- whole (it stores their findings at its end; form_event_needed)
 CREATE CONSTRAINT TRIGGER project_findings_inserted
