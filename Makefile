@@ -42,7 +42,7 @@ OBJS = \
 	src/run_as_owner.o \
 	src/change_log.o \
 	src/form_json.o \
-	src/deleted_forms.o \
+	src/form_events.o \
 	src/department_access.o \
 	src/sql_message.o
 

@@ -45,6 +45,7 @@
 #include "run_as_owner.h"
 #include "form_key.h"
 #include "form_parse.h"
+#include "form_events.h"
 #include "pb_findings.h"
 #include "pb_fingerprint.h"
 #include "perf_parse.h"
@@ -1066,7 +1067,7 @@ store_form(Importer *imp, ImpForm *f)
 	SPI_freetuptable(SPI_tuptable);
 	idtext = psprintf(INT64_FORMAT, id);
 	if (!imp->distributed)
-		pb_fingerprints_promise(&id, 1);
+		pb_forms_promise(&id, 1);
 	pb_importing_form(id, psprintf(pb_tr("form %d \"%s\""), f->ordinal, form_name(f)));
 
 	store_expenditure(imp, f, id, pg_strtoint32(p[30]));
@@ -1445,7 +1446,7 @@ store_batch(Importer *imp)
 	prepare_batch_plans(imp);
 	ids = batch_ids(imp, n);
 	if (!imp->distributed)
-		pb_fingerprints_promise(ids, n);
+		pb_forms_promise(ids, n);
 	imp->where = PB_N_("header and amounts");
 	imp->row = 0;
 	insert_batch_projects(imp, ids, n);
@@ -1862,7 +1863,7 @@ import_form(PG_FUNCTION_ARGS)
 			 */
 			pb_refresh_fingerprints(ids, n);
 			pb_flush_findings();
-			pb_fingerprints_promises_kept();
+			pb_forms_promises_kept();
 		}
 		else
 		{

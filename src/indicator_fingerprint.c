@@ -2,8 +2,10 @@
  * indicator_fingerprint.c — keeps perfbudget.project_fingerprint up to date
  * as indicator rows are written, for the rule boilerplate_indicator_set.
  *
- * A deferred constraint trigger on perfbudget.indicator (AFTER INSERT OR
- * UPDATE OR DELETE, FOR EACH ROW) runs this at commit (or at SET
+ * Two deferred constraint triggers on perfbudget.indicator (FOR EACH ROW:
+ * indicator_fingerprint for updates and deletes, indicator_fingerprint_insert
+ * for inserts; their WHEN spares the rows of forms an import writes whole
+ * and of deleted forms, form_events.c) run this at commit (or at SET
  * CONSTRAINTS ... IMMEDIATE).  For the project of the row it
  *   - locks the project row (FOR NO KEY UPDATE, as expenditure_sum.c does),
  *     so two transactions changing one form's rows recompute one after the
@@ -16,9 +18,8 @@
  *     has no 产出/效益/满意度 rows.  Triggers on that table keep the counts
  *     of perfbudget.fingerprint_group.
  *
- * Once per project per batch: the 15 row events of one imported form cost
- * one recomputation.  A backend-local hash (in TopTransactionContext, keyed
- * by project id, for the transaction: xact_set.c) remembers the command
+ * Once per project per commit, however many of its rows changed.  A set of
+ * the transaction (keyed by project id: xact_set.c) remembers the command
  * id under which each project was recomputed; an event whose row change
  * was made by an earlier command was visible to that recomputation and is
  * skipped.  A change made after it (rows edited after SET CONSTRAINTS ALL
@@ -33,11 +34,10 @@
  * of form_issues (pb_flush_findings, src/issue_finding.c), first: one event
  * queue per indicator row is enough for both.
  *
- * perfbudget.refresh_fingerprint(id) — and import_form after each form,
- * through pb_refresh_fingerprint() — recomputes at once, so that the
- * writing transaction's own reads (form_issues, department_review) see an
- * imported form's fingerprint before commit; the deferred events of the
- * rows it wrote are then skipped as already seen.
+ * perfbudget.refresh_fingerprint(id) recomputes one form at once, and
+ * import_form all the forms of a call at its end (pb_refresh_fingerprints),
+ * so that the writing transaction's own reads (form_issues,
+ * department_review) see them before commit.
  */
 #include "postgres.h"
 #include "pb_nls.h"			/* TEXTDOMAIN: this module's catalog */
@@ -62,7 +62,6 @@
 #include "xact_set.h"
 
 PG_FUNCTION_INFO_V1(indicator_fingerprint_trigger);
-PG_FUNCTION_INFO_V1(form_event_needed);
 PG_FUNCTION_INFO_V1(refresh_fingerprint);
 
 /* the forms recomputed, each with the command id current when it was */
@@ -74,18 +73,6 @@ static SPIPlanPtr upsert_plan = NULL;
 static SPIPlanPtr delete_plan = NULL;
 static SPIPlanPtr lock_many_plan = NULL;
 static SPIPlanPtr store_many_plan = NULL;
-
-/*
- * Forms the running import_form call writes whole and whose fingerprints
- * and findings it stores itself at its end: the rows it inserts for them
- * need no event of the deferred triggers that would do the same at commit
- * (the WHEN of indicator_fingerprint_insert, project_findings_inserted and
- * expenditure_findings_inserted asks form_event_needed).  An event is some
- * 16 bytes held until commit, 20 of them a form: most of what a call of
- * many forms held until then.  Forgotten at the end of the call and at any
- * subtransaction abort: a row inserted after either queues its events.
- */
-static PbXactSet promised = PB_XACT_SET("perfbudget forms promised");
 
 #define prepare_kept(sql, nargs, argtypes) pb_prepare_kept(sql, nargs, argtypes, 0)
 
@@ -318,26 +305,6 @@ change_command(TriggerData *td)
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 		return HeapTupleHeaderGetCmin(td->tg_newtuple->t_data);
 	return HeapTupleHeaderGetCmin(td->tg_trigtuple->t_data);
-}
-
-void
-pb_fingerprints_promise(const int64 *project_ids, int n)
-{
-	for (int i = 0; i < n; i++)
-		pb_xact_set_put(&promised, project_ids[i], 0);
-}
-
-void
-pb_fingerprints_promises_kept(void)
-{
-	pb_xact_set_forget(&promised);
-}
-
-/* form_event_needed(project_id): false while an import call writes the form whole */
-Datum
-form_event_needed(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!pb_xact_set_get(&promised, PG_GETARG_INT64(0), NULL));
 }
 
 Datum

@@ -13,13 +13,4 @@ extern void pb_refresh_fingerprint(int64 project_id);
 /* The same for many forms at once, in three statements whatever their number. */
 extern void pb_refresh_fingerprints(const int64 *project_ids, int n);
 
-/*
- * The running import_form call will store the fingerprints of these forms
- * itself (pb_refresh_fingerprints): the indicator rows it inserts for them
- * queue no event of the deferred trigger.  Kept: the call has stored them,
- * rows inserted from now on queue their events again.
- */
-extern void pb_fingerprints_promise(const int64 *project_ids, int n);
-extern void pb_fingerprints_promises_kept(void);
-
 #endif

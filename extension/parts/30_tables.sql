@@ -195,7 +195,7 @@ COMMENT ON COLUMN expenditure.half_year IS '半年(程)计划执行数（万元�
 COMMENT ON COLUMN expenditure.annual IS '全年(程)预算数（万元）— annual budget of the item';
 
 -- The forms this transaction deleted: the rows their deletion takes with it
--- queue no deferred event (src/deleted_forms.c).  "Form_deleted" is named
+-- queue no deferred event (src/form_events.c).  "Form_deleted" is named
 -- to run before the foreign keys' cascade (a row's triggers run in the
 -- order of their names; the keys' are RI_ConstraintTrigger_…).
 CREATE FUNCTION form_written_trigger() RETURNS trigger
