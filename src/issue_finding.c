@@ -114,9 +114,7 @@ repend_on_subabort(SubXactEvent event, SubTransactionId mySubid,
 	sets.all_pending |= sets.all_touched;
 	pb_id_map_iter_init(&it);
 	while (pb_id_map_next(&sets.touched, &it, &id, NULL))
-	{
 		mark_pending(&sets, id);
-	}
 }
 
 static PendingSets *
@@ -143,8 +141,8 @@ current_sets(void)
 static void
 mark_pending(PendingSets *s, int64 id)
 {
-	if (!pb_id_map_put(&s->touched, id, NOT_FLUSHED) || !pb_id_map_put(&s->pending, id, 0))
-		elog(ERROR, "out of memory for the pending findings");
+	pb_id_map_put_in(&s->touched, id, NOT_FLUSHED, "perfbudget findings touched");
+	pb_id_map_put_in(&s->pending, id, 0, "perfbudget findings pending");
 }
 
 /*
@@ -349,8 +347,7 @@ forget_pending(PendingSets *s, CommandId flushed_at)
 
 	pb_id_map_iter_init(&it);
 	while (pb_id_map_next(&s->pending, &it, &id, NULL))
-		if (!pb_id_map_put(&s->touched, id, flushed_at + 1))
-			elog(ERROR, "out of memory for the pending findings");
+		pb_id_map_put_in(&s->touched, id, flushed_at + 1, "perfbudget findings touched");
 	pb_id_map_free(&s->pending);
 	s->all_pending = false;
 }

@@ -1,7 +1,7 @@
 /*
  * xact_set.c — what a trigger remembers having done in this transaction
  * (sums checked, fingerprints recomputed, forms logged whole, forms
- * created): a map from project id to a 32-bit value (src/id_map.c, compact
+ * created, promised or deleted): a map from project id to a 32-bit value (src/id_map.c, compact
  * for the consecutive ids of an import) in a memory context of its own
  * under TopTransactionContext, recognised by the transaction's local id, so
  * that a later transaction never sees a stale one.
@@ -37,6 +37,14 @@ void
 pb_id_map_init_in(PbIdMap *map, MemoryContext cxt)
 {
 	pb_id_map_init(map, set_alloc, set_release, cxt);
+}
+
+void
+pb_id_map_put_in(PbIdMap *map, int64 id, uint32 value, const char *what)
+{
+	/* the allocator raises an error rather than return NULL */
+	if (!pb_id_map_put(map, id, value))
+		elog(ERROR, "out of memory for the set \"%s\"", what);
 }
 
 static bool
@@ -87,9 +95,7 @@ pb_xact_set_get(PbXactSet *set, int64 id, uint32 *value)
 void
 pb_xact_set_put(PbXactSet *set, int64 id, uint32 value)
 {
-	/* the allocator raises an error rather than return NULL */
-	if (!pb_id_map_put(pb_xact_set_map(set, true), id, value))
-		elog(ERROR, "out of memory for the set \"%s\"", set->name);
+	pb_id_map_put_in(pb_xact_set_map(set, true), id, value, set->name);
 }
 
 void

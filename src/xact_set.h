@@ -30,6 +30,9 @@ typedef struct PbXactSet
 /* An empty map whose memory comes from cxt (errors rather than NULL). */
 extern void pb_id_map_init_in(PbIdMap *map, MemoryContext cxt);
 
+/* Put id into such a map, with value; what names the set in an error. */
+extern void pb_id_map_put_in(PbIdMap *map, int64 id, uint32 value, const char *what);
+
 /* Is id in the current transaction's set?  Its value in *value if not NULL. */
 extern bool pb_xact_set_get(PbXactSet *set, int64 id, uint32 *value);
 
