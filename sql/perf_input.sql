@@ -213,7 +213,11 @@ INSERT INTO valid_input VALUES
   (193, '≥62%(2022年:61%)'),
   (194, '≥62%（2022年：61%）'),
   (195, '95% (2023年实际)'),
-  (196, '100人(含外地)')
+  (196, '100人(含外地)'),
+  -- a year word before a date without a year (DOMAIN §7: 每年12月底前)
+  (197, '每年12月底前'),
+  (198, '当年6月30日前完成'),
+  (199, '每年2次')
 ;
 
 -- At least 150 inputs, and every one accepted without an error by the

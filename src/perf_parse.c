@@ -71,6 +71,16 @@ static const Word completion_words[] = {
 	W("实现", 0), {NULL, 0, 0}
 };
 
+/*
+ * Words naming the year a date without one falls in: the form's own year
+ * ('当年12月底前') or each year of it ('每年12月底前'), which is the same
+ * deadline on a one-year target.  Dropped before such a date.
+ */
+static const Word year_words[] = {
+	W("本年度", 0), W("每年度", 0), W("每年", 0), W("当年", 0), W("本年", 0),
+	{NULL, 0, 0}
+};
+
 /* A completion word that ends the value ('到位', not the 完成 of '完成率'). */
 static size_t
 match_completion(const Scan *sc, size_t pos)
@@ -1149,6 +1159,53 @@ pb_cell_effective_sense(const PbCell *c)
 
 static bool parse_folded(Scan *sc, PbCell *cell, bool allow_qual);
 
+static size_t
+match_year_word(const Scan *sc, size_t pos)
+{
+	int			l;
+	uint32_t	cp = cp_at(sc, pos, &l);
+
+	/* 每 当 本: most cells start with none of them */
+	if (cp != 0x6BCF && cp != 0x5F53 && cp != 0x672C)
+		return 0;
+	for (int i = 0; year_words[i].text; i++)
+		if (lit_at_len(sc, pos, year_words[i].text, year_words[i].len))
+			return year_words[i].len;
+	return 0;
+}
+
+static bool
+is_date_without_year(const PbCell *cell)
+{
+	if (cell->kind == PB_KIND_DATE)
+		return cell->lo.year == 0;
+	return cell->kind == PB_KIND_RANGE && cell->lo.kind == PB_KIND_DATE &&
+		cell->lo.year == 0 && cell->hi.year == 0;
+}
+
+/*
+ * '每年12月底前', '当年6月30日前': a year word, then a date that names no
+ * year, is that date.  False, the cell and the error untouched, when the
+ * rest is anything else ('每年2次' stays a phrase).
+ */
+static bool
+scan_after_year_word(Scan *sc, PbCell *cell, size_t core, uint8_t sym, uint8_t flags)
+{
+	size_t		l = match_year_word(sc, core);
+	PbCell		saved_cell = *cell;
+	PbError		saved_err = *sc->err;
+
+	if (l == 0 || !starts_scalar(sc, skip_spaces(sc, core + l)))
+		return false;
+	sc->pos = skip_spaces(sc, core + l);
+	if (scan_value(sc, cell, false) == TAIL_OK && is_date_without_year(cell))
+		return true;
+	*cell = saved_cell;
+	*sc->err = saved_err;
+	reset_value(cell, sym, flags);
+	return false;
+}
+
 /* Does '定性' stand at p as a written comparator ('定性 100%', '定性:100%')? */
 static bool
 qual_prefix_at(const Scan *sc, size_t p)
@@ -1250,6 +1307,11 @@ parse_folded(Scan *sc, PbCell *cell, bool allow_qual)
 
 	core = p;
 	reset_value(cell, band ? PB_SYM_NONE : sym, flags);
+	if (!band && scan_after_year_word(sc, cell, core, sym, flags))
+	{
+		default_symbol(cell);
+		return true;
+	}
 	if (starts_scalar(sc, core))
 	{
 		sc->pos = core;

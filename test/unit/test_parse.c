@@ -772,6 +772,39 @@ test_value_shapes(void)
 	}
 	end_case();
 
+	begin_case("每年12月底前 and 当年6月30日前 are the deadlines 12月底前 and 6月30日前");
+	{
+		static const char *const in[] = {"每年12月底前", "当年6月30日前", "本年度 12月底前完成",
+		"≤每年12月31日"};
+		static const int month[] = {12, 6, 12, 12};
+		static const int day[] = {31, 30, 31, 31};
+
+		for (int i = 0; i < 4; i++)
+		{
+			p = PARSE_OK(in[i]);
+			if (!p->ok)
+				continue;
+			CHECK_INT(p->cell.kind, PB_KIND_DATE);
+			CHECK_INT(p->cell.symbol, PB_SYM_LE);
+			CHECK_DATE(p->cell.lo, 0, month[i], day[i]);
+			ROUND_TRIPS(p);
+		}
+	}
+	end_case();
+
+	begin_case("a year word before anything but a date without a year stays in a phrase");
+	{
+		static const char *const in[] = {"每年2次", "每年2024年12月", "每年", "当年12月底前50%"};
+
+		for (int i = 0; i < 4; i++)
+		{
+			p = PARSE_OK(in[i]);
+			if (p->ok)
+				CHECK_INT(p->cell.kind, PB_KIND_QUALITATIVE);
+		}
+	}
+	end_case();
+
 	begin_case("90%-100% is the percent range 90..100");
 	p = PARSE_OK("90%-100%");
 	if (p->ok)
