@@ -217,7 +217,10 @@ INSERT INTO valid_input VALUES
   -- a year word before a date without a year (DOMAIN §7: 每年12月底前)
   (197, '每年12月底前'),
   (198, '当年6月30日前完成'),
-  (199, '每年2次')
+  (199, '每年2次'),
+  -- a separator that ends the cell
+  (200, '≥95%；'),
+  (201, '12月底前，')
 ;
 
 -- At least 150 inputs, and every one accepted without an error by the

@@ -955,6 +955,9 @@ scan_tail(Scan *sc, PbCell *cell, bool is_date)
 		size_t		q = skip_spaces(sc, p + cl);
 		uint32_t	next = cp_at(sc, q, &l2);
 
+		/* '≥95%；': a separator that closes the cell says nothing; dropped */
+		if (at_end(sc, q))
+			return TAIL_OK;
 		if (!pb_is_letter_cp(next) && next != '(')
 		{
 			fail(sc, PB_ERR_SYNTAX, p, PB_N_("unexpected punctuation after the value"),

@@ -805,6 +805,33 @@ test_value_shapes(void)
 	}
 	end_case();
 
+	begin_case("a separator closing the cell is dropped: ≥95%； is ≥95%");
+	{
+		static const char *const in[] = {"≥95%；", "95% 、", "3天内;", "2024年12月，"};
+
+		for (int i = 0; i < 4; i++)
+		{
+			p = PARSE_OK(in[i]);
+			if (!p->ok)
+				continue;
+			CHECK_INT(p->cell.note.len, 0);
+			ROUND_TRIPS(p);
+		}
+	}
+	end_case();
+
+	begin_case("a separator followed by another value is still refused: ≥95%，≥90%, 95%;;");
+	{
+		static const char *const in[] = {"≥95%，≥90%", "95%;;", "95%, 90%"};
+
+		for (int i = 0; i < 3; i++)
+		{
+			p = parse(in[i]);
+			CHECK(!p->ok);
+		}
+	}
+	end_case();
+
 	begin_case("90%-100% is the percent range 90..100");
 	p = PARSE_OK("90%-100%");
 	if (p->ok)
