@@ -331,3 +331,9 @@ SELECT '≥95%'::text::perf_target AS from_text,
 -- written with 前 is a value, not a comparator a value must refuse.
 SELECT perf_value_is_valid('12月底前') AS deadline_is_value,
        perf_value_is_valid('2024年12月31日前') AS dated_deadline_is_value;
+
+-- A dash or slash in the comparator cell stands for "none" (a blank cell);
+-- ≥= is ≥ (1.1).
+SELECT perf_target('/', '充分') AS slash, perf_target('—', '95%') AS dash,
+       perf_target('无', '≥90%') AS none, perf_target('≥=', '95%') AS ge_eq,
+       perf_target('≤=', '5%') AS le_eq;

@@ -1537,6 +1537,11 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 		W("以上", PB_SYM_GE), W("以下", PB_SYM_LE), W("以内", PB_SYM_LE),
 		{NULL, 0, 0}
 	};
+	/* after folding: － is -, ／ is / */
+	static const Word no_comparator[] = {
+		W("/", 0), W("\\", 0), W("-", 0), W("--", 0), W("—", 0), W("——", 0), W("–", 0),
+		W("无", 0), {NULL, 0, 0}
+	};
 
 	memset(err, 0, sizeof(*err));
 	*band = false;
@@ -1564,7 +1569,18 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	sc.pos = 0;
 	sc.err = err;
 
+	for (int i = 0; no_comparator[i].text; i++)
+		if (n == no_comparator[i].len && lit_at_len(&sc, 0, no_comparator[i].text, n))
+		{
+			/* a dash or slash where nothing applies: as a blank cell */
+			err->status = PB_OK;
+			return true;
+		}
 	l = match_symbol_chars(&sc, 0, &sym, band);
+	/* '≥=': the symbol, then the '=' of the >= it stands for */
+	if (l > 0 && l + 1 == n && buf[l] == '=' && (sym == PB_SYM_GE || sym == PB_SYM_LE) &&
+		buf[0] == '\xE2')
+		l = n;
 	if (l == 0)
 	{
 		for (int i = 0; named[i].text; i++)

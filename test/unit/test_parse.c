@@ -1031,6 +1031,12 @@ test_symbols(void)
 		{"不低于", PB_SYM_GE, false},
 		{" ≥ ", PB_SYM_GE, false},
 		{"", PB_SYM_NONE, false},
+		{"/", PB_SYM_NONE, false},
+		{"－", PB_SYM_NONE, false},
+		{"——", PB_SYM_NONE, false},
+		{"无", PB_SYM_NONE, false},
+		{"≥=", PB_SYM_GE, false},
+		{"≤=", PB_SYM_LE, false},
 	};
 	size_t		i;
 	char		desc[128];
@@ -1064,6 +1070,18 @@ test_symbols(void)
 		PbError		err;
 
 		CHECK(!pb_parse_symbol("95%", 3, &sym, &band, &err));
+	}
+	end_case();
+
+	begin_case("pb_parse_symbol rejects ≥==, //, 无无 and a dash before a comparator");
+	{
+		static const char *const bad[] = {"≥==", "//", "无无", "-≥", ">==", "=≥="};
+		PbSymbol	sym;
+		bool		band;
+		PbError		err;
+
+		for (int j = 0; j < 6; j++)
+			CHECK(!pb_parse_symbol(bad[j], strlen(bad[j]), &sym, &band, &err));
 	}
 	end_case();
 
