@@ -199,7 +199,7 @@ amount_text(const char *s)
 	return r;
 }
 
-/* '2024年1月', '2024 年 1 月', '2024-01' → '2024-01-01'; NULL when blank. */
+/* '2024年1月', '2024 年 1 月', '2024.1', '2024-01' → '2024-01-01'; NULL when blank. */
 static char *
 month_text(ImpForm *f, FpField k, const char *label)
 {
@@ -207,9 +207,13 @@ month_text(ImpForm *f, FpField k, const char *label)
 	char	   *out;
 	PbCell		cell;
 	PbError		err;
+	int			year;
+	int			month;
 
 	if (s == NULL)
 		return NULL;
+	if (fp_year_month(s, strlen(s), &year, &month))
+		return psprintf("%04d-%02d-01", year, month);
 	out = palloc(strlen(s) + 1);
 	if (!pb_parse_cell(s, strlen(s), out, &cell, &err) ||
 		cell.kind != PB_KIND_DATE || cell.lo.year == 0 || cell.lo.month == 0)

@@ -305,6 +305,46 @@ fp_is_amount(FpText t)
 	return digits;
 }
 
+static size_t
+digits_at(const char *s, size_t len, size_t i, int max, int *value)
+{
+	size_t		start = i;
+
+	*value = 0;
+	while (i < len && i - start < (size_t) max && s[i] >= '0' && s[i] <= '9')
+		*value = *value * 10 + (s[i++] - '0');
+	return i - start;
+}
+
+bool
+fp_year_month(const char *s, size_t len, int *year, int *month)
+{
+	size_t		i = 0;
+	size_t		n;
+	int			day;
+	char		sep;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	while (len > i && s[len - 1] == ' ')
+		len--;
+	if (digits_at(s, len, i, 4, year) != 4 || *year < 1900 || *year > 2199)
+		return false;
+	i += 4;
+	if (i >= len || (s[i] != '.' && s[i] != '-' && s[i] != '/'))
+		return false;
+	sep = s[i++];
+	if ((n = digits_at(s, len, i, 2, month)) == 0 || *month < 1 || *month > 12)
+		return false;
+	i += n;
+	if (i == len)
+		return true;
+	/* '2024-01-01': a day of the month, the same separator */
+	if (s[i] != sep || (n = digits_at(s, len, i + 1, 2, &day)) == 0 || day < 1 || day > 31)
+		return false;
+	return i + 1 + n == len;
+}
+
 /* ---------------------------------------------------------------- labels */
 
 typedef struct Label
@@ -807,6 +847,40 @@ fail_not_amount(Reader *r, const char *where, FpText what, const char *column, F
 	return fail_fmt(r, cell, "%s \"%.*s%s\": the %s \"%.*s%s\" is not a number (amounts are in 万元, written as digits only)",
 					where, quote_len(what), what.p, quote_tail(what), column,
 					quote_len(cell), cell.p, quote_tail(cell));
+}
+
+/*
+ * '9万元', '9 万元' where an amount belongs: the form's money is in 万元
+ * already and a spreadsheet export may repeat the unit in the cell.  Returns
+ * the line with such cells cut to their digits (in *copy), or the line
+ * itself when it has none.  Another unit ('9元') is left, to be refused as
+ * not a number: it would change the amount.
+ */
+static const Line *
+without_money_unit(const Line *ln, Line *copy)
+{
+	static const char unit[] = "万元";
+	bool		copied = false;
+
+	for (int i = 0; i < ln->n; i++)
+	{
+		FpText		a = ln->cell[i];
+
+		if (!text_ends(a, unit))
+			continue;
+		a.len -= sizeof(unit) - 1;
+		while (a.len > 0 && a.p[a.len - 1] == ' ')
+			a.len--;
+		if (!fp_is_amount(a))
+			continue;
+		if (!copied)
+		{
+			*copy = *ln;
+			copied = true;
+		}
+		copy->cell[i] = a;
+	}
+	return copied ? copy : ln;
 }
 
 static bool
@@ -1465,6 +1539,7 @@ static bool
 read_line(Reader *r, const Line *ln)
 {
 	Section		next;
+	Line		money;
 
 	if (ln->n == 0)
 		return true;
@@ -1495,9 +1570,9 @@ read_line(Reader *r, const Line *ln)
 		case SEC_HEADER:
 			return read_header_line(r, ln);
 		case SEC_INCOME:
-			return read_income_line(r, ln);
+			return read_income_line(r, without_money_unit(ln, &money));
 		case SEC_EXPENDITURE:
-			return read_expenditure_line(r, ln);
+			return read_expenditure_line(r, without_money_unit(ln, &money));
 		case SEC_TEXT:
 			return read_text_line(r, ln);
 		case SEC_INDICATORS:

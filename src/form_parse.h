@@ -125,4 +125,11 @@ extern bool fp_parse(const char *doc, size_t len, char *work,
 /* Is the folded cell an amount: digits with optional sign, commas, point? */
 extern bool fp_is_amount(FpText t);
 
+/*
+ * A year and month written with a separator, as spreadsheets and other
+ * systems give the project's period: '2024.1', '2024-01', '2024/1', with
+ * an optional day of the same separator ('2024-01-01').  ASCII digits.
+ */
+extern bool fp_year_month(const char *s, size_t len, int *year, int *month);
+
 #endif							/* FORM_PARSE_H */

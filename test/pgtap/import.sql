@@ -24,7 +24,7 @@ SET search_path = perfbudget, public;
 -- examples/seed_forms.sql without its BEGIN/COMMIT (this file is one transaction)
 \set seed_forms `sed -e "/^BEGIN;$/d" -e "/^COMMIT;$/d" examples/seed_forms.sql`
 BEGIN;
-SELECT plan(102);
+SELECT plan(104);
 
 -- The tables may hold forms of other tests: work on empty ones.
 DELETE FROM project;
@@ -329,6 +329,23 @@ SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 2, E'项目属性\t', E'\t主管部门\t如皋市财政局\n项目属性\t')), '22P02',
     NULL, 'a second 主管部门 line is refused');
 SELECT is(pg_temp.row_count(), 0::bigint, 'the hostile documents left nothing behind');
+
+-- ---- cells as spreadsheet exports and other systems write them (2):
+-- amounts with their unit 万元, the period as 2024.1 / 2024-12, a
+-- separator closing a target, a dash for "no comparator": the same forms
+SELECT is(pg_temp.variant(
+    pg_temp.edit(pg_temp.edit(pg_temp.edit(pg_temp.edit(pg_temp.edit(pg_temp.edit(:'doc',
+        4, E'办公费\t\t30\t60.8', E'办公费\t\t30万元\t60.8 万元'),
+        4, E'资金总额\t\t\t155', E'资金总额\t\t\t155万元'),
+        1, E'开始时间\t2024年1月', E'开始时间\t2024.1'),
+        1, '2024年12月', '2024-12'),
+        1, E'服务对象满意度\t≥\t\t95%\t95%', E'服务对象满意度\t≥\t\t95%；\t95%；'),
+        1, E'立项依据充分性\t定性', E'立项依据充分性\t/')),
+    '6/6 equal', '万元 after an amount, 2024.1 and 2024-12 as the period, ≥95%； and / as 计算符号 read as the seed');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t30\t608000元')), '22P02',
+    'could not read form 4 "社保业务运营经费": 资金分配 "办公费": the 全年(程)预算数 "608000元" is not a number (amounts are in 万元, written as digits only)',
+    'an amount in 元 is refused, not read as 万元');
 
 -- ---- region and level from the title line (1)
 CREATE FUNCTION pg_temp.region_of(title text) RETURNS text
