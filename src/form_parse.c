@@ -359,6 +359,7 @@ typedef struct Label
 static const Label header_labels[] = {
 	{"项目负责人/联系电话", L_MANAGER_PHONE}, {"项目负责人及联系电话", L_MANAGER_PHONE},
 	{"项目名称", FP_NAME}, {"主管部门", FP_DEPARTMENT}, {"实施单位", FP_IMPLEMENTING_UNIT},
+	{"项目单位", FP_IMPLEMENTING_UNIT},
 	{"填报单位(盖章)", FP_REPORTING_UNIT}, {"填报单位", FP_REPORTING_UNIT},
 	{"项目属性", FP_ATTRIBUTE}, {"项目级次", FP_LEVEL}, {"项目类别", FP_CATEGORY},
 	{"开始时间", FP_START}, {"完成时间", FP_END}, {"结束时间", FP_END},
@@ -390,6 +391,27 @@ static const Label income_labels[] = {
 };
 
 /* Label at the start of a cell ('实施单位:', '项目负责人/联系电话 吴建华/…'). */
+/*
+ * '(全称)', '(盖章):' after a label is part of the label, not its value:
+ * '项目名称(全称)', '实施单位(盖章):如皋市…'.  A bracket that does not close
+ * before the end of the cell or a ':' is left as the value's.
+ */
+static FpText
+without_annotation(FpText rest)
+{
+	size_t		close = 0;
+
+	if (rest.len == 0 || rest.p[0] != '(')
+		return rest;
+	while (close < rest.len && rest.p[close] != ')')
+		close++;
+	if (close == rest.len)
+		return rest;
+	if (close + 1 < rest.len && rest.p[close + 1] != ':' && rest.p[close + 1] != ' ')
+		return rest;
+	return text_after(rest, close + 1);
+}
+
 static const Label *
 label_prefix(FpText cell, const Label *labels, FpText *rest)
 {
@@ -403,7 +425,7 @@ label_prefix(FpText cell, const Label *labels, FpText *rest)
 		 */
 		if (!text_starts(cell, labels[i].text))
 			continue;
-		*rest = text_after(cell, l);
+		*rest = without_annotation(text_after(cell, l));
 		return &labels[i];
 	}
 	return NULL;
@@ -547,7 +569,48 @@ read_title(Reader *r, const Line *ln)
 	return true;
 }
 
-/* '(2024年度)', '2024 年度': the budget year, or 0. */
+/* Four digits of a year at t.p[i], 1900..2199, or 0. */
+static int
+year_at(FpText t, size_t i)
+{
+	int			y = 0;
+
+	if (i + 4 > t.len || (i + 4 < t.len && t.p[i + 4] >= '0' && t.p[i + 4] <= '9'))
+		return 0;
+	for (size_t d = i; d < i + 4; d++)
+	{
+		if (t.p[d] < '0' || t.p[d] > '9')
+			return 0;
+		y = y * 10 + (t.p[d] - '0');
+	}
+	return y >= 1900 && y <= 2199 ? y : 0;
+}
+
+/*
+ * '(2024年)' alone in a cell, '预算年度:2024年', '预算年度 2024': the year
+ * as some provinces' forms write it, or 0.  (Folded: （ is '(', ： is ':'.)
+ */
+static int
+year_written_otherwise(FpText t)
+{
+	static const char label[] = "预算年度";
+	size_t		i;
+
+	if (t.len == 9 && t.p[0] == '(' && memcmp(t.p + 5, "年)", 4) == 0)
+		return year_at(t, 1);
+	if (t.len < sizeof(label) - 1 || memcmp(t.p, label, sizeof(label) - 1) != 0)
+		return 0;
+	i = sizeof(label) - 1;
+	while (i < t.len && (t.p[i] == ' ' || t.p[i] == ':'))
+		i++;
+	if (year_at(t, i) == 0)
+		return 0;
+	if (i + 4 == t.len || (t.len - (i + 4) == 3 && memcmp(t.p + i + 4, "年", 3) == 0))
+		return year_at(t, i);
+	return 0;
+}
+
+/* '(2024年度)', '2024 年度', '(2024年)', '预算年度:2024': the budget year, or 0. */
 static int
 year_in(FpText t)
 {
@@ -572,7 +635,7 @@ year_in(FpText t)
 			y = y * 10 + (t.p[j + d] - '0');
 		return y;
 	}
-	return 0;
+	return year_written_otherwise(t);
 }
 
 /* ---------------------------------------------------------------- header */

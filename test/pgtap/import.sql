@@ -24,7 +24,7 @@ SET search_path = perfbudget, public;
 -- examples/seed_forms.sql without its BEGIN/COMMIT (this file is one transaction)
 \set seed_forms `sed -e "/^BEGIN;$/d" -e "/^COMMIT;$/d" examples/seed_forms.sql`
 BEGIN;
-SELECT plan(104);
+SELECT plan(105);
 
 -- The tables may hold forms of other tests: work on empty ones.
 DELETE FROM project;
@@ -330,7 +330,7 @@ SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     NULL, 'a second 主管部门 line is refused');
 SELECT is(pg_temp.row_count(), 0::bigint, 'the hostile documents left nothing behind');
 
--- ---- cells as spreadsheet exports and other systems write them (2):
+-- ---- cells as spreadsheet exports and other systems write them (3):
 -- amounts with their unit 万元, the period as 2024.1 / 2024-12, a
 -- separator closing a target, a dash for "no comparator": the same forms
 SELECT is(pg_temp.variant(
@@ -342,6 +342,15 @@ SELECT is(pg_temp.variant(
         1, E'服务对象满意度\t≥\t\t95%\t95%', E'服务对象满意度\t≥\t\t95%；\t95%；'),
         1, E'立项依据充分性\t定性', E'立项依据充分性\t/')),
     '6/6 equal', '万元 after an amount, 2024.1 and 2024-12 as the period, ≥95%； and / as 计算符号 read as the seed');
+SELECT is(pg_temp.variant(
+    pg_temp.edit(pg_temp.edit(pg_temp.edit(pg_temp.edit(pg_temp.edit(pg_temp.edit(:'doc',
+        1, '(2024年度)', '（2024年）'),
+        1, E'项目名称\t', E'项目名称（全称）\t'),
+        1, E'主管部门\t', E'主管部门(单位)\t'),
+        1, '实施单位:', '实施单位（盖章）'),
+        2, '(2024年度)', '预算年度：2024年'),
+        2, '实施单位:', '项目单位')),
+    '6/6 equal', '（2024年） and 预算年度：2024年 as the year, a bracketed note after a label, 项目单位 for 实施单位 read as the seed');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t30\t608000元')), '22P02',
     'could not read form 4 "社保业务运营经费": 资金分配 "办公费": the 全年(程)预算数 "608000元" is not a number (amounts are in 万元, written as digits only)',
