@@ -66,6 +66,8 @@ typedef struct Reader
 	bool		in_text;
 	FpText		carry[2];		/* 一级, 二级 carried to following rows */
 	FpText		carry_points;	/* the carried 一级's points */
+	FpText		amount_text[FA_NAMOUNTS];	/* each amount of the form as read */
+	int			amount_line[FA_NAMOUNTS];
 } Reader;
 
 /*
@@ -913,7 +915,7 @@ fail_not_amount(Reader *r, const char *where, FpText what, const char *column, F
 }
 
 /*
- * '9万元', '9 万元' where an amount belongs: the form's money is in 万元
+ * '9万元', '9 万元', '9万' where an amount belongs: the form's money is in 万元
  * already and a spreadsheet export may repeat the unit in the cell.  Returns
  * the line with such cells cut to their digits (in *copy), or the line
  * itself when it has none.  Another unit ('9元') is left, to be refused as
@@ -922,16 +924,18 @@ fail_not_amount(Reader *r, const char *where, FpText what, const char *column, F
 static const Line *
 without_money_unit(const Line *ln, Line *copy)
 {
-	static const char unit[] = "万元";
 	bool		copied = false;
 
 	for (int i = 0; i < ln->n; i++)
 	{
 		FpText		a = ln->cell[i];
 
-		if (!text_ends(a, unit))
+		if (text_ends(a, "万元"))
+			a.len -= strlen("万元");
+		else if (text_ends(a, "万"))
+			a.len -= strlen("万");
+		else
 			continue;
-		a.len -= sizeof(unit) - 1;
 		while (a.len > 0 && a.p[a.len - 1] == ' ')
 			a.len--;
 		if (!fp_is_amount(a))
@@ -946,6 +950,86 @@ without_money_unit(const Line *ln, Line *copy)
 	return copied ? copy : ln;
 }
 
+/* '9' and '9.00', '1,000' and '1000': the digits of an amount, normalized. */
+static size_t
+amount_digits(FpText t, char *out, size_t cap)
+{
+	size_t		n = 0;
+	size_t		point = (size_t) -1;
+	size_t		i = 0;
+
+	if (i < t.len && t.p[i] == '+')
+		i++;
+	if (i < t.len && t.p[i] == '-' && n < cap)
+		out[n++] = t.p[i++];
+	while (i < t.len && (t.p[i] == '0' || t.p[i] == ',') && i + 1 < t.len && t.p[i + 1] != '.')
+		i++;
+	for (; i < t.len && n < cap; i++)
+	{
+		if (t.p[i] == ',')
+			continue;
+		if (t.p[i] == '.')
+			point = n;
+		out[n++] = t.p[i];
+	}
+	if (point != (size_t) -1)
+	{
+		while (n > point + 1 && out[n - 1] == '0')
+			n--;
+		if (n == point + 1)
+			n--;
+	}
+	return n;
+}
+
+static bool
+same_amount(FpText a, FpText b)
+{
+	char		da[64];
+	char		db[64];
+	size_t		na = amount_digits(a, da, sizeof(da));
+	size_t		nb = amount_digits(b, db, sizeof(db));
+
+	return na == nb && memcmp(da, db, na) == 0;
+}
+
+/*
+ * An amount of the form, once: the same source written twice with two
+ * different amounts ('其他资金 5' and '其他资金 3', or 财政拨款 and 小计 on two
+ * lines) is refused rather than one of them kept.  The same amount twice,
+ * or a blank line again, is harmless.
+ */
+static bool
+emit_amount(Reader *r, FpAmount a, FpText t)
+{
+	static const char *const names[FA_NAMOUNTS] = {
+		"资金总额", "财政拨款小计", "一般公共预算资金", "政府性基金预算", "财政专户管理资金",
+		"国有资本经营预算", "社保基金预算", "上年结转资金", "其他资金",
+		"支出资金总额(半年)", "支出资金总额(全年)"
+	};
+	FpText		first = r->amount_text[a];
+
+	if (first.len && !same_amount(first, t))
+		return fail_fmt(r, t, "the amount of %s appears twice: line %d \"%.*s%s\", line %d \"%.*s%s\"; a form has one",
+						names[a], r->amount_line[a], quote_len(first), first.p, quote_tail(first),
+						r->line, quote_len(t), t.p, quote_tail(t));
+	r->amount_text[a] = t;
+	r->amount_line[a] = r->line;
+	r->sink->amount(r->sink->arg, a, t, r->line_pos);
+	return true;
+}
+
+/* An income label, after a leading 其中 ('其中:财政拨款'), or NULL. */
+static const Label *
+income_label(FpText cell)
+{
+	static const char among[] = "其中";
+
+	if (text_starts(cell, among))
+		cell = text_after(cell, sizeof(among) - 1);
+	return label_exact(cell, income_labels);
+}
+
 static bool
 read_income_line(Reader *r, const Line *ln)
 {
@@ -955,7 +1039,7 @@ read_income_line(Reader *r, const Line *ln)
 
 	/* '财政拨款 | 小计 | 9': the first label names the amount */
 	for (int i = 0; i < ln->n && best == NULL; i++)
-		if ((best = label_exact(ln->cell[i], income_labels)) != NULL)
+		if ((best = income_label(ln->cell[i])) != NULL)
 			label_at = i;
 	if (best == NULL)
 	{
@@ -965,12 +1049,12 @@ read_income_line(Reader *r, const Line *ln)
 	}
 	/* the amount is the last cell; '九' or 'NaN' there is not a label */
 	if (at < ln->n - 1 && ln->n - 1 > label_at &&
-		!label_exact(ln->cell[ln->n - 1], income_labels) &&
+		!income_label(ln->cell[ln->n - 1]) &&
 		looks_like_amount(ln->cell[ln->n - 1]))
 		return fail_not_amount(r, "收入", ln->raw[label_at], "全年(程)预算数",
 							   ln->raw[ln->n - 1]);
 	if (at >= 0)
-		r->sink->amount(r->sink->arg, (FpAmount) best->field, ln->cell[at], r->line_pos);
+		return emit_amount(r, (FpAmount) best->field, ln->cell[at]);
 	return true;
 }
 
@@ -1018,10 +1102,10 @@ read_expenditure_line(Reader *r, const Line *ln)
 	item = ln->raw[first];
 	if (text_is(item, "资金总额") || text_is(item, "合计"))
 	{
-		if (half.len)
-			r->sink->amount(r->sink->arg, FA_SPEND_HALF, half, r->line_pos);
-		if (annual.len)
-			r->sink->amount(r->sink->arg, FA_SPEND_ANNUAL, annual, r->line_pos);
+		if (half.len && !emit_amount(r, FA_SPEND_HALF, half))
+			return false;
+		if (annual.len && !emit_amount(r, FA_SPEND_ANNUAL, annual))
+			return false;
 		return true;
 	}
 	r->sink->expenditure(r->sink->arg, item, half, annual, r->line_pos);
@@ -1571,6 +1655,8 @@ start_form(Reader *r)
 	r->indicators = 0;
 	r->in_text = false;
 	r->carry[0] = r->carry[1] = r->carry_points = no_text;
+	for (int a = 0; a < FA_NAMOUNTS; a++)
+		r->amount_text[a] = no_text;
 	r->by_column = false;
 	r->sink->form(r->sink->arg, r->form, r->line_pos);
 }
@@ -1592,7 +1678,7 @@ section_of(Reader *r, const Line *ln)
 	if (r->sec == SEC_HEADER)
 	{
 		for (int i = 0; i < ln->n; i++)
-			if (label_exact(ln->cell[i], income_labels))
+			if (income_label(ln->cell[i]))
 				return SEC_INCOME;	/* a funding block without 项目资金 */
 	}
 	return r->sec;

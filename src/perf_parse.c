@@ -1188,25 +1188,31 @@ is_date_without_year(const PbCell *cell)
 
 /*
  * '每年12月底前', '当年6月30日前': a year word, then a date that names no
- * year, is that date.  False, the cell and the error untouched, when the
- * rest is anything else ('每年2次' stays a phrase).
+ * year, is that date: 1.  0, the cell and the error untouched, when the rest
+ * reads as anything else ('每年2次' stays a phrase).  -1 when the rest is a
+ * date the comparator contradicts ('<本年6月前'): an error, as '<6月前' is —
+ * read as a phrase, its value alone would read back as a date.
  */
-static bool
+static int
 scan_after_year_word(Scan *sc, PbCell *cell, size_t core, uint8_t sym, uint8_t flags)
 {
 	size_t		l = match_year_word(sc, core);
 	PbCell		saved_cell = *cell;
 	PbError		saved_err = *sc->err;
+	Tail		t;
 
 	if (l == 0 || !starts_scalar(sc, skip_spaces(sc, core + l)))
-		return false;
+		return 0;
 	sc->pos = skip_spaces(sc, core + l);
-	if (scan_value(sc, cell, false) == TAIL_OK && is_date_without_year(cell))
-		return true;
+	t = scan_value(sc, cell, false);
+	if (t == TAIL_OK && is_date_without_year(cell))
+		return 1;
+	if (t == TAIL_ERROR && sc->err->status == PB_ERR_CONTRADICTION)
+		return -1;
 	*cell = saved_cell;
 	*sc->err = saved_err;
 	reset_value(cell, sym, flags);
-	return false;
+	return 0;
 }
 
 /* Does '定性' stand at p as a written comparator ('定性 100%', '定性:100%')? */
@@ -1310,10 +1316,17 @@ parse_folded(Scan *sc, PbCell *cell, bool allow_qual)
 
 	core = p;
 	reset_value(cell, band ? PB_SYM_NONE : sym, flags);
-	if (!band && scan_after_year_word(sc, cell, core, sym, flags))
+	if (!band)
 	{
-		default_symbol(cell);
-		return true;
+		int			y = scan_after_year_word(sc, cell, core, sym, flags);
+
+		if (y < 0)
+			return false;
+		if (y > 0)
+		{
+			default_symbol(cell);
+			return true;
+		}
 	}
 	if (starts_scalar(sc, core))
 	{

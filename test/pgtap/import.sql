@@ -24,7 +24,7 @@ SET search_path = perfbudget, public;
 -- examples/seed_forms.sql without its BEGIN/COMMIT (this file is one transaction)
 \set seed_forms `sed -e "/^BEGIN;$/d" -e "/^COMMIT;$/d" examples/seed_forms.sql`
 BEGIN;
-SELECT plan(105);
+SELECT plan(107);
 
 -- The tables may hold forms of other tests: work on empty ones.
 DELETE FROM project;
@@ -330,12 +330,12 @@ SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     NULL, 'a second 主管部门 line is refused');
 SELECT is(pg_temp.row_count(), 0::bigint, 'the hostile documents left nothing behind');
 
--- ---- cells as spreadsheet exports and other systems write them (3):
+-- ---- cells as spreadsheet exports and other systems write them (5):
 -- amounts with their unit 万元, the period as 2024.1 / 2024-12, a
 -- separator closing a target, a dash for "no comparator": the same forms
 SELECT is(pg_temp.variant(
     pg_temp.edit(pg_temp.edit(pg_temp.edit(pg_temp.edit(pg_temp.edit(pg_temp.edit(:'doc',
-        4, E'办公费\t\t30\t60.8', E'办公费\t\t30万元\t60.8 万元'),
+        4, E'办公费\t\t30\t60.8', E'办公费\t\t30万\t60.8 万元'),
         4, E'资金总额\t\t\t155', E'资金总额\t\t\t155万元'),
         1, E'开始时间\t2024年1月', E'开始时间\t2024.1'),
         1, '2024年12月', '2024-12'),
@@ -351,6 +351,14 @@ SELECT is(pg_temp.variant(
         2, '(2024年度)', '预算年度：2024年'),
         2, '实施单位:', '项目单位')),
     '6/6 equal', '（2024年） and 预算年度：2024年 as the year, a bracketed note after a label, 项目单位 for 实施单位 read as the seed');
+SELECT is(pg_temp.variant(
+    pg_temp.edit(pg_temp.edit(:'doc', 4, E'财政拨款\t小计', E'其中：财政拨款\t小计'),
+        4, E'\t政府性基金预算\t\t\t', E'\t一般公共预算资金\t\t\t155.00')),
+    '6/6 equal', '其中：before a funding source, and a source written twice with the same amount, read as the seed');
+SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
+    pg_temp.edit(:'doc', 4, E'\t政府性基金预算\t\t\t', E'\t一般公共预算资金\t\t\t150')), '22P02',
+    'could not read form 4 "社保业务运营经费": the amount of 一般公共预算资金 appears twice: line 159 "155", line 160 "150"; a form has one',
+    'a funding source written twice with two amounts is refused, not the last one kept');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 4, E'办公费\t\t30\t60.8', E'办公费\t\t30\t608000元')), '22P02',
     'could not read form 4 "社保业务运营经费": 资金分配 "办公费": the 全年(程)预算数 "608000元" is not a number (amounts are in 万元, written as digits only)',

@@ -792,6 +792,19 @@ test_value_shapes(void)
 	}
 	end_case();
 
+	begin_case("a comparator a year word's date contradicts is refused, as without the word: <本年6月前");
+	{
+		static const char *const in[] = {"<本年6月前", "<6月前", "≥每年1-6月"};
+
+		for (int i = 0; i < 3; i++)
+		{
+			p = parse(in[i]);
+			CHECK(!p->ok);
+			CHECK_INT(p->err.status, PB_ERR_CONTRADICTION);
+		}
+	}
+	end_case();
+
 	begin_case("a year word before anything but a date without a year stays in a phrase");
 	{
 		static const char *const in[] = {"每年2次", "每年2024年12月", "每年", "当年12月底前50%"};
