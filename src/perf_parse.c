@@ -36,6 +36,26 @@ typedef struct Word
 
 #define W(text, sym) {"" text, sizeof(text) - 1, sym}
 
+/* The first of the words (longest first where one is a prefix of another) at pos, or NULL. */
+static const Word *
+word_at(const Scan *sc, size_t pos, const Word *words)
+{
+	for (const Word *w = words; w->text; w++)
+		if (lit_at_len(sc, pos, w->text, w->len))
+			return w;
+	return NULL;
+}
+
+/* The word that is the whole text, or NULL. */
+static const Word *
+whole_word(const char *s, size_t n, const Word *words)
+{
+	for (const Word *w = words; w->text; w++)
+		if (w->len == n && memcmp(s, w->text, n) == 0)
+			return w;
+	return NULL;
+}
+
 /* Longest first where one is a prefix of another. */
 static const Word prefix_words[] = {
 	W("大于或等于", PB_SYM_GE), W("大于等于", PB_SYM_GE), W("高于或等于", PB_SYM_GE),
@@ -782,6 +802,7 @@ static size_t
 match_prefix_word(const Scan *sc, size_t pos, uint8_t *sym)
 {
 	int			l;
+	const Word *w;
 
 	/* the words' first characters: most cells start with none of them */
 	switch (cp_at(sc, pos, &l))
@@ -803,13 +824,11 @@ match_prefix_word(const Scan *sc, size_t pos, uint8_t *sym)
 		default:
 			return 0;
 	}
-	for (int i = 0; prefix_words[i].text; i++)
-		if (lit_at_len(sc, pos, prefix_words[i].text, prefix_words[i].len))
-		{
-			*sym = prefix_words[i].sym;
-			return prefix_words[i].len;
-		}
-	return 0;
+	w = word_at(sc, pos, prefix_words);
+	if (w == NULL)
+		return 0;
+	*sym = w->sym;
+	return w->len;
 }
 
 static bool
@@ -1168,13 +1187,13 @@ match_year_word(const Scan *sc, size_t pos)
 	int			l;
 	uint32_t	cp = cp_at(sc, pos, &l);
 
+	const Word *w;
+
 	/* 每 当 本: most cells start with none of them */
 	if (cp != 0x6BCF && cp != 0x5F53 && cp != 0x672C)
 		return 0;
-	for (int i = 0; year_words[i].text; i++)
-		if (lit_at_len(sc, pos, year_words[i].text, year_words[i].len))
-			return year_words[i].len;
-	return 0;
+	w = word_at(sc, pos, year_words);
+	return w ? w->len : 0;
 }
 
 static bool
@@ -1541,6 +1560,7 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	size_t		bad = 0;
 	uint8_t		sym = PB_SYM_NONE;
 	size_t		l;
+	const Word *w;
 	static const Word named[] = {
 		W("定性指标", PB_SYM_QUAL), W("定性", PB_SYM_QUAL),
 		W("定量指标", PB_SYM_QUANT), W("定量", PB_SYM_QUANT),
@@ -1582,27 +1602,21 @@ pb_parse_symbol(const char *in, size_t len, PbSymbol *symbol, bool *band,
 	sc.pos = 0;
 	sc.err = err;
 
-	for (int i = 0; no_comparator[i].text; i++)
-		if (n == no_comparator[i].len && lit_at_len(&sc, 0, no_comparator[i].text, n))
-		{
-			/* a dash or slash where nothing applies: as a blank cell */
-			err->status = PB_OK;
-			return true;
-		}
+	if (whole_word(buf, n, no_comparator))
+	{
+		/* a dash or slash where nothing applies: as a blank cell */
+		err->status = PB_OK;
+		return true;
+	}
 	l = match_symbol_chars(&sc, 0, &sym, band);
 	/* '≥=': the symbol, then the '=' of the >= it stands for */
 	if (l > 0 && l + 1 == n && buf[l] == '=' && (sym == PB_SYM_GE || sym == PB_SYM_LE) &&
 		buf[0] == '\xE2')
 		l = n;
-	if (l == 0)
+	if (l == 0 && (w = whole_word(buf, n, named)) != NULL)
 	{
-		for (int i = 0; named[i].text; i++)
-			if (n == named[i].len && lit_at_len(&sc, 0, named[i].text, n))
-			{
-				sym = named[i].sym;
-				l = n;
-				break;
-			}
+		sym = w->sym;
+		l = n;
 	}
 	if (l == 0)
 		l = match_prefix_word(&sc, 0, &sym);
