@@ -1019,6 +1019,27 @@ emit_amount(Reader *r, FpAmount a, FpText t)
 	return true;
 }
 
+/*
+ * A money label without the bracketed note that ends it: '资金总额(万元)',
+ * '一般公共预算资金(当年)' are 资金总额 and 一般公共预算资金.  (Folded: （ is '('.)
+ */
+static FpText
+without_trailing_note(FpText t)
+{
+	size_t		open = t.len;
+
+	if (t.len < 2 || t.p[t.len - 1] != ')')
+		return t;
+	while (open > 0 && t.p[open - 1] != '(')
+		open--;
+	if (open <= 1)
+		return t;				/* no '(', or nothing before it */
+	t.len = open - 1;
+	while (t.len > 0 && t.p[t.len - 1] == ' ')
+		t.len--;
+	return t;
+}
+
 /* An income label, after a leading 其中 ('其中:财政拨款'), or NULL. */
 static const Label *
 income_label(FpText cell)
@@ -1027,7 +1048,7 @@ income_label(FpText cell)
 
 	if (text_starts(cell, among))
 		cell = text_after(cell, sizeof(among) - 1);
-	return label_exact(cell, income_labels);
+	return label_exact(without_trailing_note(cell), income_labels);
 }
 
 static bool
@@ -1100,7 +1121,8 @@ read_expenditure_line(Reader *r, const Line *ln)
 		return fail(r, "the item name of an expenditure line spans several cells", ln->cell[first + 1]);
 	}
 	item = ln->raw[first];
-	if (text_is(item, "资金总额") || text_is(item, "合计"))
+	if (text_is(without_trailing_note(ln->cell[first]), "资金总额") ||
+		text_is(without_trailing_note(ln->cell[first]), "合计"))
 	{
 		if (half.len && !emit_amount(r, FA_SPEND_HALF, half))
 			return false;

@@ -24,7 +24,7 @@ SET search_path = perfbudget, public;
 -- examples/seed_forms.sql without its BEGIN/COMMIT (this file is one transaction)
 \set seed_forms `sed -e "/^BEGIN;$/d" -e "/^COMMIT;$/d" examples/seed_forms.sql`
 BEGIN;
-SELECT plan(107);
+SELECT plan(108);
 
 -- The tables may hold forms of other tests: work on empty ones.
 DELETE FROM project;
@@ -330,7 +330,7 @@ SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     NULL, 'a second 主管部门 line is refused');
 SELECT is(pg_temp.row_count(), 0::bigint, 'the hostile documents left nothing behind');
 
--- ---- cells as spreadsheet exports and other systems write them (5):
+-- ---- cells as spreadsheet exports and other systems write them (6):
 -- amounts with their unit 万元, the period as 2024.1 / 2024-12, a
 -- separator closing a target, a dash for "no comparator": the same forms
 SELECT is(pg_temp.variant(
@@ -355,6 +355,12 @@ SELECT is(pg_temp.variant(
     pg_temp.edit(pg_temp.edit(:'doc', 4, E'财政拨款\t小计', E'其中：财政拨款\t小计'),
         4, E'\t政府性基金预算\t\t\t', E'\t一般公共预算资金\t\t\t155.00')),
     '6/6 equal', '其中：before a funding source, and a source written twice with the same amount, read as the seed');
+SELECT is(pg_temp.variant(
+    pg_temp.edit(pg_temp.edit(pg_temp.edit(:'doc',
+        4, E'资金总额\t\t\t155', E'资金总额（万元）\t\t\t155'),
+        4, E'一般公共预算资金\t', E'一般公共预算资金（当年）\t'),
+        4, E'资金总额\t\t66\t155', E'资金总额(万元)\t\t66\t155')),
+    '6/6 equal', 'a bracketed note after a money label (资金总额（万元）, 一般公共预算资金（当年）) read as the seed');
 SELECT throws_ok(format('SELECT perfbudget.import_form(%L)',
     pg_temp.edit(:'doc', 4, E'\t政府性基金预算\t\t\t', E'\t一般公共预算资金\t\t\t150')), '22P02',
     'could not read form 4 "社保业务运营经费": the amount of 一般公共预算资金 appears twice: line 159 "155", line 160 "150"; a form has one',
