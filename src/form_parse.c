@@ -318,6 +318,17 @@ digits_at(const char *s, size_t len, size_t i, int max, int *value)
 	return i - start;
 }
 
+/* Four digits of a year at s[i], not followed by a fifth, 1900..2199, or 0. */
+static int
+year_at(const char *s, size_t len, size_t i)
+{
+	int			y;
+
+	if (digits_at(s, len, i, 5, &y) != 4 || y < 1900 || y > 2199)
+		return 0;
+	return y;
+}
+
 bool
 fp_year_month(const char *s, size_t len, int *year, int *month)
 {
@@ -330,7 +341,7 @@ fp_year_month(const char *s, size_t len, int *year, int *month)
 		i++;
 	while (len > i && s[len - 1] == ' ')
 		len--;
-	if (digits_at(s, len, i, 4, year) != 4 || *year < 1900 || *year > 2199)
+	if ((*year = year_at(s, len, i)) == 0)
 		return false;
 	i += 4;
 	if (i >= len || (s[i] != '.' && s[i] != '-' && s[i] != '/'))
@@ -392,7 +403,6 @@ static const Label income_labels[] = {
 	{NULL, 0}
 };
 
-/* Label at the start of a cell ('实施单位:', '项目负责人/联系电话 吴建华/…'). */
 /*
  * '(全称)', '(盖章):' after a label is part of the label, not its value:
  * '项目名称(全称)', '实施单位(盖章):如皋市…'.  A bracket that does not close
@@ -414,6 +424,7 @@ without_annotation(FpText rest)
 	return text_after(rest, close + 1);
 }
 
+/* Label at the start of a cell ('实施单位:', '项目负责人/联系电话 吴建华/…'). */
 static const Label *
 label_prefix(FpText cell, const Label *labels, FpText *rest)
 {
@@ -571,23 +582,6 @@ read_title(Reader *r, const Line *ln)
 	return true;
 }
 
-/* Four digits of a year at t.p[i], 1900..2199, or 0. */
-static int
-year_at(FpText t, size_t i)
-{
-	int			y = 0;
-
-	if (i + 4 > t.len || (i + 4 < t.len && t.p[i + 4] >= '0' && t.p[i + 4] <= '9'))
-		return 0;
-	for (size_t d = i; d < i + 4; d++)
-	{
-		if (t.p[d] < '0' || t.p[d] > '9')
-			return 0;
-		y = y * 10 + (t.p[d] - '0');
-	}
-	return y >= 1900 && y <= 2199 ? y : 0;
-}
-
 /*
  * '(2024年)' alone in a cell, '预算年度:2024年', '预算年度 2024': the year
  * as some provinces' forms write it, or 0.  (Folded: （ is '(', ： is ':'.)
@@ -599,16 +593,15 @@ year_written_otherwise(FpText t)
 	size_t		i;
 
 	if (t.len == 9 && t.p[0] == '(' && memcmp(t.p + 5, "年)", 4) == 0)
-		return year_at(t, 1);
+		return year_at(t.p, t.len, 1);
 	if (t.len < sizeof(label) - 1 || memcmp(t.p, label, sizeof(label) - 1) != 0)
 		return 0;
 	i = sizeof(label) - 1;
 	while (i < t.len && (t.p[i] == ' ' || t.p[i] == ':'))
 		i++;
-	if (year_at(t, i) == 0)
-		return 0;
-	if (i + 4 == t.len || (t.len - (i + 4) == 3 && memcmp(t.p + i + 4, "年", 3) == 0))
-		return year_at(t, i);
+	/* the year alone, or followed by 年 */
+	if (t.len == i + 4 || (t.len == i + 4 + 3 && memcmp(t.p + i + 4, "年", 3) == 0))
+		return year_at(t.p, t.len, i);
 	return 0;
 }
 
@@ -1096,6 +1089,7 @@ read_expenditure_line(Reader *r, const Line *ln)
 	FpText		half = no_text;
 	FpText		annual = no_text;
 	FpText		item;
+	FpText		label;
 
 	if (is_expenditure_heading(ln))
 		return true;
@@ -1121,8 +1115,8 @@ read_expenditure_line(Reader *r, const Line *ln)
 		return fail(r, "the item name of an expenditure line spans several cells", ln->cell[first + 1]);
 	}
 	item = ln->raw[first];
-	if (text_is(without_trailing_note(ln->cell[first]), "资金总额") ||
-		text_is(without_trailing_note(ln->cell[first]), "合计"))
+	label = without_trailing_note(ln->cell[first]);
+	if (text_is(label, "资金总额") || text_is(label, "合计"))
 	{
 		if (half.len && !emit_amount(r, FA_SPEND_HALF, half))
 			return false;

@@ -125,9 +125,8 @@ pb_ends_value_at(const Scan *sc, size_t pos)
 		sc->s[pos] == ',' || sc->s[pos] == ';' || sc->s[pos] == '-' ||
 		sc->s[pos] == '~')
 		return true;
-	for (int i = 0; completion_words[i].text; i++)
-		if (lit_at_len(sc, pos, completion_words[i].text, completion_words[i].len))
-			return true;
+	if (word_at(sc, pos, completion_words))
+		return true;
 	if (LIT_AT(sc, pos, "，") ||
 		LIT_AT(sc, pos, "；") || LIT_AT(sc, pos, "、"))
 		return true;
@@ -863,10 +862,9 @@ starts_list_at(const Scan *sc, size_t p)
 		{NULL, 0, 0}
 	};
 
-	for (int i = 0; joins[i].text; i++)
-		if (lit_at_len(sc, p, joins[i].text, joins[i].len))
-			return is_digit_at(sc, skip_spaces(sc, p + joins[i].len));
-	return false;
+	const Word *w = word_at(sc, p, joins);
+
+	return w && is_digit_at(sc, skip_spaces(sc, p + w->len));
 }
 
 /* A comparator suffix (以上, 以内, 前 …) after the value. */
@@ -1186,7 +1184,6 @@ match_year_word(const Scan *sc, size_t pos)
 {
 	int			l;
 	uint32_t	cp = cp_at(sc, pos, &l);
-
 	const Word *w;
 
 	/* 每 当 本: most cells start with none of them */
